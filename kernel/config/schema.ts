@@ -1,0 +1,86 @@
+import { z } from 'zod';
+
+/**
+ * Every setting Orion reads, keyed by its environment variable name. The files in `config/` use the same keys,
+ * so one name means one thing wherever it is set.
+ */
+const port = z.coerce
+  .number({ error: 'must be a number' })
+  .int('must be a whole number')
+  .min(0, 'must be from 0 to 65535')
+  .max(65535, 'must be from 0 to 65535');
+
+const bool = z
+  .union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' })])
+  .transform((v) => v === true || v === 'true' || v === '1' || v === 'yes');
+
+const postgresUrl = z
+  .string()
+  .url('must be a URL such as postgres://user@host:5432/db')
+  .refine((v) => /^postgres(ql)?:\/\//.test(v), 'must start with postgres:// or postgresql://');
+
+const redisUrl = z
+  .string()
+  .url('must be a URL such as redis://127.0.0.1:6379')
+  .refine((v) => /^rediss?:\/\//.test(v), 'must start with redis:// or rediss://');
+
+export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export const settingsSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production'], { error: 'must be development, test or production' }),
+    HOST: z.string().min(1, 'must not be empty'),
+    PORT: port,
+    PUBLIC_URL: z.string().url('must be a URL such as https://shop.example.com').optional(),
+    DATABASE_URL: postgresUrl.optional(),
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1, 'must be at least 1').max(200, 'must be at most 200'),
+    PGLITE_DIR: z.string().min(1, 'must not be empty'),
+    REDIS_URL: redisUrl.optional(),
+    SENTRY_DSN: z.string().url('must be the DSN URL shown in Sentry').optional(),
+    LOG_LEVEL: z.enum(logLevels, { error: `must be one of ${logLevels.join(', ')}` }),
+    LOG_FORMAT: z.enum(['json', 'pretty'], { error: 'must be json or pretty' }),
+    ORION_DATA_DIR: z.string().min(1, 'must not be empty'),
+    ORION_SECRET: z.string().min(32, 'must be at least 32 characters long').optional(),
+    ORION_ADMIN_EMAIL: z.string().email('must be an email address').optional(),
+    ORION_ADMIN_PASSWORD: z
+      .string()
+      .min(8, 'must be at least 8 characters long')
+      // bcrypt silently ignores everything past 72 bytes.
+      .refine((v) => Buffer.byteLength(v) <= 72, 'must be at most 72 bytes long')
+      .optional(),
+    BCRYPT_COST: z.coerce.number().int().min(4, 'must be from 4 to 15').max(15, 'must be from 4 to 15'),
+    BODY_LIMIT_BYTES: z.coerce.number().int().min(1024, 'must be at least 1024'),
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0, 'must not be negative'),
+    AUTO_MIGRATE: bool,
+    SEED_DEMO: bool,
+  })
+  .strict()
+  .superRefine((s, ctx) => {
+    if (Boolean(s.ORION_ADMIN_EMAIL) !== Boolean(s.ORION_ADMIN_PASSWORD)) {
+      const missing = s.ORION_ADMIN_EMAIL ? 'ORION_ADMIN_PASSWORD' : 'ORION_ADMIN_EMAIL';
+      ctx.addIssue({ code: 'custom', path: [missing], message: 'must be set together with the other admin variable' });
+    }
+    if (s.NODE_ENV === 'production' && !s.ORION_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['ORION_SECRET'], message: 'is required in production' });
+    }
+  });
+
+export type Settings = z.infer<typeof settingsSchema>;
+export type SettingKey = keyof z.input<typeof settingsSchema>;
+export const settingKeys = Object.keys(settingsSchema.shape) as SettingKey[];
+
+/** The typed configuration the kernel and plugins read. */
+export interface OrionConfig {
+  env: Settings['NODE_ENV'];
+  server: { host: string; port: number; publicUrl?: string; bodyLimitBytes: number; shutdownTimeoutMs: number };
+  database: { url?: string; pgliteDir: string; poolMax: number; autoMigrate: boolean };
+  redis: { url?: string };
+  sentry: { dsn?: string };
+  log: { level: Settings['LOG_LEVEL']; format: Settings['LOG_FORMAT'] };
+  dataDir: string;
+  /** Signing secret for tokens and cookies; filled in by `loadConfig` (generated in development). */
+  secret: string;
+  admin?: { email: string; password: string };
+  auth: { bcryptCost: number };
+  seed: { demo: boolean };
+}

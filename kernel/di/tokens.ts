@@ -1,0 +1,37 @@
+import type { Knex } from 'knex';
+import type { Logger } from 'pino';
+import type { OrionConfig } from '../config/schema.js';
+import type { Database } from '../db/database.js';
+import type { EventBus } from '../events/bus.js';
+import type { HealthRegistry } from '../observability/health.js';
+import type { Metrics } from '../observability/metrics.js';
+import type { ErrorReporter } from '../observability/sentry.js';
+import type { Redis } from '../redis/redis.js';
+
+/** The kernel services in the root container, by token. Plugins get them through the SDK, scoped to themselves. */
+export interface KernelServices {
+  'kernel.config': OrionConfig;
+  'kernel.logger': Logger;
+  'kernel.database': Database;
+  'kernel.knex': Knex;
+  'kernel.events': EventBus;
+  'kernel.metrics': Metrics;
+  'kernel.health': HealthRegistry;
+  'kernel.errorReporter': ErrorReporter;
+  /** Present only when REDIS_URL is set. */
+  'kernel.redis': Redis | undefined;
+}
+
+export type KernelToken = keyof KernelServices;
+
+export const TOKENS = {
+  config: 'kernel.config',
+  logger: 'kernel.logger',
+  database: 'kernel.database',
+  knex: 'kernel.knex',
+  events: 'kernel.events',
+  metrics: 'kernel.metrics',
+  health: 'kernel.health',
+  errorReporter: 'kernel.errorReporter',
+  redis: 'kernel.redis',
+} as const satisfies Record<string, KernelToken>;

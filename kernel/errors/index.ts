@@ -1,0 +1,3 @@
+export { KernelErrors } from './codes.js';
+export type { ErrorCategory, ErrorDefinition, ErrorFactory } from './define-error.js';
+export { categoryStatus, defineError, OrionError } from './define-error.js';

@@ -1,0 +1,147 @@
+import type { Hono } from 'hono';
+import type { DestinationStream } from 'pino';
+import type { DependencyContainer } from 'tsyringe';
+import type { OrionConfig } from './config/index.js';
+import { createDatabase, type Database } from './db/database.js';
+import { createKernelMigrator } from './db/migrate.js';
+import { createRootContainer } from './di/container.js';
+import { EventBus } from './events/bus.js';
+import { createApp } from './http/app.js';
+import { listen, type RunningServer } from './http/server.js';
+import { HealthRegistry } from './observability/health.js';
+import { createLogger, type Logger } from './observability/logger.js';
+import { createMetrics, type Metrics } from './observability/metrics.js';
+import { createErrorReporter } from './observability/sentry.js';
+import { createRedis, type Redis } from './redis/redis.js';
+import { type DemoLogin, seedDemo } from './seed/demo.js';
+import { ensureAdmin } from './seed/ensure-admin.js';
+import { ORION_VERSION } from './version.js';
+
+export interface StartKernelOptions {
+  config: OrionConfig;
+  /** An already open database (tests); by default one is opened from the config. Closed on stop either way. */
+  database?: Database;
+  /** Where log lines go (tests capture them); stdout by default. */
+  logDestination?: DestinationStream;
+  /** Open the HTTP port (default true); tests may drive `kernel.app.request()` instead. */
+  listen?: boolean;
+}
+
+export interface Kernel {
+  config: OrionConfig;
+  logger: Logger;
+  db: Database;
+  redis?: Redis;
+  events: EventBus;
+  metrics: Metrics;
+  health: HealthRegistry;
+  app: Hono;
+  container: DependencyContainer;
+  server?: RunningServer;
+  /** Resolves once migrations and seeding are done and the kernel reports ready; rejects if they fail. */
+  ready: Promise<{ migrated: string[]; demoLogins: DemoLogin[] }>;
+  /** Graceful stop: refuse new connections, finish in-flight requests (bounded), close connections. Idempotent. */
+  stop(reason?: string): Promise<void>;
+}
+
+/**
+ * Composes the kernel in order: logs and metrics, the error reporter, the database, Redis, the DI container, the
+ * HTTP app, the listening socket; then, with the socket already answering `/health/live`, migrations and seeding,
+ * after which `/health/ready` turns 200.
+ */
+export async function startKernel(options: StartKernelOptions): Promise<Kernel> {
+  const { config } = options;
+  const logger = createLogger(config, options.logDestination);
+  const metrics = createMetrics();
+  const reporter = await createErrorReporter(
+    { dsn: config.sentry.dsn, environment: config.env, release: ORION_VERSION },
+    logger,
+  );
+  const db = options.database ?? (await createDatabase({ ...config.database, logger }));
+  const health = new HealthRegistry(ORION_VERSION);
+  health.register({ name: 'database', critical: true, check: () => db.ping() });
+
+  let redis: Redis | undefined;
+  if (config.redis.url) {
+    redis = await createRedis(config.redis.url, logger).catch((err: Error) => {
+      logger.warn({ err }, 'redis is not reachable at start; retrying in the background');
+      return undefined;
+    });
+    const client = redis;
+    health.register({
+      name: 'redis',
+      critical: false,
+      check: async () => {
+        if (!client) throw new Error('not connected');
+        await client.ping();
+      },
+    });
+  }
+
+  const events = new EventBus(logger, metrics.eventHandlerFailures);
+  const container = createRootContainer({
+    'kernel.config': config,
+    'kernel.logger': logger,
+    'kernel.database': db,
+    'kernel.knex': db.knex,
+    'kernel.events': events,
+    'kernel.metrics': metrics,
+    'kernel.health': health,
+    'kernel.errorReporter': reporter,
+    'kernel.redis': redis,
+  });
+  const app = createApp({ logger, metrics, health, reporter, bodyLimitBytes: config.server.bodyLimitBytes });
+  const server = options.listen === false ? undefined : await listen(app, config.server);
+  if (server) logger.info({ url: server.url, database: db.kind }, 'listening');
+
+  let stopping: Promise<void> | undefined;
+  const stop = (reason = 'stop requested') => {
+    stopping ??= (async () => {
+      health.setNotReady('shutting down');
+      logger.info({ reason }, 'stopping');
+      await events.emitAsync('kernel.stopping', { reason });
+      if (server) {
+        const { forced } = await server.close(config.server.shutdownTimeoutMs);
+        if (forced) logger.warn({ forced }, 'cut requests still running at the shutdown deadline');
+      }
+      if (redis) await redis.quit().catch(() => redis?.disconnect());
+      await reporter.flush(2000);
+      await db.close();
+      logger.info('stopped');
+    })();
+    return stopping;
+  };
+
+  const ready = prepare({ config, db, health, logger });
+  ready.then(
+    () => events.emit('kernel.started', { version: ORION_VERSION }),
+    (err: unknown) => logger.error({ err }, 'start-up failed'),
+  );
+  return { config, logger, db, redis, events, metrics, health, app, container, server, ready, stop };
+}
+
+async function prepare(deps: { config: OrionConfig; db: Database; health: HealthRegistry; logger: Logger }) {
+  const { config, db, health, logger } = deps;
+  const migrator = createKernelMigrator(db.knex);
+  let migrated: string[] = [];
+  if (config.database.autoMigrate) {
+    health.setNotReady('running migrations');
+    migrated = await migrator.latest();
+    if (migrated.length) logger.info({ migrations: migrated }, 'migrations applied');
+  } else {
+    const pending = await migrator.pending();
+    if (pending.length) {
+      const reason = `${pending.length} migration(s) pending: run npm run db:migrate`;
+      health.setNotReady(reason);
+      logger.error({ pending }, reason);
+      return { migrated, demoLogins: [] };
+    }
+  }
+  if (config.admin) {
+    const outcome = await ensureAdmin(db.knex, config.admin, config.auth.bcryptCost);
+    if (outcome !== 'unchanged') logger.info({ email: config.admin.email, outcome }, 'administrator ensured');
+  }
+  const demoLogins = config.seed.demo ? await seedDemo(db.knex, config.auth.bcryptCost) : [];
+  health.setNotReady(undefined);
+  return { migrated, demoLogins };
+}
