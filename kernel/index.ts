@@ -5,14 +5,15 @@ import type { OrionConfig } from './config/index.js';
 import { createDatabase, type Database } from './db/database.js';
 import { createKernelMigrator } from './db/migrate.js';
 import { createRootContainer } from './di/container.js';
+import { KernelErrors } from './errors/codes.js';
 import { EventBus } from './events/bus.js';
 import { createApp } from './http/app.js';
 import { listen, type RunningServer } from './http/server.js';
 import { HealthRegistry } from './observability/health.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { createMetrics, type Metrics } from './observability/metrics.js';
-import { createErrorReporter } from './observability/sentry.js';
-import { createRedis, type Redis } from './redis/redis.js';
+import { createErrorReporter, type ErrorReporter } from './observability/sentry.js';
+import { closeRedis, createRedis, type Redis } from './redis/redis.js';
 import { type DemoLogin, seedDemo } from './seed/demo.js';
 import { ensureAdmin } from './seed/ensure-admin.js';
 import { ORION_VERSION } from './version.js';
@@ -58,21 +59,33 @@ export async function startKernel(options: StartKernelOptions): Promise<Kernel> 
     logger,
   );
   const db = options.database ?? (await createDatabase({ ...config.database, logger }));
+  try {
+    return await assemble(options, { logger, metrics, reporter, db });
+  } catch (err) {
+    // E.g. the port is taken: close the database so that PGlite flushes and releases its lock.
+    await db.close().catch(() => {});
+    throw err;
+  }
+}
+
+async function assemble(
+  options: StartKernelOptions,
+  base: { logger: Logger; metrics: Metrics; reporter: ErrorReporter; db: Database },
+): Promise<Kernel> {
+  const { config } = options;
+  const { logger, metrics, reporter, db } = base;
   const health = new HealthRegistry(ORION_VERSION);
   health.register({ name: 'database', critical: true, check: () => db.ping() });
 
   let redis: Redis | undefined;
   if (config.redis.url) {
-    redis = await createRedis(config.redis.url, logger).catch((err: Error) => {
-      logger.warn({ err }, 'redis is not reachable at start; retrying in the background');
-      return undefined;
-    });
-    const client = redis;
+    const client = await createRedis(config.redis.url, logger);
+    redis = client;
     health.register({
       name: 'redis',
       critical: false,
       check: async () => {
-        if (!client) throw new Error('not connected');
+        if (client.status !== 'ready') throw new Error(`not connected (${client.status})`);
         await client.ping();
       },
     });
@@ -104,7 +117,7 @@ export async function startKernel(options: StartKernelOptions): Promise<Kernel> 
         const { forced } = await server.close(config.server.shutdownTimeoutMs);
         if (forced) logger.warn({ forced }, 'cut requests still running at the shutdown deadline');
       }
-      if (redis) await redis.quit().catch(() => redis?.disconnect());
+      if (redis) await closeRedis(redis);
       await reporter.flush(2000);
       await db.close();
       logger.info('stopped');
@@ -112,29 +125,52 @@ export async function startKernel(options: StartKernelOptions): Promise<Kernel> 
     return stopping;
   };
 
-  const ready = prepare({ config, db, health, logger });
+  const ready = prepare({ config, db, health, logger, isStopping: () => stopping !== undefined });
   ready.then(
-    () => events.emit('kernel.started', { version: ORION_VERSION }),
+    () => {
+      if (!health.notReady) events.emit('kernel.started', { version: ORION_VERSION });
+    },
     (err: unknown) => logger.error({ err }, 'start-up failed'),
   );
   return { config, logger, db, redis, events, metrics, health, app, container, server, ready, stop };
 }
 
-async function prepare(deps: { config: OrionConfig; db: Database; health: HealthRegistry; logger: Logger }) {
+const PENDING_RECHECK_MS = 2000;
+
+/**
+ * Migrations and seeding. Without AUTO_MIGRATE (production), pending migrations keep the kernel not ready, and it
+ * looks again every few seconds, so that `npm run db:migrate` from a release job makes it ready without a restart.
+ */
+async function prepare(deps: {
+  config: OrionConfig;
+  db: Database;
+  health: HealthRegistry;
+  logger: Logger;
+  isStopping: () => boolean;
+}): Promise<{ migrated: string[]; demoLogins: DemoLogin[] }> {
   const { config, db, health, logger } = deps;
   const migrator = createKernelMigrator(db.knex);
   let migrated: string[] = [];
   if (config.database.autoMigrate) {
     health.setNotReady('running migrations');
-    migrated = await migrator.latest();
+    const pending = await migrator.pending();
+    try {
+      migrated = await migrator.latest();
+    } catch (err) {
+      throw KernelErrors.MigrationFailed(
+        { owner: 'kernel', migrations: pending.join(', '), reason: (err as Error).message },
+        { cause: err },
+      );
+    }
     if (migrated.length) logger.info({ migrations: migrated }, 'migrations applied');
   } else {
-    const pending = await migrator.pending();
-    if (pending.length) {
-      const reason = `${pending.length} migration(s) pending: run npm run db:migrate`;
-      health.setNotReady(reason);
-      logger.error({ pending }, reason);
-      return { migrated, demoLogins: [] };
+    let pending = await migrator.pending();
+    if (pending.length) logger.error({ pending }, 'migrations pending: run npm run db:migrate');
+    while (pending.length) {
+      health.setNotReady(`${pending.length} migration(s) pending: run npm run db:migrate`);
+      await new Promise((r) => setTimeout(r, PENDING_RECHECK_MS).unref());
+      if (deps.isStopping()) return { migrated, demoLogins: [] };
+      pending = await migrator.pending().catch(() => pending);
     }
   }
   if (config.admin) {

@@ -1,7 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { KernelErrors } from '../errors/codes.js';
 import { ROOT } from '../paths.js';
-import { type OrionConfig, type SettingKey, type Settings, settingKeys, settingsSchema } from './schema.js';
+import {
+  credentialUrlKeys,
+  type OrionConfig,
+  type SettingKey,
+  type Settings,
+  secretKeys,
+  settingKeys,
+  settingsSchema,
+} from './schema.js';
 import { readOrCreateSecret } from './secret.js';
 
 export interface LoadConfigOptions {
@@ -15,13 +24,13 @@ export interface LoadConfigOptions {
 
 export type LoadConfigResult = { ok: true; config: OrionConfig } | { ok: false; errors: string[] };
 
-/** Thrown by `loadConfigOrThrow`; `message` is one line naming every key at fault. */
-export class ConfigError extends Error {
-  readonly code = 'ORN_CONFIG_INVALID';
-  constructor(readonly errors: string[]) {
-    super(`Invalid configuration: ${errors.join('; ')}`);
-    this.name = 'ConfigError';
+/** How a value is quoted in an error: secrets are never echoed, and passwords in URLs are masked. */
+function shown(key: string, value: unknown): string {
+  if (secretKeys.has(key)) return 'a value that is not shown';
+  if (credentialUrlKeys.has(key) && typeof value === 'string') {
+    return JSON.stringify(value.replace(/(\/\/[^:/@]*:)[^@]*@/, '$1***@'));
   }
+  return JSON.stringify(value);
 }
 
 type Source = { name: string; values: Record<string, unknown> };
@@ -84,7 +93,7 @@ export function loadConfig(options: LoadConfigOptions = {}): LoadConfigResult {
           return `unknown setting ${issue.keys.join(', ')} in ${issue.keys.map((k) => origin.get(k) ?? 'config').join(', ')}`;
         }
         const raw = merged[key];
-        const got = raw === undefined ? 'it is missing' : `got ${JSON.stringify(raw)}`;
+        const got = raw === undefined ? 'it is missing' : `got ${shown(key, raw)}`;
         const from = origin.get(key);
         return `${key} ${issue.message} (${got}${from && raw !== undefined ? ` from ${from}` : ''})`;
       }),
@@ -126,9 +135,10 @@ function toConfig(s: Settings, root: string): OrionConfig {
   };
 }
 
+/** For tests and tools: throws ORN_CONFIG_INVALID, whose message is one line naming every key at fault. */
 export function loadConfigOrThrow(options?: LoadConfigOptions): OrionConfig {
   const result = loadConfig(options);
-  if (!result.ok) throw new ConfigError(result.errors);
+  if (!result.ok) throw KernelErrors.ConfigInvalid({ errors: result.errors.join('; ') });
   return result.config;
 }
 

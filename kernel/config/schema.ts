@@ -4,15 +4,17 @@ import { z } from 'zod';
  * Every setting Orion reads, keyed by its environment variable name. The files in `config/` use the same keys,
  * so one name means one thing wherever it is set.
  */
-const port = z.coerce
-  .number({ error: 'must be a number' })
-  .int('must be a whole number')
-  .min(0, 'must be from 0 to 65535')
-  .max(65535, 'must be from 0 to 65535');
 
 const bool = z
-  .union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' })])
+  .union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no'])], { error: 'must be true or false' })
   .transform((v) => v === true || v === 'true' || v === '1' || v === 'yes');
+
+const int = (min: number, max = Number.MAX_SAFE_INTEGER) =>
+  z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(min, max === Number.MAX_SAFE_INTEGER ? `must be at least ${min}` : `must be from ${min} to ${max}`)
+    .max(max, `must be from ${min} to ${max}`);
 
 const postgresUrl = z
   .string()
@@ -30,10 +32,10 @@ export const settingsSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production'], { error: 'must be development, test or production' }),
     HOST: z.string().min(1, 'must not be empty'),
-    PORT: port,
+    PORT: int(0, 65535),
     PUBLIC_URL: z.string().url('must be a URL such as https://shop.example.com').optional(),
     DATABASE_URL: postgresUrl.optional(),
-    DATABASE_POOL_MAX: z.coerce.number().int().min(1, 'must be at least 1').max(200, 'must be at most 200'),
+    DATABASE_POOL_MAX: int(1, 200),
     PGLITE_DIR: z.string().min(1, 'must not be empty'),
     REDIS_URL: redisUrl.optional(),
     SENTRY_DSN: z.string().url('must be the DSN URL shown in Sentry').optional(),
@@ -48,9 +50,9 @@ export const settingsSchema = z
       // bcrypt silently ignores everything past 72 bytes.
       .refine((v) => Buffer.byteLength(v) <= 72, 'must be at most 72 bytes long')
       .optional(),
-    BCRYPT_COST: z.coerce.number().int().min(4, 'must be from 4 to 15').max(15, 'must be from 4 to 15'),
-    BODY_LIMIT_BYTES: z.coerce.number().int().min(1024, 'must be at least 1024'),
-    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0, 'must not be negative'),
+    BCRYPT_COST: int(4, 15),
+    BODY_LIMIT_BYTES: int(1024),
+    SHUTDOWN_TIMEOUT_MS: int(0),
     AUTO_MIGRATE: bool,
     SEED_DEMO: bool,
   })
@@ -66,6 +68,11 @@ export const settingsSchema = z
   });
 
 export type Settings = z.infer<typeof settingsSchema>;
+
+/** Settings whose values never appear in an error message or a log line. */
+export const secretKeys: ReadonlySet<string> = new Set(['ORION_SECRET', 'ORION_ADMIN_PASSWORD', 'SENTRY_DSN']);
+/** Settings that are URLs and may carry a password. */
+export const credentialUrlKeys: ReadonlySet<string> = new Set(['DATABASE_URL', 'REDIS_URL']);
 export type SettingKey = keyof z.input<typeof settingsSchema>;
 export const settingKeys = Object.keys(settingsSchema.shape) as SettingKey[];
 

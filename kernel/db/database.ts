@@ -17,6 +17,8 @@ export interface Database {
   /** Resolves when a trivial query answers within `timeoutMs`; rejects otherwise. */
   ping(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
+  /** Embedded only: the data folder as a tar archive (what `pgliteLoadDataDir` takes back). */
+  dump?(): Promise<Blob>;
 }
 
 export interface DatabaseOptions {
@@ -82,6 +84,7 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
     knex,
     kind: 'pglite',
     location: options.pgliteDir,
+    dump: () => pglite.dumpDataDir('none'),
     async close() {
       try {
         await knex.destroy();

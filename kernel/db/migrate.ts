@@ -5,7 +5,10 @@ import type { Knex } from 'knex';
 import { KernelErrors } from '../errors/codes.js';
 import { DIST } from '../paths.js';
 
-/** What a migration file exports. Each runs in its own transaction: a failure leaves nothing half-applied. */
+/**
+ * What a migration file exports. A batch (everything `latest` applies at once) runs in one transaction: if any
+ * migration fails, the whole batch is rolled back and nothing of it is recorded.
+ */
 export interface MigrationModule {
   up(knex: Knex): Promise<void>;
   down(knex: Knex): Promise<void>;
@@ -54,6 +57,8 @@ export class FolderMigrationSource implements Knex.MigrationSource<string> {
 export interface Migrator {
   /** Applies every pending migration; returns the names applied. */
   latest(): Promise<string[]>;
+  /** Applies only the next pending migration, as its own batch; returns its name, if any. */
+  up(): Promise<string | undefined>;
   /** Reverts the last batch (or everything with `all`); returns the names reverted. */
   rollback(all?: boolean): Promise<string[]>;
   /** Names of migrations not applied yet. */
@@ -79,6 +84,10 @@ export function createMigrator(knex: Knex, options: MigratorOptions): Migrator {
     async latest() {
       const [, log] = await knex.migrate.latest(config);
       return log as string[];
+    },
+    async up() {
+      const [, log] = await knex.migrate.up(config);
+      return (log as string[])[0];
     },
     async rollback(all = false) {
       const [, log] = await knex.migrate.rollback(config, all);

@@ -17,25 +17,11 @@ export const KernelErrors = {
     title: 'Not found',
     detail: (p) => `Nothing is served at ${p.path}.`,
   }),
-  MethodNotAllowed: defineError<{ method: string; path: string }>({
-    code: 'ORN_HTTP_METHOD_NOT_ALLOWED',
-    category: 'input',
-    status: 405,
-    title: 'Method not allowed',
-    detail: (p) => `${p.method} is not allowed on ${p.path}.`,
-  }),
   BadRequest: defineError<{ reason: string }>({
     code: 'ORN_HTTP_BAD_REQUEST',
     category: 'input',
     title: 'Bad request',
     detail: (p) => p.reason,
-  }),
-  ValidationFailed: defineError<{ summary: string }>({
-    code: 'ORN_HTTP_VALIDATION_FAILED',
-    category: 'input',
-    status: 422,
-    title: 'The request is not valid',
-    detail: (p) => p.summary,
   }),
   BodyTooLarge: defineError<{ limit: number }>({
     code: 'ORN_HTTP_BODY_TOO_LARGE',
@@ -49,12 +35,6 @@ export const KernelErrors = {
     title: 'Internal server error',
     detail: () => 'Something went wrong on our side. Quote the error id when you report it.',
   }),
-  NotReady: defineError<{ reason: string }>({
-    code: 'ORN_HTTP_NOT_READY',
-    category: 'unavailable',
-    title: 'Not ready',
-    detail: (p) => p.reason,
-  }),
   DatabaseLocked: defineError<{ detail: string }>({
     code: 'ORN_DB_LOCKED',
     category: 'conflict',
@@ -67,10 +47,10 @@ export const KernelErrors = {
     title: 'Badly named migration',
     detail: (p) => p.detail,
   }),
-  MigrationFailed: defineError<{ migration: string; reason: string }>({
+  MigrationFailed: defineError<{ owner: string; migrations: string; reason: string }>({
     code: 'ORN_DB_MIGRATION_FAILED',
     category: 'internal',
     title: 'Migration failed',
-    detail: (p) => `Migration ${p.migration} failed and was rolled back: ${p.reason}`,
+    detail: (p) => `The ${p.owner} migrations ${p.migrations} failed and were all rolled back: ${p.reason}`,
   }),
 } as const;

@@ -5,7 +5,8 @@ export type { Redis };
 
 /**
  * The optional Redis connection (REDIS_URL) for the parts that must be shared across processes. ioredis is loaded
- * only when a URL is configured. Commands fail fast while disconnected instead of queueing forever.
+ * only when a URL is configured. Commands fail fast while disconnected instead of queueing forever, and a server
+ * that is down at start is retried in the background with the same client (health reports it meanwhile).
  */
 export async function createRedis(url: string, logger: Logger): Promise<Redis> {
   const { Redis } = await import('ioredis');
@@ -23,8 +24,20 @@ export async function createRedis(url: string, logger: Logger): Promise<Redis> {
     lastError = err.message;
   });
   redis.on('ready', () => {
+    if (lastError) logger.info('redis connected');
     lastError = '';
   });
-  await redis.connect();
+  await redis.connect().catch(() => {
+    // Already logged by the error listener; ioredis keeps reconnecting through retryStrategy.
+  });
   return redis;
+}
+
+/** Closes the connection, or stops the reconnect loop of one that never connected. */
+export async function closeRedis(redis: Redis): Promise<void> {
+  if (redis.status === 'ready') {
+    await redis.quit().catch(() => redis.disconnect());
+  } else {
+    redis.disconnect();
+  }
 }

@@ -37,10 +37,11 @@ function respond(c: Context, err: OrionError, errorId?: string): Response {
 export function errorHandler({ logger, reporter }: ErrorHandlerOptions): ErrorHandler {
   return function errorHandler(err, c) {
     if (err instanceof OrionError && err.category !== 'internal') return respond(c, err);
-    if (err instanceof HTTPException && err.status < 500) {
-      // Hono raises these itself, e.g. for malformed JSON bodies.
+    if (err instanceof HTTPException && err.status === 400) {
+      // Hono's validators raise these, e.g. for a malformed JSON body.
       return respond(c, KernelErrors.BadRequest({ reason: err.message || 'The request could not be read.' }));
     }
+    if (err instanceof HTTPException && err.status < 500) return err.getResponse(); // e.g. 401 from an auth helper
     const errorId = crypto.randomUUID();
     c.set('errorId', errorId);
     const plugin = c.get('pluginId') || (err instanceof OrionError ? err.plugin : undefined);

@@ -1,0 +1,53 @@
+import 'reflect-metadata';
+import { Writable } from 'node:stream';
+import type { OrionConfig, SettingKey } from '../config/index.js';
+import { loadConfigOrThrow } from '../config/index.js';
+import type { Database } from '../db/database.js';
+import { type Kernel, startKernel } from '../index.js';
+import { createTestDatabase } from './test-database.js';
+
+export interface LogLine {
+  level: string;
+  msg: string;
+  [key: string]: unknown;
+}
+
+export interface TestKernel extends Kernel {
+  /** Every log line the kernel wrote, parsed. */
+  logs: LogLine[];
+  /** `app.request` with a full URL on localhost. */
+  request(path: string, init?: RequestInit): Promise<Response>;
+}
+
+export interface StartTestKernelOptions {
+  /** Settings as environment variable names, on top of config/test.json. */
+  settings?: Partial<Record<SettingKey, string>>;
+  /** Open a real port (default false: drive the app through `request`). */
+  listen?: boolean;
+  /** Use this database (default: a fresh test database, migrated by the kernel). */
+  database?: Database;
+  /** Wait for migrations and seeding (default true). */
+  waitReady?: boolean;
+}
+
+/**
+ * Boots a kernel on a private test database for one test file. Call `stop()` in `after()`; it also removes the
+ * database.
+ */
+export async function startTestKernel(options: StartTestKernelOptions = {}): Promise<TestKernel> {
+  const config: OrionConfig = loadConfigOrThrow({ env: { NODE_ENV: 'test', LOG_LEVEL: 'info', ...options.settings } });
+  const logs: LogLine[] = [];
+  const destination = new Writable({
+    write(chunk, _enc, done) {
+      for (const line of String(chunk).split('\n')) if (line) logs.push(JSON.parse(line) as LogLine);
+      done();
+    },
+  });
+  const database = options.database ?? (await createTestDatabase());
+  const kernel = await startKernel({ config, database, logDestination: destination, listen: options.listen ?? false });
+  if (options.waitReady !== false) await kernel.ready;
+  return Object.assign(kernel, {
+    logs,
+    request: (path: string, init?: RequestInit) => Promise.resolve(kernel.app.request(`http://localhost${path}`, init)),
+  });
+}
