@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
-import { secureHeaders } from 'hono/secure-headers';
 import type { Logger } from 'pino';
 import type { HealthRegistry } from '../observability/health.js';
 import type { Metrics } from '../observability/metrics.js';
@@ -9,6 +8,7 @@ import { healthRoutes, metricsRoutes } from './health-routes.js';
 import { accessLog } from './middleware/access-log/index.js';
 import { bodyLimit } from './middleware/body-limit/index.js';
 import { errorHandler, notFoundHandler } from './middleware/error-handler/index.js';
+import { securityHeaders } from './middleware/security-headers/index.js';
 
 export interface AppOptions {
   logger: Logger;
@@ -24,7 +24,7 @@ export interface AppOptions {
  * 2. access log and request metrics (they see the final status, errors included),
  * 3. error handling (`onError`: Hono converts a thrown error into a response at the layer that threw it, so the
  *    layers above, the access log included, see a normal response),
- * 4. secure headers,
+ * 4. security headers (CSP and the rest of helmet's set),
  * 5. body size limit.
  */
 export function createApp(options: AppOptions): Hono {
@@ -33,21 +33,7 @@ export function createApp(options: AppOptions): Hono {
   app.use(accessLog({ logger: options.logger, metrics: options.metrics }));
   app.onError(errorHandler({ logger: options.logger, reporter: options.reporter }));
   app.notFound(notFoundHandler);
-  app.use(
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'https:'],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-        baseUri: ["'self'"],
-        objectSrc: ["'none'"],
-      },
-      crossOriginEmbedderPolicy: false,
-    }),
-  );
+  app.use(securityHeaders());
   app.use(bodyLimit(options.bodyLimitBytes));
   app.route('/', healthRoutes(options.health));
   app.route('/', metricsRoutes(options.metrics));

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Writable } from 'node:stream';
+import type { DestinationStream } from 'pino';
 import type { OrionConfig, SettingKey } from '../config/index.js';
 import { loadConfigOrThrow } from '../config/index.js';
 import type { Database } from '../db/database.js';
@@ -28,6 +29,8 @@ export interface StartTestKernelOptions {
   database?: Database;
   /** Wait for migrations and seeding (default true). */
   waitReady?: boolean;
+  /** Send log lines here instead of capturing them into `logs` (benchmarks). */
+  logDestination?: DestinationStream;
 }
 
 /**
@@ -44,7 +47,12 @@ export async function startTestKernel(options: StartTestKernelOptions = {}): Pro
     },
   });
   const database = options.database ?? (await createTestDatabase());
-  const kernel = await startKernel({ config, database, logDestination: destination, listen: options.listen ?? false });
+  const kernel = await startKernel({
+    config,
+    database,
+    logDestination: options.logDestination ?? destination,
+    listen: options.listen ?? false,
+  });
   if (options.waitReady !== false) await kernel.ready;
   return Object.assign(kernel, {
     logs,
