@@ -13,7 +13,8 @@ export async function up(knex: Knex): Promise<void> {
     t.text('role').notNullable().checkIn(['super_admin', 'platform_admin', 'vendor_user']);
     t.boolean('is_active').notNullable().defaultTo(true);
     t.timestamp('last_login_at', { useTz: true });
-    t.timestamps(true, true, true);
+    t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
+    t.timestamp('updated_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
   });
   await knex.raw('create unique index users_email_unique on users (lower(email))');
 }

@@ -67,7 +67,10 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
   }
   let pglite: InstanceType<typeof PGlite>;
   try {
-    pglite = new PGlite(inMemory ? undefined : options.pgliteDir, { loadDataDir: options.pgliteLoadDataDir });
+    pglite = new PGlite({
+      dataDir: inMemory ? undefined : options.pgliteDir,
+      loadDataDir: options.pgliteLoadDataDir,
+    });
     await pglite.waitReady;
   } catch (err) {
     release();

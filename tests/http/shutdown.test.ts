@@ -7,13 +7,18 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 describe('graceful shutdown', () => {
   it('finishes a request in flight, refuses new connections, and closes the database', async () => {
     const kernel = await startTestKernel({ listen: true });
+    let arrived: () => void = () => {};
+    const handlerRunning = new Promise<void>((r) => {
+      arrived = r;
+    });
     kernel.app.get('/slow', async (c) => {
+      arrived();
       await sleep(400);
       return c.text('finished');
     });
     const url = kernel.server?.url as string;
     const inFlight = fetch(`${url}/slow`);
-    await sleep(100);
+    await handlerRunning;
     const stopped = kernel.stop('test');
     const res = await inFlight;
     assert.equal(res.status, 200);
@@ -26,12 +31,17 @@ describe('graceful shutdown', () => {
 
   it('cuts requests still running at the deadline instead of hanging', async () => {
     const kernel = await startTestKernel({ listen: true, settings: { SHUTDOWN_TIMEOUT_MS: '200' } });
+    let arrived: () => void = () => {};
+    const handlerRunning = new Promise<void>((r) => {
+      arrived = r;
+    });
     kernel.app.get('/stuck', async (c) => {
+      arrived();
       await sleep(5000);
       return c.text('too late');
     });
     const stuck = fetch(`${kernel.server?.url}/stuck`).catch((err: Error) => err);
-    await sleep(50);
+    await handlerRunning;
     const started = Date.now();
     await kernel.stop('test');
     const took = Date.now() - started;
