@@ -12,33 +12,37 @@ async function main(): Promise<void> {
     process.stderr.write(`orion: invalid configuration: ${loaded.errors.join('; ')}\n`);
     process.exit(1);
   }
-  let kernel: Awaited<ReturnType<typeof startKernel>>;
-  try {
-    kernel = await startKernel({ config: loaded.config });
-  } catch (err) {
-    const e = err as Error & { code?: string };
-    process.stderr.write(
-      `orion: cannot start: ${e.code === 'EADDRINUSE' ? `port ${loaded.config.server.port} is already in use` : e.message}\n`,
-    );
-    process.exit(1);
-  }
-
+  // Signals are handled from the start: one that arrives while the kernel starts stops it once it has started, so
+  // the embedded database is always closed cleanly.
+  const starting = startKernel({ config: loaded.config });
   let signals = 0;
   const onSignal = (signal: NodeJS.Signals) => {
     if (++signals > 1) {
       process.stderr.write(`orion: second ${signal}, exiting at once\n`);
       process.exit(1);
     }
-    kernel.stop(signal).then(
-      () => process.exit(0),
-      (err: unknown) => {
-        kernel.logger.error({ err }, 'error while stopping');
-        process.exit(1);
-      },
-    );
+    starting
+      .then((k) => k.stop(signal))
+      .then(
+        () => process.exit(0),
+        (err: unknown) => {
+          process.stderr.write(`orion: error while stopping: ${(err as Error).message}\n`);
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
+
+  let kernel: Awaited<typeof starting>;
+  try {
+    kernel = await starting;
+  } catch (err) {
+    const e = err as Error & { code?: string };
+    const reason = e.code === 'EADDRINUSE' ? `port ${loaded.config.server.port} is already in use` : e.message;
+    process.stderr.write(`orion: cannot start: ${reason}\n`);
+    process.exit(1);
+  }
 
   try {
     const { demoLogins } = await kernel.ready;

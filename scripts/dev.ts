@@ -1,41 +1,84 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../kernel/paths.js';
 
 /**
- * `npm run dev`: `tsc --watch` recompiles on every change and `node --watch-path=dist` restarts the server when the
- * compiled output changes. Both stop together on Ctrl-C. (Hot reload of plugins without a restart comes with the
- * plugin host.)
+ * `npm run dev`: recompile with tsc and restart the server whenever a source file changes.
+ *
+ * tsc 7's own `--watch` did not notice changes on this machine kind, so this watches the source folders itself
+ * (recursive fs.watch), debounces, runs `tsc -p .`, and restarts the server only when the build succeeded: a
+ * type error leaves the previous server running. (Hot reload of plugins without a restart comes with the plugin
+ * host.)
  */
-const tsc = path.join(ROOT, 'node_modules', '.bin', 'tsc');
-const children: ChildProcess[] = [];
+const WATCHED = ['kernel', 'plugins', 'themes', 'migrations', 'config'];
+const TSC = path.join(ROOT, 'node_modules', '.bin', 'tsc');
+const MAIN = path.join(ROOT, 'dist', 'kernel', 'main.js');
+const env = { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'development' };
 
-function run(command: string, args: string[]): ChildProcess {
-  const child = spawn(command, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'development' } });
-  children.push(child);
-  child.on('exit', (code) => {
-    if (!stopping) {
-      process.stderr.write(`orion dev: ${path.basename(command)} exited with ${code}; stopping\n`);
-      stop(code ?? 1);
-    }
+let server: ChildProcess | undefined;
+let building = false;
+let again = false;
+let timer: NodeJS.Timeout | undefined;
+
+function startServer(): void {
+  server = spawn(process.execPath, ['--enable-source-maps', MAIN], { cwd: ROOT, stdio: 'inherit', env });
+}
+
+/** SIGTERM lets the kernel close the embedded database cleanly before the next one opens it. */
+function stopServer(): Promise<void> {
+  const current = server;
+  server = undefined;
+  if (!current || current.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    current.once('exit', () => resolve());
+    current.kill('SIGTERM');
   });
-  return child;
 }
 
-let stopping = false;
-function stop(code: number): void {
-  stopping = true;
-  for (const child of children) child.kill('SIGTERM');
-  setTimeout(() => process.exit(code), 200).unref();
+function build(): Promise<boolean> {
+  return new Promise((resolve) => {
+    const tsc = spawn(TSC, ['-p', '.'], { cwd: ROOT, stdio: 'inherit' });
+    tsc.on('exit', (code) => resolve(code === 0));
+  });
 }
 
-process.on('SIGINT', () => stop(0));
-process.on('SIGTERM', () => stop(0));
+async function rebuild(): Promise<void> {
+  if (building) {
+    again = true;
+    return;
+  }
+  building = true;
+  process.stdout.write('orion dev: change detected, compiling…\n');
+  const ok = await build();
+  if (ok) {
+    await stopServer();
+    startServer();
+  } else {
+    process.stdout.write('orion dev: build failed; the previous server keeps running\n');
+  }
+  building = false;
+  if (again) {
+    again = false;
+    await rebuild();
+  }
+}
 
-run(tsc, ['-p', '.', '--watch', '--preserveWatchOutput']);
-run(process.execPath, [
-  '--enable-source-maps',
-  `--watch-path=${path.join(ROOT, 'dist')}`,
-  `--watch-path=${path.join(ROOT, 'config')}`,
-  path.join(ROOT, 'dist', 'kernel', 'main.js'),
-]);
+for (const folder of WATCHED) {
+  const dir = path.join(ROOT, folder);
+  if (!fs.existsSync(dir)) continue;
+  fs.watch(dir, { recursive: true }, (_event, file) => {
+    if (file && !/\.(tsx?|json)$/.test(String(file))) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => void rebuild(), 150);
+  });
+}
+
+const quit = async () => {
+  await stopServer();
+  process.exit(0);
+};
+process.on('SIGINT', () => void quit());
+process.on('SIGTERM', () => void quit());
+
+startServer();
