@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Hono } from 'hono';
 import type { DestinationStream } from 'pino';
 import type { DependencyContainer } from 'tsyringe';
@@ -13,19 +14,28 @@ import { HealthRegistry } from './observability/health.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { createMetrics, type Metrics } from './observability/metrics.js';
 import { createErrorReporter, type ErrorReporter } from './observability/sentry.js';
+import { ROOT } from './paths.js';
+import { managementApi } from './plugins/api.js';
+import type { DiscoverPluginsOptions } from './plugins/discover.js';
+import { PluginHost } from './plugins/host.js';
 import { closeRedis, createRedis, type Redis } from './redis/redis.js';
 import { type DemoLogin, seedDemo } from './seed/demo.js';
 import { ensureAdmin } from './seed/ensure-admin.js';
-import { ORION_VERSION } from './version.js';
+import { PlatformRegistry } from './tenancy/platforms.js';
+import { KERNEL_API_VERSION, ORION_VERSION } from './version.js';
 
 export interface StartKernelOptions {
   config: OrionConfig;
-  /** An already open database (tests); by default one is opened from the config. Closed on stop either way. */
+  /** An already open database (tests); by default one is opened from the config. */
   database?: Database;
+  /** Leave `database` open on stop, for a test that starts a second kernel on it (default false). */
+  keepDatabaseOpen?: boolean;
   /** Where log lines go (tests capture them); stdout by default. */
   logDestination?: DestinationStream;
   /** Open the HTTP port (default true); tests may drive `kernel.app.request()` instead. */
   listen?: boolean;
+  /** Where to look for plugins; by default `plugins/`, PLUGIN_DIRS and npm packages marked `orion-plugin`. */
+  plugins?: DiscoverPluginsOptions;
 }
 
 export interface Kernel {
@@ -36,7 +46,10 @@ export interface Kernel {
   events: EventBus;
   metrics: Metrics;
   health: HealthRegistry;
-  app: Hono;
+  platforms: PlatformRegistry;
+  plugins: PluginHost;
+  /** The current app (kernel routes plus installed plugins' routes); replaced when the installed set changes. */
+  readonly app: Hono;
   container: DependencyContainer;
   server?: RunningServer;
   /** Resolves once migrations and seeding are done and the kernel reports ready; rejects if they fail. */
@@ -59,10 +72,13 @@ export async function startKernel(options: StartKernelOptions): Promise<Kernel> 
     logger,
   );
   const db = options.database ?? (await createDatabase({ ...config.database, logger }));
+  const redis = config.redis.url ? await createRedis(config.redis.url, logger) : undefined;
   try {
-    return await assemble(options, { logger, metrics, reporter, db });
+    return await assemble(options, { logger, metrics, reporter, db, redis });
   } catch (err) {
-    // E.g. the port is taken: close the database so that PGlite flushes and releases its lock.
+    // E.g. the port is taken: close the database so that PGlite flushes and releases its lock, and stop Redis
+    // reconnecting, so that nothing keeps the process alive.
+    if (redis) await closeRedis(redis);
     await db.close().catch(() => {});
     throw err;
   }
@@ -70,17 +86,15 @@ export async function startKernel(options: StartKernelOptions): Promise<Kernel> 
 
 async function assemble(
   options: StartKernelOptions,
-  base: { logger: Logger; metrics: Metrics; reporter: ErrorReporter; db: Database },
+  base: { logger: Logger; metrics: Metrics; reporter: ErrorReporter; db: Database; redis?: Redis },
 ): Promise<Kernel> {
   const { config } = options;
-  const { logger, metrics, reporter, db } = base;
+  const { logger, metrics, reporter, db, redis } = base;
   const health = new HealthRegistry(ORION_VERSION);
   health.register({ name: 'database', critical: true, check: () => db.ping() });
 
-  let redis: Redis | undefined;
-  if (config.redis.url) {
-    const client = await createRedis(config.redis.url, logger);
-    redis = client;
+  if (redis) {
+    const client = redis;
     health.register({
       name: 'redis',
       critical: false,
@@ -103,8 +117,26 @@ async function assemble(
     'kernel.errorReporter': reporter,
     'kernel.redis': redis,
   });
-  const app = createApp({ logger, metrics, health, reporter, bodyLimitBytes: config.server.bodyLimitBytes });
-  const server = options.listen === false ? undefined : await listen(app, config.server);
+  const platforms = new PlatformRegistry(db.knex);
+  const plugins = new PluginHost({
+    knex: db.knex,
+    logger,
+    events,
+    health,
+    container,
+    platforms,
+    kernelVersion: KERNEL_API_VERSION,
+    autoInstall: config.database.autoMigrate,
+    discover: options.plugins ?? {
+      roots: [path.join(ROOT, 'plugins')],
+      extraDirs: config.plugins.extraDirs,
+      nodeModules: path.join(ROOT, 'node_modules'),
+    },
+    baseApp: () =>
+      createApp({ logger, metrics, health, reporter, platforms, bodyLimitBytes: config.server.bodyLimitBytes }),
+    kernelRoutes: (app, host) => app.route('/', managementApi({ host, config, knex: db.knex })),
+  });
+  const server = options.listen === false ? undefined : await listen(plugins, config.server);
   if (server) logger.info({ url: server.url, database: db.kind }, 'listening');
 
   let stopping: Promise<void> | undefined;
@@ -113,26 +145,44 @@ async function assemble(
       health.setNotReady('shutting down');
       logger.info({ reason }, 'stopping');
       await events.emitAsync('kernel.stopping', { reason });
+      await plugins.stop();
       if (server) {
         const { forced } = await server.close(config.server.shutdownTimeoutMs);
         if (forced) logger.warn({ forced }, 'cut requests still running at the shutdown deadline');
       }
       if (redis) await closeRedis(redis);
       await reporter.flush(2000);
-      await db.close();
+      if (!options.keepDatabaseOpen) await db.close();
       logger.info('stopped');
     })();
     return stopping;
   };
 
-  const ready = prepare({ config, db, health, logger, isStopping: () => stopping !== undefined });
+  const ready = prepare({ config, db, health, logger, isStopping: () => stopping !== undefined, platforms, plugins });
   ready.then(
     () => {
       if (!health.notReady) events.emit('kernel.started', { version: ORION_VERSION });
     },
     (err: unknown) => logger.error({ err }, 'start-up failed'),
   );
-  return { config, logger, db, redis, events, metrics, health, app, container, server, ready, stop };
+  return {
+    config,
+    logger,
+    db,
+    redis,
+    events,
+    metrics,
+    health,
+    platforms,
+    plugins,
+    get app() {
+      return plugins.currentApp;
+    },
+    container,
+    server,
+    ready,
+    stop,
+  };
 }
 
 const PENDING_RECHECK_MS = 2000;
@@ -147,6 +197,8 @@ async function prepare(deps: {
   health: HealthRegistry;
   logger: Logger;
   isStopping: () => boolean;
+  platforms: PlatformRegistry;
+  plugins: PluginHost;
 }): Promise<{ migrated: string[]; demoLogins: DemoLogin[] }> {
   const { config, db, health, logger } = deps;
   const migrator = createKernelMigrator(db.knex);
@@ -178,6 +230,8 @@ async function prepare(deps: {
     if (outcome !== 'unchanged') logger.info({ email: config.admin.email, outcome }, 'administrator ensured');
   }
   const demoLogins = config.seed.demo ? await seedDemo(db.knex, config.auth.bcryptCost) : [];
+  await deps.platforms.refresh();
+  await deps.plugins.start();
   health.setNotReady(undefined);
   return { migrated, demoLogins };
 }

@@ -124,6 +124,13 @@ function toConfig(s: Settings, root: string): OrionConfig {
     sentry: { dsn: s.SENTRY_DSN },
     log: { level: s.LOG_LEVEL, format: s.LOG_FORMAT },
     dataDir,
+    plugins: {
+      extraDirs: (s.PLUGIN_DIRS ?? '')
+        .split(',')
+        .map((d) => d.trim())
+        .filter(Boolean)
+        .map((d) => path.resolve(root, d)),
+    },
     // Production requires ORION_SECRET (checked by the schema); elsewhere one is generated once and kept.
     secret: s.ORION_SECRET ?? readOrCreateSecret(dataDir),
     admin:

@@ -42,6 +42,8 @@ export const settingsSchema = z
     LOG_LEVEL: z.enum(logLevels, { error: `must be one of ${logLevels.join(', ')}` }),
     LOG_FORMAT: z.enum(['json', 'pretty'], { error: 'must be json or pretty' }),
     ORION_DATA_DIR: z.string().min(1, 'must not be empty'),
+    /** Extra plugin package folders, comma-separated, besides plugins/ and npm packages marked orion-plugin. */
+    PLUGIN_DIRS: z.string().optional(),
     ORION_SECRET: z.string().min(32, 'must be at least 32 characters long').optional(),
     ORION_ADMIN_EMAIL: z.string().email('must be an email address').optional(),
     ORION_ADMIN_PASSWORD: z
@@ -85,6 +87,7 @@ export interface OrionConfig {
   sentry: { dsn?: string };
   log: { level: Settings['LOG_LEVEL']; format: Settings['LOG_FORMAT'] };
   dataDir: string;
+  plugins: { extraDirs: string[] };
   /** Signing secret for tokens and cookies; filled in by `loadConfig` (generated in development). */
   secret: string;
   admin?: { email: string; password: string };

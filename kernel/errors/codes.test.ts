@@ -2,7 +2,10 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import { AuthErrors } from '../auth/errors.js';
 import { ROOT } from '../paths.js';
+import { PluginErrors } from '../plugins/errors.js';
+import { LifecycleErrors } from '../plugins/lifecycle-errors.js';
 import { KernelErrors } from './codes.js';
 import { defineError } from './define-error.js';
 
@@ -11,23 +14,27 @@ const documented = () =>
     ...fs.readFileSync(path.join(ROOT, 'docs', 'reference', 'errors.md'), 'utf8').matchAll(/^### ([A-Z0-9_]+)\s*$/gm),
   ].map((m) => m[1]);
 
-describe('kernel error codes', () => {
-  const codes = Object.values(KernelErrors).map((e) => e.code);
+/** Every owner's table of ORN_ codes; each is documented in docs/reference/errors.md. */
+const tables = { KernelErrors, PluginErrors, LifecycleErrors, AuthErrors };
+const all = Object.values(tables).flatMap((t) => Object.values(t).map((e) => e.code));
 
-  it('are unique and prefixed ORN_', () => {
-    assert.equal(new Set(codes).size, codes.length);
-    for (const code of codes) assert.match(code, /^ORN_[A-Z]+_[A-Z0-9_]+$/);
+describe('kernel error codes', () => {
+  it('are unique across every table and prefixed ORN_<AREA>_', () => {
+    assert.equal(new Set(all).size, all.length, 'a code is defined twice');
+    for (const code of all) assert.match(code, /^ORN_[A-Z]+_[A-Z0-9_]+$/);
+    for (const e of Object.values(PluginErrors)) assert.match(e.code, /^ORN_PLUGIN_/);
+    for (const e of Object.values(LifecycleErrors)) assert.match(e.code, /^ORN_PLUGIN_/);
   });
 
   it('are each documented in docs/reference/errors.md, and the page lists no stale code', () => {
     const docs = documented();
     assert.deepEqual(
-      codes.filter((c) => !docs.includes(c)),
+      all.filter((c) => !docs.includes(c)),
       [],
       'codes missing from docs/reference/errors.md',
     );
     assert.deepEqual(
-      docs.filter((c) => c?.startsWith('ORN_') && !codes.includes(c)),
+      docs.filter((c) => c?.startsWith('ORN_') && !all.includes(c)),
       [],
       'stale codes in docs/reference/errors.md',
     );

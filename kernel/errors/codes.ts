@@ -23,6 +23,13 @@ export const KernelErrors = {
     title: 'Bad request',
     detail: (p) => p.reason,
   }),
+  ValidationFailed: defineError<{ summary: string }>({
+    code: 'ORN_HTTP_VALIDATION_FAILED',
+    category: 'input',
+    status: 422,
+    title: 'The request is not valid',
+    detail: (p) => p.summary,
+  }),
   BodyTooLarge: defineError<{ limit: number }>({
     code: 'ORN_HTTP_BODY_TOO_LARGE',
     category: 'too-large',

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { HealthRegistry } from '../observability/health.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { ErrorReporter } from '../observability/sentry.js';
+import { type PlatformRegistry, resolvePlatform } from '../tenancy/platforms.js';
 import { healthRoutes, metricsRoutes } from './health-routes.js';
 import { accessLog } from './middleware/access-log/index.js';
 import { bodyLimit } from './middleware/body-limit/index.js';
@@ -16,6 +17,8 @@ export interface AppOptions {
   health: HealthRegistry;
   reporter: ErrorReporter;
   bodyLimitBytes: number;
+  /** Resolves the request's platform from its host (once platforms are loaded). */
+  platforms?: PlatformRegistry;
 }
 
 /**
@@ -25,7 +28,8 @@ export interface AppOptions {
  * 3. error handling (`onError`: Hono converts a thrown error into a response at the layer that threw it, so the
  *    layers above, the access log included, see a normal response),
  * 4. security headers (CSP and the rest of helmet's set),
- * 5. body size limit.
+ * 5. body size limit,
+ * 6. platform resolution (by host; the default platform otherwise).
  */
 export function createApp(options: AppOptions): Hono {
   const app = new Hono();
@@ -35,6 +39,7 @@ export function createApp(options: AppOptions): Hono {
   app.notFound(notFoundHandler);
   app.use(securityHeaders());
   app.use(bodyLimit(options.bodyLimitBytes));
+  if (options.platforms) app.use(resolvePlatform(options.platforms));
   app.route('/', healthRoutes(options.health));
   app.route('/', metricsRoutes(options.metrics));
   return app;

@@ -1,7 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import type { Hono } from 'hono';
 
 export interface RunningServer {
   server: Server;
@@ -14,10 +13,16 @@ export interface RunningServer {
   close(timeoutMs: number): Promise<{ forced: number }>;
 }
 
-export function listen(app: Hono, options: { host: string; port: number }): Promise<RunningServer> {
+export type FetchHandler = (request: Request, env?: unknown) => Response | Promise<Response>;
+
+export function listen(app: { fetch: FetchHandler }, options: { host: string; port: number }): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
     let inFlight = 0;
-    const server = serve({ fetch: app.fetch, hostname: options.host, port: options.port }) as Server;
+    const server = serve({
+      fetch: (req, env) => app.fetch(req, env),
+      hostname: options.host,
+      port: options.port,
+    }) as Server;
     server.on('request', (_req, res) => {
       inFlight++;
       res.once('close', () => inFlight--);

@@ -5,6 +5,7 @@ import type { OrionConfig, SettingKey } from '../config/index.js';
 import { loadConfigOrThrow } from '../config/index.js';
 import type { Database } from '../db/database.js';
 import { type Kernel, startKernel } from '../index.js';
+import type { DiscoverPluginsOptions } from '../plugins/discover.js';
 import { createTestDatabase } from './test-database.js';
 
 export interface LogLine {
@@ -29,6 +30,10 @@ export interface StartTestKernelOptions {
   database?: Database;
   /** Wait for migrations and seeding (default true). */
   waitReady?: boolean;
+  /** Where to look for plugins (default: none, so that a test sees only the plugins it names). */
+  plugins?: DiscoverPluginsOptions;
+  /** Leave `database` open on stop. */
+  keepDatabaseOpen?: boolean;
   /** Send log lines here instead of capturing them into `logs` (benchmarks). */
   logDestination?: DestinationStream;
 }
@@ -52,6 +57,8 @@ export async function startTestKernel(options: StartTestKernelOptions = {}): Pro
     database,
     logDestination: options.logDestination ?? destination,
     listen: options.listen ?? false,
+    plugins: options.plugins ?? { roots: [] },
+    keepDatabaseOpen: options.keepDatabaseOpen,
   });
   if (options.waitReady !== false) await kernel.ready;
   return Object.assign(kernel, {

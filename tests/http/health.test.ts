@@ -60,7 +60,7 @@ describe('readiness before migrations', () => {
         reason = String((await json(ready)).reason);
         await new Promise((r) => setTimeout(r, 20));
       }
-      assert.equal(reason, '2 migration(s) pending: run npm run db:migrate');
+      assert.match(reason, /^\d+ migration\(s\) pending: run npm run db:migrate$/);
       // As `npm run db:migrate` from a release job would: no restart needed.
       await createKernelMigrator(database.knex).latest();
       await kernel.ready;

@@ -1,0 +1,208 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Knex } from 'knex';
+import { adminAuthApi, requireAdmin } from '../auth/admin-api.js';
+import type { OrionConfig } from '../config/schema.js';
+import { validationHook } from '../http/validation.js';
+import { ORION_VERSION } from '../version.js';
+import { dependentsClosure } from './graph.js';
+import type { PluginHost } from './host.js';
+import { LifecycleErrors } from './lifecycle-errors.js';
+
+const PluginInfo = z
+  .object({
+    id: z.string(),
+    displayName: z.string(),
+    description: z.string(),
+    category: z.enum(['core', 'optional', 'internal']),
+    version: z.string().openapi({ description: 'The version on disk' }),
+    installedVersion: z.string().nullable(),
+    state: z.enum(['discovered', 'installed', 'excluded']),
+    dependencies: z.record(z.string(), z.string()),
+    dependents: z.array(z.string()),
+    lastError: z.string().nullable(),
+    enabled: z.boolean().optional().openapi({ description: 'On the platform asked for (platform listing only)' }),
+  })
+  .openapi('PluginInfo');
+
+const Plan = z
+  .object({
+    action: z.enum(['install', 'upgrade', 'uninstall', 'enable', 'disable']),
+    plugin: z.string(),
+    platform: z.string().optional(),
+    plugins: z.array(z.string()),
+    migrations: z.array(z.string()),
+    dependents: z.array(z.string()),
+    dryRun: z.boolean(),
+  })
+  .openapi('PluginPlan');
+
+const ToggleBody = z.object({ dryRun: z.boolean().default(false), cascade: z.boolean().default(false) });
+const InstallBody = z.object({ dryRun: z.boolean().default(false) });
+const UninstallBody = z.object({ dryRun: z.boolean().default(false), keepData: z.boolean().default(true) });
+const IdParam = z.object({ id: z.string().min(1).max(60) });
+const PlatformParam = IdParam.extend({ platform: z.string().min(1).max(60) });
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  content: { 'application/json': { schema } },
+  description,
+});
+const body = <T extends z.ZodType>(schema: T) => ({
+  body: { content: { 'application/json': { schema } }, required: false },
+});
+const problems = {
+  401: { description: 'No valid administrator token' },
+  404: { description: 'No such plugin or platform' },
+  409: { description: 'Refused: the problem names the plugins and the reason' },
+  422: { description: 'Invalid input, or the transition failed and was rolled back' },
+};
+
+/**
+ * The plugin management API (`/api/v1/admin/...`), used by the admin console and the CLI. Every route needs an
+ * administrator's bearer token; installing, upgrading and uninstalling (global changes) need a super admin.
+ */
+export function managementApi(deps: { host: PluginHost; config: OrionConfig; knex: Knex }): OpenAPIHono {
+  const { host } = deps;
+  const api = new OpenAPIHono({ defaultHook: validationHook });
+  api.route('/', adminAuthApi(deps));
+  const admin = requireAdmin({ knex: deps.knex, secret: deps.config.secret });
+  const superAdmin = requireAdmin({ knex: deps.knex, secret: deps.config.secret }, new Set(['super_admin']));
+  api.use('/api/v1/admin/plugins', admin);
+  api.use('/api/v1/admin/plugins/*', admin);
+  api.use('/api/v1/admin/platforms/*', admin);
+  for (const action of ['install', 'upgrade', 'uninstall']) api.use(`/api/v1/admin/plugins/:id/${action}`, superAdmin);
+
+  const actor = (c: { get(key: 'adminUser'): { email: string } | undefined }) => c.get('adminUser')?.email ?? 'unknown';
+
+  async function lastErrors(): Promise<Map<string, string>> {
+    const rows = await deps
+      .knex('plugin_transitions as t')
+      .select('t.plugin_id', 't.outcome', 't.error')
+      .whereRaw('t.id = (select max(id) from plugin_transitions where plugin_id = t.plugin_id)');
+    return new Map(rows.filter((r) => r.outcome === 'failed').map((r) => [r.plugin_id, r.error]));
+  }
+
+  async function list(platformId?: number): Promise<z.infer<typeof PluginInfo>[]> {
+    const snapshot = host.snapshot();
+    const graph = new Map(
+      [...host.loaded].map(([id, p]) => [id, { dependencies: p.discovered.manifest.dependencies }]),
+    );
+    const errors = await lastErrors();
+    const loaded = [...host.loaded.values()].map(({ discovered: { manifest: m } }) => ({
+      id: m.id,
+      displayName: m.displayName,
+      description: m.description,
+      category: m.category,
+      version: m.version,
+      installedVersion: snapshot.installed.get(m.id) ?? null,
+      state: snapshot.installed.has(m.id) ? ('installed' as const) : ('discovered' as const),
+      dependencies: m.dependencies,
+      dependents: dependentsClosure(m.id, graph),
+      lastError: errors.get(m.id) ?? null,
+      ...(platformId === undefined ? {} : { enabled: snapshot.isEnabled(platformId, m.id) }),
+    }));
+    const excluded = host.excluded.map((e) => ({
+      id: e.id,
+      displayName: e.id,
+      description: '',
+      category: 'optional' as const,
+      version: '',
+      installedVersion: snapshot.installed.get(e.id) ?? null,
+      state: 'excluded' as const,
+      dependencies: {},
+      dependents: [],
+      lastError: `${e.code}: ${e.reason}`,
+      ...(platformId === undefined ? {} : { enabled: false }),
+    }));
+    return [...loaded, ...excluded].sort((a, b) => a.id.localeCompare(b.id));
+  }
+
+  api.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/admin/plugins',
+      tags: ['plugins'],
+      responses: { 200: json(z.object({ plugins: z.array(PluginInfo) }), 'Every discovered plugin'), ...problems },
+    }),
+    async (c) => c.json({ plugins: await list() }, 200),
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/admin/platforms/{platform}/plugins',
+      tags: ['plugins'],
+      request: { params: z.object({ platform: z.string() }) },
+      responses: {
+        200: json(z.object({ plugins: z.array(PluginInfo) }), 'Plugins with their state there'),
+        ...problems,
+      },
+    }),
+    async (c) => {
+      const code = c.req.valid('param').platform;
+      const platform = host.platforms.findByCode(code);
+      if (!platform) throw LifecycleErrors.UnknownPlatform({ code });
+      return c.json({ plugins: await list(platform.id) }, 200);
+    },
+  );
+
+  for (const action of ['enable', 'disable'] as const) {
+    api.openapi(
+      createRoute({
+        method: 'post',
+        path: `/api/v1/admin/platforms/{platform}/plugins/{id}/${action}`,
+        tags: ['plugins'],
+        request: { params: PlatformParam, ...body(ToggleBody) },
+        responses: { 200: json(Plan, 'What changed, or would change with dryRun'), ...problems },
+      }),
+      async (c) => {
+        const { platform, id } = c.req.valid('param');
+        const options = { ...c.req.valid('json'), actor: actor(c) };
+        const plan = await (action === 'enable' ? host.enable : host.disable)(platform, id, options);
+        return c.json(plan, 200);
+      },
+    );
+  }
+
+  const global = [
+    [
+      'install',
+      InstallBody,
+      (id: string, b: z.infer<typeof InstallBody>, a: string) => host.install(id, { ...b, actor: a }),
+    ],
+    [
+      'upgrade',
+      InstallBody,
+      (id: string, b: z.infer<typeof InstallBody>, a: string) => host.upgrade(id, { ...b, actor: a }),
+    ],
+    [
+      'uninstall',
+      UninstallBody,
+      (id: string, b: z.infer<typeof UninstallBody>, a: string) => host.uninstall(id, { ...b, actor: a }),
+    ],
+  ] as const;
+  for (const [action, schema, run] of global) {
+    api.openapi(
+      createRoute({
+        method: 'post',
+        path: `/api/v1/admin/plugins/{id}/${action}`,
+        tags: ['plugins'],
+        request: { params: IdParam, ...body(schema) },
+        responses: { 200: json(Plan, 'What changed, or would change with dryRun'), ...problems },
+      }),
+      async (c) => {
+        const plan = await (run as (id: string, b: unknown, a: string) => Promise<z.infer<typeof Plan>>)(
+          c.req.valid('param').id,
+          c.req.valid('json'),
+          actor(c),
+        );
+        return c.json(plan, 200);
+      },
+    );
+  }
+
+  api.doc31('/api/v1/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Orion API', version: ORION_VERSION },
+  });
+  return api;
+}

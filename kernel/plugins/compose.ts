@@ -1,0 +1,56 @@
+import type { Hono, MiddlewareHandler } from 'hono';
+import { Hono as HonoApp } from 'hono';
+import { KernelErrors } from '../errors/codes.js';
+import { type PluginContext, type PluginRouter, ROUTE_AREAS, type RouteArea } from './definition.js';
+
+type RegisterRoutes = (router: PluginRouter, ctx: PluginContext) => void;
+
+import type { LoadedPlugin } from './loaded-plugin.js';
+import type { PluginSnapshot } from './snapshot.js';
+
+/**
+ * Compiles the routes of the installed plugins into `app`, once per change of the installed set: no router is
+ * rebuilt per request. Each plugin is mounted under `<area prefix>/<plugin id>`, behind a guard that answers 404
+ * unless the plugin is enabled on the request's platform in the snapshot the request started with.
+ */
+export function mountPlugins(app: Hono, plugins: LoadedPlugin[], log: (id: string, err: unknown) => void): void {
+  for (const plugin of plugins) {
+    const { id } = plugin.discovered.manifest;
+    const guard: MiddlewareHandler = async function pluginGuard(c, next) {
+      const platform = c.get('platform');
+      const snapshot = c.get('pluginSnapshot');
+      if (!platform || !snapshot?.isEnabled(platform.id, id)) throw KernelErrors.NotFound({ path: c.req.path });
+      c.set('pluginId', id);
+      await next();
+    };
+    const areas = Object.entries(plugin.definition.routes ?? {}) as [RouteArea, RegisterRoutes][];
+    for (const [area, register] of areas) {
+      const router: PluginRouter = new HonoApp();
+      try {
+        register(router, plugin.context);
+      } catch (err) {
+        // A plugin whose route registration throws serves nothing in that area; the others are unaffected.
+        log(id, err);
+        continue;
+      }
+      const prefix = `${ROUTE_AREAS[area]}/${id}`;
+      app.use(prefix, guard);
+      app.use(`${prefix}/*`, guard);
+      app.route(prefix, router);
+    }
+  }
+}
+
+/** Takes the plugin snapshot once at the start of each request. */
+export function takeSnapshot(current: () => PluginSnapshot): MiddlewareHandler {
+  return async function takeSnapshot(c, next) {
+    c.set('pluginSnapshot', current());
+    await next();
+  };
+}
+
+declare module 'hono' {
+  interface ContextVariableMap {
+    pluginSnapshot?: PluginSnapshot;
+  }
+}

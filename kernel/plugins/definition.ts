@@ -1,0 +1,109 @@
+import type { Hono } from 'hono';
+import type { Knex } from 'knex';
+import type { Logger } from 'pino';
+import type { EventName, OrionEvents } from '../events/bus.js';
+
+/** The areas a plugin can serve routes in, and where each is mounted (`<prefix>/<pluginId>`). */
+export const ROUTE_AREAS = {
+  adminApi: '/api/v1/admin',
+  vendorApi: '/api/v1/vendor/:vendorCode',
+  shopApi: '/api/v1/shop',
+  admin: '/admin',
+  vendor: '/vendor/:vendorCode',
+  shop: '/vendors/:vendorCode/shop',
+} as const;
+
+export type RouteArea = keyof typeof ROUTE_AREAS;
+
+/** A platform as plugins see it. */
+export interface PlatformRef {
+  id: number;
+  code: string;
+  name: string;
+}
+
+/** Context variables a plugin's handlers can read with `c.get(...)`. */
+export interface PluginVariables {
+  platform: PlatformRef;
+  pluginId: string;
+}
+
+export type PluginRouter = Hono<{ Variables: PluginVariables }>;
+
+/** What the kernel hands a plugin: everything scoped to it. */
+export interface PluginContext {
+  id: string;
+  version: string;
+  /** A logger whose lines carry `plugin: <id>`. */
+  logger: Logger;
+  /** The database. Use only your own tables (`<plugin_id>__<table>`); reach other plugins through services. */
+  db: Knex;
+  /** Emits kernel bus events. Platform-scoped payloads carry `platformId`. */
+  emit<E extends EventName>(event: E, payload: OrionEvents[E]): void;
+  /** This plugin's settings on a platform, validated, with defaults filled in. */
+  settings(platformId: number): Promise<Record<string, unknown>>;
+  /** A service provided by a plugin this one depends on (`'<pluginId>.<name>'`). */
+  service<T>(name: string): T;
+}
+
+/** During install, upgrade and uninstall: `trx` is the transaction the plugin's migrations ran in. */
+export interface LifecycleContext extends PluginContext {
+  trx: Knex.Transaction;
+}
+
+export interface MenuItem {
+  id: string;
+  label: string;
+  /** Path below the area's root, e.g. `/catalog/products`. */
+  href: string;
+  icon?: string;
+  section?: string;
+  order?: number;
+  /** The permission a user needs to see it. */
+  permission?: string;
+}
+
+/** Renders a block into a named UI slot (e.g. `product.sidebar`); `props` come from the page that offers the slot. */
+export type SlotRenderer = (props: Record<string, unknown>, ctx: PluginContext) => unknown;
+
+type EventHandlers = {
+  [E in EventName]?: (payload: OrionEvents[E], ctx: PluginContext) => void | Promise<void>;
+};
+
+/** The plugin's code: `export default definePlugin({...})` in `src/index.ts`. Its identity lives in package.json. */
+export interface PluginDefinition {
+  routes?: Partial<Record<RouteArea, (router: PluginRouter, ctx: PluginContext) => void>>;
+  menu?: Partial<Record<'admin' | 'vendor', MenuItem[]>>;
+  slots?: { fills?: Record<string, SlotRenderer>; offers?: string[] };
+  /** Event subscriptions. A handler does not receive events of platforms where the plugin is disabled. */
+  events?: EventHandlers;
+  /** Services for plugins that depend on this one, by name; resolved once per plugin instance. */
+  services?: Record<string, (ctx: PluginContext) => unknown>;
+  /** Throws (or rejects) when the plugin is unhealthy; `/health` then reports degraded, naming the plugin. */
+  health?: (ctx: PluginContext) => Promise<void>;
+  /** Runs in the install transaction, after the plugin's migrations. Throwing rolls the whole install back. */
+  install?: (ctx: LifecycleContext) => Promise<void>;
+  /** Runs in the upgrade transaction, after the new migrations. Throwing rolls the upgrade back. */
+  upgrade?: (ctx: LifecycleContext, fromVersion: string) => Promise<void>;
+  /** Runs in the transaction that enables the plugin on a platform. Throwing leaves it disabled. */
+  enable?: (ctx: LifecycleContext, platform: PlatformRef) => Promise<void>;
+  disable?: (ctx: LifecycleContext, platform: PlatformRef) => Promise<void>;
+  /** Runs before the down migrations (when `keepData` is false) in the uninstall transaction. */
+  uninstall?: (ctx: LifecycleContext, options: { keepData: boolean }) => Promise<void>;
+  /** Releases timers, connections and the like when this instance is replaced or the kernel stops. */
+  dispose?: () => Promise<void> | void;
+}
+
+/**
+ * Declares a plugin.
+ *
+ * @example
+ * // plugins/hello/src/index.ts
+ * import { definePlugin } from '../../../kernel/sdk/index.js';
+ * export default definePlugin({
+ *   routes: { shopApi: (r) => r.get('/greeting', (c) => c.json({ hello: c.get('platform').name })) },
+ * });
+ */
+export function definePlugin(definition: PluginDefinition): PluginDefinition {
+  return definition;
+}

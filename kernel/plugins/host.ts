@@ -1,0 +1,223 @@
+import type { Hono } from 'hono';
+import type { Knex } from 'knex';
+import type { Logger } from 'pino';
+import type { DependencyContainer } from 'tsyringe';
+import type { EventBus, EventName } from '../events/bus.js';
+import type { HealthRegistry } from '../observability/health.js';
+import type { PlatformRegistry } from '../tenancy/platforms.js';
+import { mountPlugins, takeSnapshot } from './compose.js';
+import { type DiscoverPluginsOptions, type DiscoveryProblem, discoverPlugins } from './discover.js';
+import { PluginErrors } from './errors.js';
+import { resolveGraph } from './graph.js';
+import * as lifecycle from './lifecycle.js';
+import { LifecycleErrors } from './lifecycle-errors.js';
+import { createLoadedPlugin, importDefinition, type LoadedPlugin } from './loaded-plugin.js';
+import { loadSnapshot, PluginSnapshot } from './snapshot.js';
+
+/** Plugin ids that would collide with the kernel's own paths under `/api/v1/admin` and `/admin`. */
+export const RESERVED_IDS = new Set(['auth', 'plugins', 'platforms', 'users', 'health', 'kernel', 'api', 'assets']);
+
+export interface PluginHostOptions {
+  knex: Knex;
+  logger: Logger;
+  events: EventBus;
+  health: HealthRegistry;
+  container: DependencyContainer;
+  platforms: PlatformRegistry;
+  discover: DiscoverPluginsOptions;
+  kernelVersion: string;
+  /** Install core plugins and upgrade changed ones at start (follows AUTO_MIGRATE). */
+  autoInstall: boolean;
+  /** Builds the kernel's own app (middleware and kernel routes); plugin routes are compiled onto it. */
+  baseApp: () => Hono;
+  /** Adds kernel routes that must come after the snapshot middleware (the management API). */
+  kernelRoutes?: (app: Hono, host: PluginHost) => void;
+}
+
+export interface Exclusion {
+  id: string;
+  code: string;
+  reason: string;
+}
+
+/**
+ * The plugin host: discovers plugin packages, resolves their dependency graph, imports them, keeps the plugin
+ * state (installed, enabled per platform) in memory as an immutable snapshot, and serves the current routes.
+ */
+export class PluginHost implements lifecycle.LifecycleHost {
+  readonly loaded = new Map<string, LoadedPlugin>();
+  readonly excluded: Exclusion[] = [];
+  problems: DiscoveryProblem[] = [];
+  readonly knex: Knex;
+  readonly platforms: PlatformRegistry;
+  private current = PluginSnapshot.empty();
+  private app: Hono;
+  private compiledFor = '';
+  private readonly cleanups: (() => void)[] = [];
+
+  constructor(private readonly options: PluginHostOptions) {
+    this.knex = options.knex;
+    this.platforms = options.platforms;
+    this.app = this.compile();
+  }
+
+  /** The app for the current set of installed plugins; swapped whole when that set changes. */
+  get currentApp(): Hono {
+    return this.app;
+  }
+
+  readonly fetch = (request: Request, env?: unknown): Response | Promise<Response> => this.app.fetch(request, env);
+
+  snapshot(): PluginSnapshot {
+    return this.current;
+  }
+
+  /** Installed at the version on disk: a plugin whose upgrade is pending serves nothing until it is upgraded. */
+  isServing(id: string): boolean {
+    const plugin = this.loaded.get(id);
+    return plugin !== undefined && this.current.installed.get(id) === plugin.discovered.manifest.version;
+  }
+
+  async start(): Promise<void> {
+    const { logger } = this.options;
+    const { found, problems } = await discoverPlugins(this.options.discover);
+    this.problems = problems;
+    for (const p of problems) logger.error({ dir: p.dir, plugin: p.pluginId }, `plugin left out: ${p.message}`);
+    const byId = new Map(found.map((f) => [f.manifest.id, f]));
+    const { order, excluded } = resolveGraph(
+      found.map((f) => f.manifest),
+      this.options.kernelVersion,
+    );
+    this.exclude(...excluded);
+    for (const id of order) {
+      const discovered = byId.get(id);
+      if (!discovered) continue;
+      if (RESERVED_IDS.has(id)) {
+        this.exclude({ id, code: LifecycleErrors.IdReserved.code, reason: LifecycleErrors.IdReserved({ id }).message });
+        continue;
+      }
+      const missing = Object.keys(discovered.manifest.dependencies).find((d) => !this.loaded.has(d));
+      if (missing) {
+        const err = PluginErrors.DependencyExcluded({
+          id,
+          dependency: missing,
+          reason: 'its code could not be loaded',
+        });
+        this.exclude({ id, code: err.code, reason: err.message });
+        continue;
+      }
+      try {
+        const definition = await importDefinition(discovered.entry);
+        this.loaded.set(
+          id,
+          createLoadedPlugin(discovered, definition, {
+            ...this.options,
+            root: this.options.container,
+            find: (x) => this.loaded.get(x),
+          }),
+        );
+      } catch (err) {
+        const failed = LifecycleErrors.LoadFailed({ id, reason: (err as Error).message });
+        this.exclude({ id, code: failed.code, reason: failed.message });
+      }
+    }
+    for (const plugin of this.loaded.values()) this.wire(plugin);
+    await this.changed();
+    if (this.options.autoInstall) await this.installCoreAndUpgrade();
+    logger.info({ plugins: [...this.loaded.keys()], excluded: this.excluded.map((e) => e.id) }, 'plugins loaded');
+  }
+
+  /** Re-reads the state; recompiles the routes only when the installed set (or a version) changed. */
+  async changed(): Promise<void> {
+    const core = new Set(
+      [...this.loaded.values()]
+        .filter((p) => p.discovered.manifest.category === 'core')
+        .map((p) => p.discovered.manifest.id),
+    );
+    this.current = await loadSnapshot(this.knex, this.current.epoch + 1, core);
+    const key = [...this.current.installed]
+      .map(([id, v]) => `${id}@${v}`)
+      .sort()
+      .join(',');
+    if (key !== this.compiledFor) {
+      this.compiledFor = key;
+      this.app = this.compile();
+    }
+  }
+
+  install = (id: string, o: { actor: string; dryRun?: boolean }) => lifecycle.install(this, id, o);
+  upgrade = (id: string, o: { actor: string; dryRun?: boolean }) => lifecycle.upgrade(this, id, o);
+  uninstall = (id: string, o: { actor: string; keepData: boolean; dryRun?: boolean }) =>
+    lifecycle.uninstall(this, id, o);
+  enable = (platform: string, id: string, o: lifecycle.ToggleOptions) => lifecycle.enable(this, platform, id, o);
+  disable = (platform: string, id: string, o: lifecycle.ToggleOptions) => lifecycle.disable(this, platform, id, o);
+
+  async stop(): Promise<void> {
+    for (const cleanup of this.cleanups.splice(0)) cleanup();
+    for (const plugin of this.loaded.values()) {
+      try {
+        await plugin.definition.dispose?.();
+      } catch (err) {
+        this.options.logger.error({ err, plugin: plugin.discovered.manifest.id }, 'plugin dispose failed');
+      }
+    }
+  }
+
+  private exclude(...items: Exclusion[]): void {
+    for (const item of items) {
+      this.excluded.push(item);
+      this.options.logger.error({ plugin: item.id, code: item.code }, `plugin left out: ${item.reason}`);
+    }
+  }
+
+  private compile(): Hono {
+    const app = this.options.baseApp();
+    app.use(takeSnapshot(() => this.current));
+    this.options.kernelRoutes?.(app, this);
+    const installed = [...this.loaded.values()].filter((p) => this.isServing(p.discovered.manifest.id));
+    mountPlugins(app, installed, (id, err) =>
+      this.options.logger.error({ err, plugin: id }, 'plugin route registration failed'),
+    );
+    return app;
+  }
+
+  /** Event subscriptions and the health check of one plugin. */
+  private wire(plugin: LoadedPlugin): void {
+    const { id } = plugin.discovered.manifest;
+    for (const [event, handler] of Object.entries(plugin.definition.events ?? {})) {
+      const deliver = async (payload: unknown) => {
+        if (!this.isServing(id)) return;
+        const platformId = (payload as { platformId?: number } | undefined)?.platformId;
+        if (platformId !== undefined && !this.current.isEnabled(platformId, id)) return;
+        await (handler as (p: unknown, ctx: unknown) => Promise<void>)(payload, plugin.context);
+      };
+      Object.defineProperty(deliver, 'name', { value: `${id}:${event}` });
+      this.cleanups.push(this.options.events.on(event as EventName, deliver as never));
+    }
+    const check = plugin.definition.health;
+    if (check) {
+      this.cleanups.push(
+        this.options.health.register({
+          name: `plugin:${id}`,
+          critical: false,
+          check: async () => {
+            if (this.isServing(id)) await check(plugin.context);
+          },
+        }),
+      );
+    }
+  }
+
+  private async installCoreAndUpgrade(): Promise<void> {
+    for (const plugin of this.loaded.values()) {
+      const { id, category, version } = plugin.discovered.manifest;
+      const installed = this.current.installed.get(id);
+      try {
+        if (!installed && category === 'core') await this.install(id, { actor: 'system' });
+        else if (installed && installed !== version) await this.upgrade(id, { actor: 'system' });
+      } catch (err) {
+        this.options.logger.error({ err, plugin: id }, 'automatic install or upgrade failed');
+      }
+    }
+  }
+}

@@ -1,0 +1,79 @@
+import { pathToFileURL } from 'node:url';
+import type { Knex } from 'knex';
+import type { Logger } from 'pino';
+import { type DependencyContainer, instanceCachingFactory } from 'tsyringe';
+import type { EventBus } from '../events/bus.js';
+import type { LifecycleContext, PluginContext, PluginDefinition } from './definition.js';
+import type { DiscoveredPlugin } from './discover.js';
+import { settingsValidator } from './manifest.js';
+
+/** A discovered plugin whose code is imported: its manifest, its definition and the context handed to it. */
+export interface LoadedPlugin {
+  discovered: DiscoveredPlugin;
+  definition: PluginDefinition;
+  context: PluginContext;
+  /** The plugin's child container; its services are registered there as `'<pluginId>.<name>'`. */
+  container: DependencyContainer;
+  lifecycleContext(trx: Knex.Transaction): LifecycleContext;
+}
+
+export interface LoadDeps {
+  knex: Knex;
+  logger: Logger;
+  events: EventBus;
+  root: DependencyContainer;
+  /** Looks up another loaded plugin, for `ctx.service`. */
+  find(id: string): LoadedPlugin | undefined;
+}
+
+export async function importDefinition(entry: string): Promise<PluginDefinition> {
+  const mod = (await import(pathToFileURL(entry).href)) as { default?: PluginDefinition };
+  if (!mod.default || typeof mod.default !== 'object') {
+    throw new Error(`${entry} must export default definePlugin({...})`);
+  }
+  return mod.default;
+}
+
+export function createLoadedPlugin(
+  discovered: DiscoveredPlugin,
+  definition: PluginDefinition,
+  deps: LoadDeps,
+): LoadedPlugin {
+  const { manifest } = discovered;
+  const validate = settingsValidator(manifest.settings);
+  const container = deps.root.createChildContainer();
+  const make = (db: Knex): PluginContext => ({
+    id: manifest.id,
+    version: manifest.version,
+    logger: deps.logger.child({ plugin: manifest.id }),
+    db,
+    emit: (event, payload) => deps.events.emit(event, payload),
+    async settings(platformId) {
+      const row = await db('platform_plugins')
+        .where({ platform_id: platformId, plugin_id: manifest.id })
+        .first<{ settings: Record<string, unknown> } | undefined>('settings');
+      return validate.parse(row?.settings ?? {}) as Record<string, unknown>;
+    },
+    service<T>(name: string): T {
+      const [owner] = name.split('.');
+      if (!owner || (owner !== manifest.id && !(owner in manifest.dependencies))) {
+        throw new Error(`plugin "${manifest.id}" asked for service "${name}" without depending on "${owner}"`);
+      }
+      const provider = owner === manifest.id ? loaded : deps.find(owner);
+      if (!provider?.container.isRegistered(name)) throw new Error(`no service "${name}" is provided`);
+      return provider.container.resolve<T>(name);
+    },
+  });
+  const context = make(deps.knex);
+  const loaded: LoadedPlugin = {
+    discovered,
+    definition,
+    context,
+    container,
+    lifecycleContext: (trx) => ({ ...make(trx), trx }),
+  };
+  for (const [name, factory] of Object.entries(definition.services ?? {})) {
+    container.register(`${manifest.id}.${name}`, { useFactory: instanceCachingFactory(() => factory(context)) });
+  }
+  return loaded;
+}

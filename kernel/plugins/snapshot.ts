@@ -1,0 +1,69 @@
+import type { Knex } from 'knex';
+
+/**
+ * Which plugins are installed (and at which version) and which are enabled on which platform, at one moment.
+ * Immutable: a change builds a new snapshot and swaps it in, and each request keeps the one it started with, so it
+ * never sees half of a change.
+ */
+export class PluginSnapshot {
+  constructor(
+    readonly epoch: number,
+    readonly installed: ReadonlyMap<string, string>,
+    private readonly enabled: ReadonlyMap<number, ReadonlySet<string>>,
+    private readonly alwaysOn: ReadonlySet<string>,
+  ) {}
+
+  isEnabled(platformId: number, pluginId: string): boolean {
+    if (!this.installed.has(pluginId)) return false;
+    return this.alwaysOn.has(pluginId) || (this.enabled.get(platformId)?.has(pluginId) ?? false);
+  }
+
+  enabledOn(platformId: number): string[] {
+    return [...this.installed.keys()].filter((id) => this.isEnabled(platformId, id));
+  }
+
+  static empty(): PluginSnapshot {
+    return new PluginSnapshot(0, new Map(), new Map(), new Set());
+  }
+}
+
+/** Reads the state tables. `alwaysOn` are the core plugins: enabled on every platform once installed. */
+export async function loadSnapshot(knex: Knex, epoch: number, alwaysOn: ReadonlySet<string>): Promise<PluginSnapshot> {
+  const installed = new Map<string, string>(
+    (await knex('plugins').select('id', 'version')).map((r: { id: string; version: string }) => [r.id, r.version]),
+  );
+  const enabled = new Map<number, Set<string>>();
+  const rows = await knex('platform_plugins').where({ enabled: true }).select('platform_id', 'plugin_id');
+  for (const row of rows as { platform_id: number; plugin_id: string }[]) {
+    const set = enabled.get(row.platform_id) ?? new Set<string>();
+    set.add(row.plugin_id);
+    enabled.set(row.platform_id, set);
+  }
+  return new PluginSnapshot(epoch, installed, enabled, alwaysOn);
+}
+
+export interface Transition {
+  pluginId: string;
+  platformId?: number;
+  action: 'install' | 'upgrade' | 'uninstall' | 'enable' | 'disable';
+  from: string;
+  to: string;
+  version: string;
+  actor: string;
+  outcome: 'ok' | 'failed';
+  error?: string;
+}
+
+export async function recordTransition(knex: Knex, t: Transition): Promise<void> {
+  await knex('plugin_transitions').insert({
+    plugin_id: t.pluginId,
+    platform_id: t.platformId ?? null,
+    action: t.action,
+    from_state: t.from,
+    to_state: t.to,
+    version: t.version,
+    actor: t.actor,
+    outcome: t.outcome,
+    error: t.error ?? null,
+  });
+}

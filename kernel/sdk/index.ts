@@ -1,0 +1,21 @@
+/**
+ * The kernel SDK: the only kernel module a plugin imports. Types and factories only; everything a plugin needs at
+ * run time reaches it through its `PluginContext`.
+ */
+
+export type { MigrationModule } from '../db/migrate.js';
+export type { ErrorCategory, ErrorDefinition, ErrorFactory } from '../errors/define-error.js';
+export { defineError, OrionError } from '../errors/define-error.js';
+export type { EventName, OrionEvents } from '../events/bus.js';
+export type {
+  LifecycleContext,
+  MenuItem,
+  PlatformRef,
+  PluginContext,
+  PluginDefinition,
+  PluginRouter,
+  PluginVariables,
+  RouteArea,
+  SlotRenderer,
+} from '../plugins/definition.js';
+export { definePlugin, ROUTE_AREAS } from '../plugins/definition.js';
