@@ -1,0 +1,39 @@
+import { execFile } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { promisify } from 'node:util';
+
+const AUTOCANNON = createRequire(import.meta.url).resolve('autocannon/autocannon.js');
+export const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 8);
+const CONNECTIONS = 50;
+
+interface Result {
+  requests: { average: number };
+  latency: { p99: number };
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+}
+
+/** autocannon in its own process, so that the load generator does not take the server's CPU in this one. */
+async function autocannon(url: string, seconds: number, headers: Record<string, string>): Promise<Result> {
+  const args = [AUTOCANNON, '-j', '-c', String(CONNECTIONS), '-d', String(seconds)];
+  for (const [name, value] of Object.entries(headers)) args.push('-H', `${name}=${value}`);
+  args.push(url);
+  const { stdout } = await promisify(execFile)(process.execPath, args, { maxBuffer: 16 * 1024 * 1024 });
+  return JSON.parse(stdout) as Result;
+}
+
+/** Warms up for a second, then measures; prints one line and returns the average requests per second. */
+export async function measure(label: string, url: string, headers: Record<string, string> = {}): Promise<number> {
+  await autocannon(url, 1, headers);
+  const result = await autocannon(url, DURATION_S, headers);
+  const rps = Math.round(result.requests.average);
+  const bad = result.errors + result.timeouts + result.non2xx;
+  process.stdout.write(
+    `${label.padEnd(8)} ${String(rps).padStart(7)} req/s  p99 ${result.latency.p99} ms  bad ${bad}\n`,
+  );
+  if (bad) throw new Error(`${label}: ${bad} failed requests`);
+  return rps;
+}
+
+export const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
