@@ -16,6 +16,7 @@ import { createMetrics, type Metrics } from './observability/metrics.js';
 import { createErrorReporter, type ErrorReporter } from './observability/sentry.js';
 import { ROOT } from './paths.js';
 import { managementApi } from './plugins/api.js';
+import { createStateBroadcast, type StateBroadcast, type StateTopic } from './plugins/broadcast.js';
 import type { DiscoverPluginsOptions } from './plugins/discover.js';
 import { PluginHost } from './plugins/host.js';
 import { closeRedis, createRedis, type Redis } from './redis/redis.js';
@@ -118,6 +119,7 @@ async function assemble(
     'kernel.redis': redis,
   });
   const platforms = new PlatformRegistry(db.knex);
+  let broadcast: StateBroadcast | undefined;
   const plugins = new PluginHost({
     knex: db.knex,
     logger,
@@ -134,6 +136,7 @@ async function assemble(
     },
     baseApp: () =>
       createApp({ logger, metrics, health, reporter, platforms, bodyLimitBytes: config.server.bodyLimitBytes }),
+    announce: () => broadcast?.publish('plugins') ?? Promise.resolve(),
     kernelRoutes: (app, host) => app.route('/', managementApi({ host, config, knex: db.knex })),
   });
   const server = options.listen === false ? undefined : await listen(plugins, config.server);
@@ -145,6 +148,8 @@ async function assemble(
       health.setNotReady('shutting down');
       logger.info({ reason }, 'stopping');
       await events.emitAsync('kernel.stopping', { reason });
+      clearInterval(resync);
+      await broadcast?.close();
       await plugins.stop();
       if (server) {
         const { forced } = await server.close(config.server.shutdownTimeoutMs);
@@ -158,7 +163,35 @@ async function assemble(
     return stopping;
   };
 
-  const ready = prepare({ config, db, health, logger, isStopping: () => stopping !== undefined, platforms, plugins });
+  // Converge with other processes: a broadcast on every change, and a slow poll in case one was missed.
+  const applyRemote = async (topic: StateTopic) => {
+    if (topic === 'platforms') await platforms.refresh();
+    else await plugins.reload();
+  };
+  const resync = setInterval(() => {
+    if (!health.notReady) void Promise.all([applyRemote('platforms'), applyRemote('plugins')]).catch(() => {});
+  }, RESYNC_INTERVAL_MS);
+  resync.unref();
+  const ready = prepare({
+    config,
+    db,
+    health,
+    logger,
+    isStopping: () => stopping !== undefined,
+    platforms,
+    plugins,
+  }).then(async (result) => {
+    if (!health.notReady) {
+      broadcast = await createStateBroadcast({
+        redis,
+        databaseUrl: db.kind === 'postgres' ? config.database.url : undefined,
+        knex: db.knex,
+        logger,
+        onMessage: applyRemote,
+      });
+    }
+    return result;
+  });
   ready.then(
     () => {
       if (!health.notReady) events.emit('kernel.started', { version: ORION_VERSION });
@@ -186,6 +219,8 @@ async function assemble(
 }
 
 const PENDING_RECHECK_MS = 2000;
+/** The safety net behind the broadcasts: every process re-reads the shared state this often. */
+const RESYNC_INTERVAL_MS = 30_000;
 
 /**
  * Migrations and seeding. Without AUTO_MIGRATE (production), pending migrations keep the kernel not ready, and it

@@ -30,6 +30,8 @@ export interface PluginHostOptions {
   autoInstall: boolean;
   /** Builds the kernel's own app (middleware and kernel routes); plugin routes are compiled onto it. */
   baseApp: () => Hono;
+  /** Tells other processes that the plugin state changed (after a local change has been committed). */
+  announce?: () => Promise<void>;
   /** Adds kernel routes that must come after the snapshot middleware (the management API). */
   kernelRoutes?: (app: Hono, host: PluginHost) => void;
 }
@@ -122,13 +124,23 @@ export class PluginHost implements lifecycle.LifecycleHost {
       }
     }
     for (const plugin of this.loaded.values()) this.wire(plugin);
-    await this.changed();
+    await this.reload();
     if (this.options.autoInstall) await this.installCoreAndUpgrade();
     logger.info({ plugins: [...this.loaded.keys()], excluded: this.excluded.map((e) => e.id) }, 'plugins loaded');
   }
 
-  /** Re-reads the state; recompiles the routes only when the installed set (or a version) changed. */
+  /** After a committed local change: reload, then tell the other processes. */
   async changed(): Promise<void> {
+    await this.reload();
+    await this.options
+      .announce?.()
+      .catch((err: unknown) =>
+        this.options.logger.error({ err }, 'could not tell other processes about a plugin change'),
+      );
+  }
+
+  /** Re-reads the state; recompiles the routes only when the installed set (or a version) changed. */
+  async reload(): Promise<void> {
     const core = new Set(
       [...this.loaded.values()]
         .filter((p) => p.discovered.manifest.category === 'core')
