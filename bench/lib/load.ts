@@ -6,8 +6,9 @@ const AUTOCANNON = createRequire(import.meta.url).resolve('autocannon/autocannon
 export const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 8);
 const CONNECTIONS = 50;
 
-interface Result {
-  requests: { average: number };
+export interface Result {
+  requests: { average: number; total: number };
+  statusCodeStats: Record<string, { count: number }>;
   latency: { p99: number };
   errors: number;
   timeouts: number;
@@ -15,7 +16,7 @@ interface Result {
 }
 
 /** autocannon in its own process, so that the load generator does not take the server's CPU in this one. */
-async function autocannon(url: string, seconds: number, headers: Record<string, string>): Promise<Result> {
+export async function autocannon(url: string, seconds: number, headers: Record<string, string>): Promise<Result> {
   const args = [AUTOCANNON, '-j', '-c', String(CONNECTIONS), '-d', String(seconds)];
   for (const [name, value] of Object.entries(headers)) args.push('-H', `${name}=${value}`);
   args.push(url);

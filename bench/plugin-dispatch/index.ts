@@ -1,6 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import { pino } from 'pino';
@@ -9,28 +7,11 @@ import { listen } from '../../kernel/http/server.js';
 import { createMetrics } from '../../kernel/observability/metrics.js';
 import { startTestKernel } from '../../kernel/testing/start-test-kernel.js';
 import { measure, ratio } from '../lib/load.js';
+import { ITEM, writeBenchPlugins } from '../lib/plugins.js';
 
 const PLUGINS = 20;
 const PLATFORMS = 10;
-const body = { id: 7, title: 'Lamp', priceMinor: 1999, currency: 'EUR' };
-
-/** Writes PLUGINS plugin packages (plain ESM, as an npm package would ship) into a temporary folder. */
-function writePlugins(root: string): void {
-  for (let i = 0; i < PLUGINS; i++) {
-    const id = `bench-${String(i).padStart(2, '0')}`;
-    const dir = path.join(root, id);
-    fs.mkdirSync(path.join(dir, 'dist'), { recursive: true });
-    const manifest = { id, version: '1.0.0', displayName: id, category: 'optional', kernel: '^1.0.0' };
-    fs.writeFileSync(
-      path.join(dir, 'package.json'),
-      JSON.stringify({ name: id, version: '1.0.0', type: 'module', orion: manifest }),
-    );
-    fs.writeFileSync(
-      path.join(dir, 'dist', 'index.js'),
-      `const body = ${JSON.stringify(body)};\nexport default { routes: { shopApi: (r) => r.get('/item', (c) => c.json(body)) } };\n`,
-    );
-  }
-}
+const body = ITEM;
 
 /**
  * A plugin's JSON route through the whole kernel (20 plugins installed and enabled on 10 platforms, JSON access log
@@ -38,8 +19,7 @@ function writePlugins(root: string): void {
  * with no middleware (`naked`). Target: ratio = plugin_rps / bare_rps ≥ 0.85.
  */
 export async function run(): Promise<Record<string, number>> {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'orion-bench-plugins-'));
-  writePlugins(root);
+  const root = writeBenchPlugins(PLUGINS);
   const devNull = pino.destination({ dest: '/dev/null', sync: false });
   const kernel = await startTestKernel({ listen: true, logDestination: devNull, plugins: { roots: [root] } });
   const handler = (c: { json: (v: unknown) => Response }) => c.json(body);
