@@ -129,6 +129,7 @@ async function assemble(
     platforms,
     kernelVersion: KERNEL_API_VERSION,
     autoInstall: config.database.autoMigrate,
+    quarantine: config.plugins.quarantine,
     discover: options.plugins ?? {
       roots: [path.join(ROOT, 'plugins')],
       extraDirs: config.plugins.extraDirs,

@@ -94,6 +94,7 @@ function printPlan(plan: Plan): void {
     uninstall: 'uninstalled',
     enable: 'enabled',
     disable: 'disabled',
+    quarantine: 'quarantined',
   };
   const head = plan.dryRun ? `would ${plan.action}` : done[plan.action];
   process.stdout.write(`${head} ${plan.plugin}${where}\n`);

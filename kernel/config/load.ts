@@ -130,6 +130,11 @@ function toConfig(s: Settings, root: string): OrionConfig {
         .map((d) => d.trim())
         .filter(Boolean)
         .map((d) => path.resolve(root, d)),
+      quarantine: {
+        minErrors: s.PLUGIN_QUARANTINE_MIN_ERRORS,
+        rate: s.PLUGIN_QUARANTINE_RATE,
+        windowSeconds: s.PLUGIN_QUARANTINE_WINDOW_S,
+      },
     },
     // Production requires ORION_SECRET (checked by the schema); elsewhere one is generated once and kept.
     secret: s.ORION_SECRET ?? readOrCreateSecret(dataDir),

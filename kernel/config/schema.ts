@@ -56,6 +56,12 @@ export const settingsSchema = z
     BODY_LIMIT_BYTES: int(1024),
     SHUTDOWN_TIMEOUT_MS: int(0),
     AUTO_MIGRATE: bool,
+    PLUGIN_QUARANTINE_MIN_ERRORS: int(1),
+    PLUGIN_QUARANTINE_RATE: z.coerce
+      .number({ error: 'must be a number' })
+      .gt(0, 'must be above 0 and at most 1')
+      .max(1, 'must be above 0 and at most 1'),
+    PLUGIN_QUARANTINE_WINDOW_S: int(1),
     SEED_DEMO: bool,
   })
   .strict()
@@ -87,7 +93,11 @@ export interface OrionConfig {
   sentry: { dsn?: string };
   log: { level: Settings['LOG_LEVEL']; format: Settings['LOG_FORMAT'] };
   dataDir: string;
-  plugins: { extraDirs: string[] };
+  plugins: {
+    extraDirs: string[];
+    /** A plugin is quarantined on a platform after this many 5xx answers there at this rate within the window. */
+    quarantine: { minErrors: number; rate: number; windowSeconds: number };
+  };
   /** Signing secret for tokens and cookies; filled in by `loadConfig` (generated in development). */
   secret: string;
   admin?: { email: string; password: string };

@@ -11,6 +11,8 @@ import type { Counter } from 'prom-client';
 export interface OrionEvents {
   'kernel.started': { version: string };
   'kernel.stopping': { reason: string };
+  /** A plugin kept failing on a platform and was disabled there (with the plugins that depend on it). */
+  'kernel.plugin.quarantined': { platformId: number; pluginId: string; reason: string; disabled: string[] };
 }
 
 export type EventName = keyof OrionEvents & string;

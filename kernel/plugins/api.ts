@@ -21,6 +21,11 @@ const PluginInfo = z
     dependents: z.array(z.string()),
     lastError: z.string().nullable(),
     enabled: z.boolean().optional().openapi({ description: 'On the platform asked for (platform listing only)' }),
+    quarantine: z
+      .object({ at: z.string(), reason: z.string() })
+      .nullable()
+      .optional()
+      .openapi({ description: 'Why the plugin was disabled there for failing (platform listing only)' }),
   })
   .openapi('PluginInfo');
 
@@ -87,6 +92,17 @@ export function managementApi(deps: { host: PluginHost; config: OrionConfig; kne
       [...host.loaded].map(([id, p]) => [id, { dependencies: p.discovered.manifest.dependencies }]),
     );
     const errors = await lastErrors();
+    const quarantined = new Map<string, { at: string; reason: string }>();
+    if (platformId !== undefined) {
+      const rows = await deps
+        .knex('platform_plugins')
+        .where({ platform_id: platformId })
+        .whereNotNull('quarantined_at')
+        .select('plugin_id', 'quarantined_at', 'quarantine_reason');
+      for (const r of rows) {
+        quarantined.set(r.plugin_id, { at: new Date(r.quarantined_at).toISOString(), reason: r.quarantine_reason });
+      }
+    }
     const loaded = [...host.loaded.values()].map(({ discovered: { manifest: m } }) => ({
       id: m.id,
       displayName: m.displayName,
@@ -98,7 +114,9 @@ export function managementApi(deps: { host: PluginHost; config: OrionConfig; kne
       dependencies: m.dependencies,
       dependents: dependentsClosure(m.id, graph),
       lastError: errors.get(m.id) ?? null,
-      ...(platformId === undefined ? {} : { enabled: snapshot.isEnabled(platformId, m.id) }),
+      ...(platformId === undefined
+        ? {}
+        : { enabled: snapshot.isEnabled(platformId, m.id), quarantine: quarantined.get(m.id) ?? null }),
     }));
     const excluded = host.excluded.map((e) => ({
       id: e.id,

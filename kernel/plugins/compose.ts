@@ -13,7 +13,14 @@ import type { PluginSnapshot } from './snapshot.js';
  * rebuilt per request. Each plugin is mounted under `<area prefix>/<plugin id>`, behind a guard that answers 404
  * unless the plugin is enabled on the request's platform in the snapshot the request started with.
  */
-export function mountPlugins(app: Hono, plugins: LoadedPlugin[], log: (id: string, err: unknown) => void): void {
+export interface MountHooks {
+  /** A plugin's route registration threw: it serves nothing in that area. */
+  onRegisterError(id: string, err: unknown): void;
+  /** Every answer of a plugin's route, for the quarantine's error rate. */
+  onAnswer(platformId: number, id: string, failed: boolean): void;
+}
+
+export function mountPlugins(app: Hono, plugins: LoadedPlugin[], hooks: MountHooks): void {
   for (const plugin of plugins) {
     const { id } = plugin.discovered.manifest;
     const guard: MiddlewareHandler = async function pluginGuard(c, next) {
@@ -22,6 +29,7 @@ export function mountPlugins(app: Hono, plugins: LoadedPlugin[], log: (id: strin
       if (!platform || !snapshot?.isEnabled(platform.id, id)) throw KernelErrors.NotFound({ path: c.req.path });
       c.set('pluginId', id);
       await next();
+      hooks.onAnswer(platform.id, id, c.res.status >= 500);
     };
     const areas = Object.entries(plugin.definition.routes ?? {}) as [RouteArea, RegisterRoutes][];
     for (const [area, register] of areas) {
@@ -30,7 +38,7 @@ export function mountPlugins(app: Hono, plugins: LoadedPlugin[], log: (id: strin
         register(router, plugin.context);
       } catch (err) {
         // A plugin whose route registration throws serves nothing in that area; the others are unaffected.
-        log(id, err);
+        hooks.onRegisterError(id, err);
         continue;
       }
       const prefix = `${ROUTE_AREAS[area]}/${id}`;

@@ -12,6 +12,7 @@ import { resolveGraph } from './graph.js';
 import * as lifecycle from './lifecycle.js';
 import { LifecycleErrors } from './lifecycle-errors.js';
 import { createLoadedPlugin, importDefinition, type LoadedPlugin } from './loaded-plugin.js';
+import { ErrorRateTracker, type QuarantinePolicy } from './quarantine.js';
 import { loadSnapshot, PluginSnapshot } from './snapshot.js';
 
 /** Plugin ids that would collide with the kernel's own paths under `/api/v1/admin` and `/admin`. */
@@ -30,6 +31,7 @@ export interface PluginHostOptions {
   autoInstall: boolean;
   /** Builds the kernel's own app (middleware and kernel routes); plugin routes are compiled onto it. */
   baseApp: () => Hono;
+  quarantine: QuarantinePolicy;
   /** Tells other processes that the plugin state changed (after a local change has been committed). */
   announce?: () => Promise<void>;
   /** Adds kernel routes that must come after the snapshot middleware (the management API). */
@@ -56,10 +58,12 @@ export class PluginHost implements lifecycle.LifecycleHost {
   private app: Hono;
   private compiledFor = '';
   private readonly cleanups: (() => void)[] = [];
+  private readonly errorRates: ErrorRateTracker;
 
   constructor(private readonly options: PluginHostOptions) {
     this.knex = options.knex;
     this.platforms = options.platforms;
+    this.errorRates = new ErrorRateTracker(options.quarantine);
     this.app = this.compile();
   }
 
@@ -161,8 +165,31 @@ export class PluginHost implements lifecycle.LifecycleHost {
   upgrade = (id: string, o: { actor: string; dryRun?: boolean }) => lifecycle.upgrade(this, id, o);
   uninstall = (id: string, o: { actor: string; keepData: boolean; dryRun?: boolean }) =>
     lifecycle.uninstall(this, id, o);
-  enable = (platform: string, id: string, o: lifecycle.ToggleOptions) => lifecycle.enable(this, platform, id, o);
+  enable = async (platform: string, id: string, o: lifecycle.ToggleOptions) => {
+    const plan = await lifecycle.enable(this, platform, id, o);
+    const found = this.platforms.findByCode(platform);
+    if (found && !o.dryRun) for (const p of plan.plugins) this.errorRates.reset(found.id, p);
+    return plan;
+  };
   disable = (platform: string, id: string, o: lifecycle.ToggleOptions) => lifecycle.disable(this, platform, id, o);
+
+  /** Disables a plugin that keeps failing on one platform, there alone, and tells the admins. */
+  private async quarantineFailing(platformId: number, id: string): Promise<void> {
+    const { minErrors, rate, windowSeconds } = this.options.quarantine;
+    const reason = `at least ${minErrors} failed requests (${Math.round(rate * 100)}% or more) within ${windowSeconds} s`;
+    try {
+      const plan = await lifecycle.quarantine(this, platformId, id, reason);
+      this.options.logger.error({ plugin: id, platformId, disabled: plan.plugins, reason }, 'plugin quarantined');
+      this.options.events.emit('kernel.plugin.quarantined', {
+        platformId,
+        pluginId: id,
+        reason,
+        disabled: plan.plugins,
+      });
+    } catch (err) {
+      this.options.logger.error({ err, plugin: id, platformId }, 'quarantining a failing plugin failed');
+    }
+  }
 
   async stop(): Promise<void> {
     for (const cleanup of this.cleanups.splice(0)) cleanup();
@@ -187,9 +214,12 @@ export class PluginHost implements lifecycle.LifecycleHost {
     app.use(takeSnapshot(() => this.current));
     this.options.kernelRoutes?.(app, this);
     const installed = [...this.loaded.values()].filter((p) => this.isServing(p.discovered.manifest.id));
-    mountPlugins(app, installed, (id, err) =>
-      this.options.logger.error({ err, plugin: id }, 'plugin route registration failed'),
-    );
+    mountPlugins(app, installed, {
+      onRegisterError: (id, err) => this.options.logger.error({ err, plugin: id }, 'plugin route registration failed'),
+      onAnswer: (platformId, id, failed) => {
+        if (this.errorRates.record(platformId, id, failed)) void this.quarantineFailing(platformId, id);
+      },
+    });
     return app;
   }
 

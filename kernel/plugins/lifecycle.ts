@@ -24,7 +24,7 @@ export interface LifecycleHost {
 
 /** What a transition did, or would do when asked as a dry run. */
 export interface Plan {
-  action: 'install' | 'upgrade' | 'uninstall' | 'enable' | 'disable';
+  action: 'install' | 'upgrade' | 'uninstall' | 'enable' | 'disable' | 'quarantine';
   plugin: string;
   platform?: string;
   /** Plugins enabled or disabled, in the order it happens (dependencies first when enabling). */
@@ -212,9 +212,41 @@ export async function disable(host: LifecycleHost, platformCode: string, id: str
   return plan;
 }
 
+/**
+ * Disables a failing plugin on one platform, with its enabled dependents there, and records why. Its routes then
+ * answer 404 there and an admin sees the reason; enabling it again (an explicit admin action) clears it.
+ */
+export async function quarantine(host: LifecycleHost, platformId: number, id: string, reason: string): Promise<Plan> {
+  const target = host.platforms.get(platformId);
+  if (!target) throw LifecycleErrors.UnknownPlatform({ code: String(platformId) });
+  const snapshot = host.snapshot();
+  const dependents = dependentsClosure(id, graphOf(host)).filter((d) => snapshot.isEnabled(target.id, d));
+  const plugins = [...dependents, id];
+  await toggle(host, target, plugins, false, 'quarantine', async (trx) => {
+    await trx('platform_plugins')
+      .where({ platform_id: target.id, plugin_id: id })
+      .update({ quarantined_at: trx.fn.now(), quarantine_reason: reason });
+    await trx('audit_log').insert({
+      action: 'plugin.quarantined',
+      target_type: 'plugin',
+      target_id: id,
+      actor_label: 'system',
+      details: { platform: target.code, reason, disabled: plugins },
+    });
+  });
+  return { action: 'disable', plugin: id, platform: target.code, plugins, migrations: [], dependents, dryRun: false };
+}
+
 /** Enables or disables several plugins on one platform in one transaction, running each one's hook. */
-async function toggle(host: LifecycleHost, target: Platform, ids: string[], on: boolean, actor: string) {
-  const action = on ? 'enable' : 'disable';
+async function toggle(
+  host: LifecycleHost,
+  target: Platform,
+  ids: string[],
+  on: boolean,
+  actor: string,
+  extra?: (trx: Knex.Transaction) => Promise<void>,
+) {
+  const action = actor === 'quarantine' ? 'quarantine' : on ? 'enable' : 'disable';
   const meta = (id: string) =>
     ({
       id,
@@ -229,14 +261,21 @@ async function toggle(host: LifecycleHost, target: Platform, ids: string[], on: 
   await transact(host, meta(last), async (trx) => {
     for (const id of ids) {
       const p = plugin(host, id);
+      // Enabling clears a quarantine: that is the admin's explicit decision to try again.
+      const row = { platform_id: target.id, plugin_id: id, enabled: on, changed_by: actor, changed_at: trx.fn.now() };
       await trx('platform_plugins')
-        .insert({ platform_id: target.id, plugin_id: id, enabled: on, changed_by: actor, changed_at: trx.fn.now() })
+        .insert(on ? { ...row, quarantined_at: null, quarantine_reason: null } : row)
         .onConflict(['platform_id', 'plugin_id'])
-        .merge(['enabled', 'changed_by', 'changed_at']);
+        .merge(
+          on
+            ? ['enabled', 'changed_by', 'changed_at', 'quarantined_at', 'quarantine_reason']
+            : ['enabled', 'changed_by', 'changed_at'],
+        );
       const ctx = p.lifecycleContext(trx);
       if (on) await p.definition.enable?.(ctx, target);
       else await p.definition.disable?.(ctx, target);
       if (id !== last) await recordTransition(trx, { pluginId: id, ...meta(id), outcome: 'ok' });
     }
+    await extra?.(trx);
   });
 }

@@ -45,7 +45,7 @@ export async function loadSnapshot(knex: Knex, epoch: number, alwaysOn: Readonly
 export interface Transition {
   pluginId: string;
   platformId?: number;
-  action: 'install' | 'upgrade' | 'uninstall' | 'enable' | 'disable';
+  action: 'install' | 'upgrade' | 'uninstall' | 'enable' | 'disable' | 'quarantine';
   from: string;
   to: string;
   version: string;

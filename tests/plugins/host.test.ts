@@ -204,3 +204,58 @@ describe('plugin host with fixture plugins', () => {
     assert.ok((res.body.errors as Json).cascade);
   });
 });
+
+describe('quarantine of a plugin that keeps failing', () => {
+  it('disables it on the platform where it fails, tells the admins, and leaves other platforms alone', async () => {
+    const kernel = await startTestKernel({
+      plugins: { roots: [FIXTURES] },
+      settings: { PLUGIN_QUARANTINE_MIN_ERRORS: '5', PLUGIN_QUARANTINE_RATE: '0.5' },
+    });
+    try {
+      await kernel.db.knex('platforms').insert({ code: 'oms', name: 'OMS', domain: 'oms.test' });
+      await kernel.platforms.refresh();
+      const headers = await adminHeaders(kernel);
+      const post = (p: string, body: Json = {}) =>
+        kernel.request(p, { method: 'POST', headers, body: JSON.stringify(body) });
+      await post('/api/v1/admin/plugins/hello/install');
+      await post('/api/v1/admin/plugins/reviews/install');
+      for (const platform of ['main', 'oms']) {
+        assert.equal(
+          (await post(`/api/v1/admin/platforms/${platform}/plugins/reviews/enable`, { cascade: true })).status,
+          200,
+        );
+      }
+      const quarantined = new Promise((resolve) => kernel.events.on('kernel.plugin.quarantined', resolve));
+      for (let i = 0; i < 5; i++) assert.equal((await kernel.request('/api/v1/admin/hello/boom')).status, 500);
+      assert.deepEqual(await quarantined, {
+        platformId: kernel.platforms.findByCode('main')?.id,
+        pluginId: 'hello',
+        reason: 'at least 5 failed requests (50% or more) within 60 s',
+        disabled: ['reviews', 'hello'],
+      });
+
+      assert.equal((await kernel.request('/api/v1/shop/hello/greeting')).status, 404);
+      assert.equal((await kernel.request('/api/v1/shop/reviews/summary')).status, 404);
+      assert.equal(
+        (await kernel.request('/api/v1/shop/hello/greeting', { headers: { host: 'oms.test' } })).status,
+        200,
+      );
+      const listed = (await (await kernel.request('/api/v1/admin/platforms/main/plugins', { headers })).json()) as {
+        plugins: { id: string; enabled: boolean; quarantine: { reason: string } | null }[];
+      };
+      const hello = listed.plugins.find((p) => p.id === 'hello');
+      assert.equal(hello?.enabled, false);
+      assert.match(String(hello?.quarantine?.reason), /at least 5 failed requests/);
+      const audit = await kernel.db.knex('audit_log').where({ action: 'plugin.quarantined' }).first();
+      assert.equal(audit.target_id, 'hello');
+
+      // An admin decides to try again.
+      assert.equal((await post('/api/v1/admin/platforms/main/plugins/hello/enable')).status, 200);
+      assert.equal((await kernel.request('/api/v1/shop/hello/greeting')).status, 200);
+      const row = await kernel.db.knex('platform_plugins').where({ plugin_id: 'hello' }).whereNotNull('quarantined_at');
+      assert.deepEqual(row, []);
+    } finally {
+      await kernel.stop();
+    }
+  });
+});
