@@ -137,7 +137,7 @@ async function assemble(
     },
     baseApp: () =>
       createApp({ logger, metrics, health, reporter, platforms, bodyLimitBytes: config.server.bodyLimitBytes }),
-    announce: () => broadcast?.publish('plugins') ?? Promise.resolve(),
+    announce: (topic = 'plugins') => broadcast?.publish(topic) ?? Promise.resolve(),
     kernelRoutes: (app, host) => app.route('/', managementApi({ host, config, knex: db.knex })),
   });
   const server = options.listen === false ? undefined : await listen(plugins, config.server);
@@ -167,7 +167,8 @@ async function assemble(
   // Converge with other processes: a broadcast on every change, and a slow poll in case one was missed.
   const applyRemote = async (topic: StateTopic) => {
     if (topic === 'platforms') await platforms.refresh();
-    else await plugins.reload();
+    else if (topic === 'code') await plugins.rescan();
+    else await plugins.refreshState();
   };
   const resync = setInterval(() => {
     if (!health.notReady) void Promise.all([applyRemote('platforms'), applyRemote('plugins')]).catch(() => {});

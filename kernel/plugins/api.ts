@@ -74,7 +74,10 @@ export function managementApi(deps: { host: PluginHost; config: OrionConfig; kne
   api.use('/api/v1/admin/plugins', admin);
   api.use('/api/v1/admin/plugins/*', admin);
   api.use('/api/v1/admin/platforms/*', admin);
-  for (const action of ['install', 'upgrade', 'uninstall']) api.use(`/api/v1/admin/plugins/:id/${action}`, superAdmin);
+  for (const action of ['install', 'upgrade', 'uninstall', 'reload']) {
+    api.use(`/api/v1/admin/plugins/:id/${action}`, superAdmin);
+  }
+  api.use('/api/v1/admin/plugins/rescan', superAdmin);
 
   const actor = (c: { get(key: 'adminUser'): { email: string } | undefined }) => c.get('adminUser')?.email ?? 'unknown';
 
@@ -103,6 +106,7 @@ export function managementApi(deps: { host: PluginHost; config: OrionConfig; kne
         quarantined.set(r.plugin_id, { at: new Date(r.quarantined_at).toISOString(), reason: r.quarantine_reason });
       }
     }
+    const exclusions = new Map(host.excluded.map((e) => [e.id, `${e.code}: ${e.reason}`]));
     const loaded = [...host.loaded.values()].map(({ discovered: { manifest: m } }) => ({
       id: m.id,
       displayName: m.displayName,
@@ -113,24 +117,27 @@ export function managementApi(deps: { host: PluginHost; config: OrionConfig; kne
       state: snapshot.installed.has(m.id) ? ('installed' as const) : ('discovered' as const),
       dependencies: m.dependencies,
       dependents: dependentsClosure(m.id, graph),
-      lastError: errors.get(m.id) ?? null,
+      // A plugin whose new code failed to load keeps serving its old code: show why it was not replaced.
+      lastError: exclusions.get(m.id) ?? errors.get(m.id) ?? null,
       ...(platformId === undefined
         ? {}
         : { enabled: snapshot.isEnabled(platformId, m.id), quarantine: quarantined.get(m.id) ?? null }),
     }));
-    const excluded = host.excluded.map((e) => ({
-      id: e.id,
-      displayName: e.id,
-      description: '',
-      category: 'optional' as const,
-      version: '',
-      installedVersion: snapshot.installed.get(e.id) ?? null,
-      state: 'excluded' as const,
-      dependencies: {},
-      dependents: [],
-      lastError: `${e.code}: ${e.reason}`,
-      ...(platformId === undefined ? {} : { enabled: false }),
-    }));
+    const excluded = host.excluded
+      .filter((e) => !host.loaded.has(e.id))
+      .map((e) => ({
+        id: e.id,
+        displayName: e.id,
+        description: '',
+        category: 'optional' as const,
+        version: '',
+        installedVersion: snapshot.installed.get(e.id) ?? null,
+        state: 'excluded' as const,
+        dependencies: {},
+        dependents: [],
+        lastError: `${e.code}: ${e.reason}`,
+        ...(platformId === undefined ? {} : { enabled: false }),
+      }));
     return [...loaded, ...excluded].sort((a, b) => a.id.localeCompare(b.id));
   }
 
@@ -217,6 +224,37 @@ export function managementApi(deps: { host: PluginHost; config: OrionConfig; kne
       },
     );
   }
+
+  const ScanResult = z
+    .object({ added: z.array(z.string()), reloaded: z.array(z.string()), excluded: z.array(z.string()) })
+    .openapi('PluginScanResult');
+  const scanned = async (result: z.infer<typeof ScanResult>) => {
+    await host.announceCode(); // the other processes look at their disks too
+    return result;
+  };
+  api.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/admin/plugins/rescan',
+      tags: ['plugins'],
+      responses: { 200: json(ScanResult, 'Plugins added, reloaded with new code, and left out'), ...problems },
+    }),
+    async (c) => c.json(await scanned(await host.rescan()), 200),
+  );
+  api.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/admin/plugins/{id}/reload',
+      tags: ['plugins'],
+      request: { params: IdParam },
+      responses: { 200: json(ScanResult, 'The plugin reloaded with fresh code'), ...problems },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      if (!host.loaded.has(id)) throw LifecycleErrors.UnknownPlugin({ id });
+      return c.json(await scanned(await host.rescan([id])), 200);
+    },
+  );
 
   api.doc31('/api/v1/openapi.json', {
     openapi: '3.1.0',

@@ -12,7 +12,8 @@ export interface StateBroadcast {
   close(): Promise<void>;
 }
 
-export type StateTopic = 'plugins' | 'platforms';
+/** `plugins`: installed/enabled state; `platforms`: the platform list; `code`: plugin packages on disk (rescan). */
+export type StateTopic = 'plugins' | 'platforms' | 'code';
 
 const CHANNEL = 'orion_state';
 const ORIGIN = crypto.randomUUID();

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Hono } from 'hono';
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
@@ -13,6 +14,7 @@ import * as lifecycle from './lifecycle.js';
 import { LifecycleErrors } from './lifecycle-errors.js';
 import { createLoadedPlugin, importDefinition, type LoadedPlugin } from './loaded-plugin.js';
 import { ErrorRateTracker, type QuarantinePolicy } from './quarantine.js';
+import { fingerprint } from './reload.js';
 import { loadSnapshot, PluginSnapshot } from './snapshot.js';
 
 /** Plugin ids that would collide with the kernel's own paths under `/api/v1/admin` and `/admin`. */
@@ -33,9 +35,15 @@ export interface PluginHostOptions {
   baseApp: () => Hono;
   quarantine: QuarantinePolicy;
   /** Tells other processes that the plugin state changed (after a local change has been committed). */
-  announce?: () => Promise<void>;
+  announce?: (topic?: 'plugins' | 'code') => Promise<void>;
   /** Adds kernel routes that must come after the snapshot middleware (the management API). */
   kernelRoutes?: (app: Hono, host: PluginHost) => void;
+}
+
+export interface ScanResult {
+  added: string[];
+  reloaded: string[];
+  excluded: string[];
 }
 
 export interface Exclusion {
@@ -57,7 +65,10 @@ export class PluginHost implements lifecycle.LifecycleHost {
   private current = PluginSnapshot.empty();
   private app: Hono;
   private compiledFor = '';
-  private readonly cleanups: (() => void)[] = [];
+  /** Per plugin: undoes its event subscriptions and health check. */
+  private readonly cleanups = new Map<string, (() => void)[]>();
+  /** Per plugin: the fingerprint of its files when it was loaded, to find changed ones on a rescan. */
+  private readonly fingerprints = new Map<string, string>();
   private readonly errorRates: ErrorRateTracker;
 
   constructor(private readonly options: PluginHostOptions) {
@@ -85,6 +96,25 @@ export class PluginHost implements lifecycle.LifecycleHost {
   }
 
   async start(): Promise<void> {
+    await this.scan(new Set());
+    const { logger } = this.options;
+    logger.info({ plugins: [...this.loaded.keys()], excluded: this.excluded.map((e) => e.id) }, 'plugins loaded');
+  }
+
+  /**
+   * Discovers the plugin packages again, without a restart: new packages are loaded, packages whose files changed
+   * (and those named in `force`) are reloaded with fresh code, and routes, event handlers and services are swapped
+   * at once. A new version that fails to load leaves the running one in place. Scans run one at a time.
+   */
+  rescan(force: string[] = []): Promise<ScanResult> {
+    const run = this.scanning.then(() => this.scan(new Set(force)));
+    this.scanning = run.catch(() => {});
+    return run;
+  }
+
+  private scanning: Promise<unknown> = Promise.resolve();
+
+  private async scan(force: Set<string>): Promise<ScanResult> {
     const { logger } = this.options;
     const { found, problems } = await discoverPlugins(this.options.discover);
     this.problems = problems;
@@ -94,7 +124,11 @@ export class PluginHost implements lifecycle.LifecycleHost {
       found.map((f) => f.manifest),
       this.options.kernelVersion,
     );
+    this.excluded.length = 0;
     this.exclude(...excluded);
+    const next = new Map<string, LoadedPlugin>();
+    const added: string[] = [];
+    const reloaded: string[] = [];
     for (const id of order) {
       const discovered = byId.get(id);
       if (!discovered) continue;
@@ -102,7 +136,7 @@ export class PluginHost implements lifecycle.LifecycleHost {
         this.exclude({ id, code: LifecycleErrors.IdReserved.code, reason: LifecycleErrors.IdReserved({ id }).message });
         continue;
       }
-      const missing = Object.keys(discovered.manifest.dependencies).find((d) => !this.loaded.has(d));
+      const missing = Object.keys(discovered.manifest.dependencies).find((d) => !next.has(d));
       if (missing) {
         const err = PluginErrors.DependencyExcluded({
           id,
@@ -112,30 +146,44 @@ export class PluginHost implements lifecycle.LifecycleHost {
         this.exclude({ id, code: err.code, reason: err.message });
         continue;
       }
+      const previous = this.loaded.get(id);
+      const print = fingerprint(discovered.entry, path.join(discovered.dir, 'package.json'));
+      if (previous && !force.has(id) && this.fingerprints.get(id) === print) {
+        next.set(id, previous);
+        continue;
+      }
       try {
-        const definition = await importDefinition(discovered.entry);
-        this.loaded.set(
-          id,
-          createLoadedPlugin(discovered, definition, {
-            ...this.options,
-            root: this.options.container,
-            find: (x) => this.loaded.get(x),
-          }),
-        );
+        const definition = await importDefinition(discovered.entry, previous !== undefined);
+        const deps = { ...this.options, root: this.options.container, find: (x: string) => this.loaded.get(x) };
+        next.set(id, createLoadedPlugin(discovered, definition, deps));
+        this.fingerprints.set(id, print);
+        (previous ? reloaded : added).push(id);
       } catch (err) {
         const failed = LifecycleErrors.LoadFailed({ id, reason: (err as Error).message });
         this.exclude({ id, code: failed.code, reason: failed.message });
+        if (previous) next.set(id, previous); // keep serving the code that works
       }
     }
-    for (const plugin of this.loaded.values()) this.wire(plugin);
-    await this.reload();
+    const replaced = [...this.loaded].filter(([id, plugin]) => next.get(id) !== plugin);
+    for (const [id] of replaced) this.unwire(id);
+    this.loaded.clear();
+    for (const [id, plugin] of next) this.loaded.set(id, plugin);
+    for (const id of [...added, ...reloaded]) this.wire(this.loaded.get(id) as LoadedPlugin);
+    await this.refreshState(true);
+    // The old instances go once the new routes serve; a request that started before keeps its own app.
+    for (const [id, old] of replaced) {
+      await Promise.resolve(old.definition.dispose?.()).catch((err: unknown) =>
+        logger.error({ err, plugin: id }, 'plugin dispose failed'),
+      );
+    }
     if (this.options.autoInstall) await this.installCoreAndUpgrade();
-    logger.info({ plugins: [...this.loaded.keys()], excluded: this.excluded.map((e) => e.id) }, 'plugins loaded');
+    if (added.length || reloaded.length) logger.info({ added, reloaded }, 'plugins rescanned');
+    return { added, reloaded, excluded: this.excluded.map((e) => e.id) };
   }
 
   /** After a committed local change: reload, then tell the other processes. */
   async changed(): Promise<void> {
-    await this.reload();
+    await this.refreshState();
     await this.options
       .announce?.()
       .catch((err: unknown) =>
@@ -143,8 +191,15 @@ export class PluginHost implements lifecycle.LifecycleHost {
       );
   }
 
-  /** Re-reads the state; recompiles the routes only when the installed set (or a version) changed. */
-  async reload(): Promise<void> {
+  /** Tells the other processes to rescan their plugin folders. */
+  async announceCode(): Promise<void> {
+    await this.options
+      .announce?.('code')
+      .catch((err: unknown) => this.options.logger.error({ err }, 'could not tell other processes to rescan'));
+  }
+
+  /** Re-reads the state; recompiles the routes only when the installed set (or a version) changed, or when forced. */
+  async refreshState(force = false): Promise<void> {
     const core = new Set(
       [...this.loaded.values()]
         .filter((p) => p.discovered.manifest.category === 'core')
@@ -155,7 +210,7 @@ export class PluginHost implements lifecycle.LifecycleHost {
       .map(([id, v]) => `${id}@${v}`)
       .sort()
       .join(',');
-    if (key !== this.compiledFor) {
+    if (force || key !== this.compiledFor) {
       this.compiledFor = key;
       this.app = this.compile();
     }
@@ -192,7 +247,7 @@ export class PluginHost implements lifecycle.LifecycleHost {
   }
 
   async stop(): Promise<void> {
-    for (const cleanup of this.cleanups.splice(0)) cleanup();
+    for (const id of [...this.cleanups.keys()]) this.unwire(id);
     for (const plugin of this.loaded.values()) {
       try {
         await plugin.definition.dispose?.();
@@ -223,9 +278,16 @@ export class PluginHost implements lifecycle.LifecycleHost {
     return app;
   }
 
+  private unwire(id: string): void {
+    for (const cleanup of this.cleanups.get(id) ?? []) cleanup();
+    this.cleanups.delete(id);
+  }
+
   /** Event subscriptions and the health check of one plugin. */
   private wire(plugin: LoadedPlugin): void {
     const { id } = plugin.discovered.manifest;
+    const cleanups: (() => void)[] = [];
+    this.cleanups.set(id, cleanups);
     for (const [event, handler] of Object.entries(plugin.definition.events ?? {})) {
       const deliver = async (payload: unknown) => {
         if (!this.isServing(id)) return;
@@ -234,11 +296,11 @@ export class PluginHost implements lifecycle.LifecycleHost {
         await (handler as (p: unknown, ctx: unknown) => Promise<void>)(payload, plugin.context);
       };
       Object.defineProperty(deliver, 'name', { value: `${id}:${event}` });
-      this.cleanups.push(this.options.events.on(event as EventName, deliver as never));
+      cleanups.push(this.options.events.on(event as EventName, deliver as never));
     }
     const check = plugin.definition.health;
     if (check) {
-      this.cleanups.push(
+      cleanups.push(
         this.options.health.register({
           name: `plugin:${id}`,
           critical: false,

@@ -6,6 +6,7 @@ import type { EventBus } from '../events/bus.js';
 import type { LifecycleContext, PluginContext, PluginDefinition } from './definition.js';
 import type { DiscoveredPlugin } from './discover.js';
 import { settingsValidator } from './manifest.js';
+import { importFresh } from './reload.js';
 
 /** A discovered plugin whose code is imported: its manifest, its definition and the context handed to it. */
 export interface LoadedPlugin {
@@ -26,8 +27,11 @@ export interface LoadDeps {
   find(id: string): LoadedPlugin | undefined;
 }
 
-export async function importDefinition(entry: string): Promise<PluginDefinition> {
-  const mod = (await import(pathToFileURL(entry).href)) as { default?: PluginDefinition };
+/** Imports a plugin's code; `fresh` re-reads its files for a hot reload instead of taking the cached module. */
+export async function importDefinition(entry: string, fresh = false): Promise<PluginDefinition> {
+  const mod = (fresh ? await importFresh(entry) : await import(pathToFileURL(entry).href)) as {
+    default?: PluginDefinition;
+  };
   if (!mod.default || typeof mod.default !== 'object') {
     throw new Error(`${entry} must export default definePlugin({...})`);
   }
