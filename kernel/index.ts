@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Hono } from 'hono';
 import type { DestinationStream } from 'pino';
 import type { DependencyContainer } from 'tsyringe';
+import { requireAdmin } from './auth/admin-api.js';
 import type { OrionConfig } from './config/index.js';
 import { createDatabase, type Database } from './db/database.js';
 import { createKernelMigrator } from './db/migrate.js';
@@ -130,6 +131,12 @@ async function assemble(
     kernelVersion: KERNEL_API_VERSION,
     autoInstall: config.database.autoMigrate,
     quarantine: config.plugins.quarantine,
+    // Admin areas need an administrator whatever the plugin does. Vendor areas get vendor sign-in with the
+    // tenancy work; until then no plugin serves them.
+    areaAuth: {
+      admin: requireAdmin({ knex: db.knex, secret: config.secret }),
+      adminApi: requireAdmin({ knex: db.knex, secret: config.secret }),
+    },
     discover: options.plugins ?? {
       roots: [path.join(ROOT, 'plugins')],
       extraDirs: config.plugins.extraDirs,
@@ -151,11 +158,12 @@ async function assemble(
       await events.emitAsync('kernel.stopping', { reason });
       clearInterval(resync);
       await broadcast?.close();
-      await plugins.stop();
       if (server) {
         const { forced } = await server.close(config.server.shutdownTimeoutMs);
         if (forced) logger.warn({ forced }, 'cut requests still running at the shutdown deadline');
       }
+      // Only once no request runs any more: a plugin's dispose may close what its handlers use.
+      await plugins.stop();
       if (redis) await closeRedis(redis);
       await reporter.flush(2000);
       if (!options.keepDatabaseOpen) await db.close();

@@ -44,6 +44,14 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
+  // `npm run dev` sends SIGUSR2 when only plugin files changed: reload them without a restart.
+  process.on('SIGUSR2', () => {
+    kernel.plugins.rescan().then(
+      (result) => kernel.logger.info(result, 'plugins rescanned on SIGUSR2'),
+      (err: unknown) => kernel.logger.error({ err }, 'plugin rescan failed'),
+    );
+  });
+
   try {
     const { demoLogins } = await kernel.ready;
     const url = kernel.config.server.publicUrl ?? kernel.server?.url;

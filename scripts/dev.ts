@@ -8,8 +8,8 @@ import { ROOT } from '../kernel/paths.js';
  *
  * tsc 7's own `--watch` did not notice changes on this machine kind, so this watches the source folders itself
  * (recursive fs.watch), debounces, runs `tsc -p .`, and restarts the server only when the build succeeded: a
- * type error leaves the previous server running. (Hot reload of plugins without a restart comes with the plugin
- * host.)
+ * type error leaves the previous server running. When only files under plugins/ changed, the server is not
+ * restarted: it gets SIGUSR2 and reloads the changed plugins in place.
  */
 const WATCHED = ['kernel', 'plugins', 'themes', 'migrations', 'config'];
 const TSC = path.join(ROOT, 'node_modules', '.bin', 'tsc');
@@ -20,6 +20,8 @@ let server: ChildProcess | undefined;
 let building = false;
 let again = false;
 let timer: NodeJS.Timeout | undefined;
+/** Folders (first path segment) with changes since the last build. */
+const changed = new Set<string>();
 
 function startServer(): void {
   server = spawn(process.execPath, ['--enable-source-maps', MAIN], { cwd: ROOT, stdio: 'inherit', env });
@@ -49,9 +51,15 @@ async function rebuild(): Promise<void> {
     return;
   }
   building = true;
+  const pluginsOnly = [...changed].every((folder) => folder === 'plugins');
+  changed.clear();
   process.stdout.write('orion dev: change detected, compiling…\n');
   const ok = await build();
-  if (ok) {
+  if (ok && pluginsOnly && server && server.exitCode === null) {
+    // Only plugin code changed: the running server reloads it without a restart.
+    process.stdout.write('orion dev: reloading plugins\n');
+    server.kill('SIGUSR2');
+  } else if (ok) {
     await stopServer();
     startServer();
   } else {
@@ -69,6 +77,7 @@ for (const folder of WATCHED) {
   if (!fs.existsSync(dir)) continue;
   fs.watch(dir, { recursive: true }, (_event, file) => {
     if (file && !/\.(tsx?|json)$/.test(String(file))) return;
+    changed.add(folder);
     clearTimeout(timer);
     timer = setTimeout(() => void rebuild(), 150);
   });

@@ -11,7 +11,8 @@ const USAGE = `usage: npm run plugins -- <command>
   upgrade <id> [--dry-run]
   uninstall <id> [--drop-data] [--dry-run]   keeps the plugin's tables unless --drop-data
   enable <platform> <id> [--cascade] [--dry-run]
-  disable <platform> <id> [--cascade] [--dry-run]`;
+  disable <platform> <id> [--cascade] [--dry-run]
+  rescan                               what is on disk now; running servers on the same database rescan too`;
 
 /**
  * `npm run plugins -- …`: the plugin management API's operations from a shell. It boots a kernel without opening a
@@ -20,7 +21,7 @@ const USAGE = `usage: npm run plugins -- <command>
 async function main(argv: string[]): Promise<number> {
   const flags = new Set(argv.filter((a) => a.startsWith('--')));
   const [command, ...args] = argv.filter((a) => !a.startsWith('--'));
-  const known = ['list', 'install', 'upgrade', 'uninstall', 'enable', 'disable'];
+  const known = ['list', 'install', 'upgrade', 'uninstall', 'enable', 'disable', 'rescan'];
   const arity: Record<string, number> = { install: 1, upgrade: 1, uninstall: 1, enable: 2, disable: 2 };
   if (!command || !known.includes(command) || (arity[command] !== undefined && args.length !== arity[command])) {
     process.stderr.write(
@@ -46,7 +47,11 @@ async function main(argv: string[]): Promise<number> {
     const [a = '', b = ''] = args;
     let plan: Plan | undefined;
     if (command === 'list') list(kernel, a || undefined);
-    else if (command === 'install') plan = await host.install(a, { actor, dryRun });
+    else if (command === 'rescan') {
+      // This process discovered the disk as it is at start; tell the servers (PostgreSQL or Redis broadcast).
+      list(kernel);
+      await host.announceCode();
+    } else if (command === 'install') plan = await host.install(a, { actor, dryRun });
     else if (command === 'upgrade') plan = await host.upgrade(a, { actor, dryRun });
     else if (command === 'uninstall')
       plan = await host.uninstall(a, { actor, dryRun, keepData: !flags.has('--drop-data') });

@@ -6,7 +6,10 @@ import type { Counter } from 'prom-client';
  * The map of event names to payloads. Plugins add theirs by module augmentation:
  *
  * @example
- * declare module '@orion/kernel/sdk' { interface OrionEvents { 'catalog.product.created': { productId: number } } }
+ * // Augment the module that declares the interface (the SDK only re-exports it):
+ * declare module '../../../kernel/events/bus.js' {
+ *   interface OrionEvents { 'catalog.product.created': { platformId: number; productId: number } }
+ * }
  */
 export interface OrionEvents {
   'kernel.started': { version: string };

@@ -47,6 +47,14 @@ const UninstallBody = z.object({ dryRun: z.boolean().default(false), keepData: z
 const IdParam = z.object({ id: z.string().min(1).max(60) });
 const PlatformParam = IdParam.extend({ platform: z.string().min(1).max(60) });
 
+/**
+ * The validator skips a request without a JSON body and hands over `{}` as is; parse it again so that the schema's
+ * defaults always apply (an uninstall without a body must keep the data, as documented).
+ */
+function withDefaults<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
+  return schema.parse(value ?? {});
+}
+
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
   content: { 'application/json': { schema } },
   description,
@@ -181,7 +189,7 @@ export function managementApi(deps: { host: PluginHost; config: OrionConfig; kne
       }),
       async (c) => {
         const { platform, id } = c.req.valid('param');
-        const options = { ...c.req.valid('json'), actor: actor(c) };
+        const options = { ...withDefaults(ToggleBody, c.req.valid('json')), actor: actor(c) };
         const plan = await (action === 'enable' ? host.enable : host.disable)(platform, id, options);
         return c.json(plan, 200);
       },
@@ -217,7 +225,7 @@ export function managementApi(deps: { host: PluginHost; config: OrionConfig; kne
       async (c) => {
         const plan = await (run as (id: string, b: unknown, a: string) => Promise<z.infer<typeof Plan>>)(
           c.req.valid('param').id,
-          c.req.valid('json'),
+          withDefaults(schema, c.req.valid('json')),
           actor(c),
         );
         return c.json(plan, 200);

@@ -18,6 +18,8 @@ export interface MountHooks {
   onRegisterError(id: string, err: unknown): void;
   /** Every answer of a plugin's route, for the quarantine's error rate. */
   onAnswer(platformId: number, id: string, failed: boolean): void;
+  /** Authentication the kernel enforces for an area, whatever the plugin does (admin areas need an admin). */
+  areaAuth: Partial<Record<RouteArea, MiddlewareHandler>>;
 }
 
 export function mountPlugins(app: Hono, plugins: LoadedPlugin[], hooks: MountHooks): void {
@@ -42,8 +44,11 @@ export function mountPlugins(app: Hono, plugins: LoadedPlugin[], hooks: MountHoo
         continue;
       }
       const prefix = `${ROUTE_AREAS[area]}/${id}`;
-      app.use(prefix, guard);
-      app.use(`${prefix}/*`, guard);
+      const auth = hooks.areaAuth[area];
+      for (const path of [prefix, `${prefix}/*`]) {
+        app.use(path, guard);
+        if (auth) app.use(path, auth);
+      }
       app.route(prefix, router);
     }
   }

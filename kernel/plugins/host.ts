@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Hono } from 'hono';
+import type { Hono, MiddlewareHandler } from 'hono';
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import type { DependencyContainer } from 'tsyringe';
@@ -7,6 +7,7 @@ import type { EventBus, EventName } from '../events/bus.js';
 import type { HealthRegistry } from '../observability/health.js';
 import type { PlatformRegistry } from '../tenancy/platforms.js';
 import { mountPlugins, takeSnapshot } from './compose.js';
+import type { RouteArea } from './definition.js';
 import { type DiscoverPluginsOptions, type DiscoveryProblem, discoverPlugins } from './discover.js';
 import { PluginErrors } from './errors.js';
 import { resolveGraph } from './graph.js';
@@ -34,6 +35,8 @@ export interface PluginHostOptions {
   /** Builds the kernel's own app (middleware and kernel routes); plugin routes are compiled onto it. */
   baseApp: () => Hono;
   quarantine: QuarantinePolicy;
+  /** Authentication the kernel puts in front of plugin routes, per area. */
+  areaAuth?: Partial<Record<RouteArea, MiddlewareHandler>>;
   /** Tells other processes that the plugin state changed (after a local change has been committed). */
   announce?: (topic?: 'plugins' | 'code') => Promise<void>;
   /** Adds kernel routes that must come after the snapshot middleware (the management API). */
@@ -232,6 +235,11 @@ export class PluginHost implements lifecycle.LifecycleHost {
   private async quarantineFailing(platformId: number, id: string): Promise<void> {
     const { minErrors, rate, windowSeconds } = this.options.quarantine;
     const reason = `at least ${minErrors} failed requests (${Math.round(rate * 100)}% or more) within ${windowSeconds} s`;
+    if (this.loaded.get(id)?.discovered.manifest.category === 'core') {
+      // Core plugins stay on: turning one off would take down what everything else needs. Say so loudly instead.
+      this.options.logger.error({ plugin: id, platformId, reason }, 'core plugin keeps failing; it stays enabled');
+      return;
+    }
     try {
       const plan = await lifecycle.quarantine(this, platformId, id, reason);
       this.options.logger.error({ plugin: id, platformId, disabled: plan.plugins, reason }, 'plugin quarantined');
@@ -270,6 +278,7 @@ export class PluginHost implements lifecycle.LifecycleHost {
     this.options.kernelRoutes?.(app, this);
     const installed = [...this.loaded.values()].filter((p) => this.isServing(p.discovered.manifest.id));
     mountPlugins(app, installed, {
+      areaAuth: this.options.areaAuth ?? {},
       onRegisterError: (id, err) => this.options.logger.error({ err, plugin: id }, 'plugin route registration failed'),
       onAnswer: (platformId, id, failed) => {
         if (this.errorRates.record(platformId, id, failed)) void this.quarantineFailing(platformId, id);

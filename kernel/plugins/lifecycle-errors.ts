@@ -71,6 +71,13 @@ export const LifecycleErrors = {
     title: 'Plugin already up to date',
     detail: (p) => `plugin "${p.id}" is installed at ${p.version}, the version on disk`,
   }),
+  Downgrade: defineError<{ id: string; installed: string; disk: string }>({
+    code: 'ORN_PLUGIN_DOWNGRADE',
+    category: 'conflict',
+    title: 'Plugin on disk is older than the installed one',
+    detail: (p) =>
+      `plugin "${p.id}" is installed at ${p.installed} but ${p.disk} is on disk: migrations do not run backwards, put the newer version back`,
+  }),
   TransitionFailed: defineError<{ id: string; action: string; reason: string }>({
     code: 'ORN_PLUGIN_TRANSITION_FAILED',
     category: 'conflict',

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import semver from 'semver';
 import type { Platform, PlatformRegistry } from '../tenancy/platforms.js';
 import { dependenciesClosure, dependentsClosure } from './graph.js';
 import { LifecycleErrors } from './lifecycle-errors.js';
@@ -109,6 +110,8 @@ export async function upgrade(host: LifecycleHost, id: string, o: { actor: strin
   const from = host.snapshot().installed.get(id);
   if (!from) throw LifecycleErrors.NotInstalled({ id });
   if (from === manifest.version) throw LifecycleErrors.NothingToUpgrade({ id, version: from });
+  if (semver.lt(manifest.version, from))
+    throw LifecycleErrors.Downgrade({ id, installed: from, disk: manifest.version });
   const migrations = await pendingPluginMigrations(host.knex, id, migrationsDir);
   const plan: Plan = { action: 'upgrade', plugin: id, plugins: [id], migrations, dependents: [], dryRun: !!o.dryRun };
   if (o.dryRun) return plan;

@@ -5,7 +5,8 @@ import { type DependencyContainer, instanceCachingFactory } from 'tsyringe';
 import type { EventBus } from '../events/bus.js';
 import type { LifecycleContext, PluginContext, PluginDefinition } from './definition.js';
 import type { DiscoveredPlugin } from './discover.js';
-import { settingsValidator } from './manifest.js';
+import { PluginErrors } from './errors.js';
+import { describeIssues, settingsValidator } from './manifest.js';
 import { importFresh } from './reload.js';
 
 /** A discovered plugin whose code is imported: its manifest, its definition and the context handed to it. */
@@ -56,7 +57,12 @@ export function createLoadedPlugin(
       const row = await db('platform_plugins')
         .where({ platform_id: platformId, plugin_id: manifest.id })
         .first<{ settings: Record<string, unknown> } | undefined>('settings');
-      return validate.parse(row?.settings ?? {}) as Record<string, unknown>;
+      const parsed = validate.safeParse(row?.settings ?? {});
+      if (!parsed.success) {
+        const errors = describeIssues(parsed.error.issues, row?.settings, 'settings');
+        throw PluginErrors.SettingsInvalid({ id: manifest.id, errors });
+      }
+      return parsed.data as Record<string, unknown>;
     },
     service<T>(name: string): T {
       const [owner] = name.split('.');

@@ -139,6 +139,12 @@ describe('plugin host with fixture plugins', () => {
     assert.match(String(info?.lastError), /the install hook refuses/);
   });
 
+  it("puts an administrator's sign-in in front of a plugin's admin routes", async () => {
+    const res = await kernel.request('/api/v1/admin/hello/boom');
+    assert.equal(res.status, 401);
+    assert.equal(((await res.json()) as Json).code, 'ORN_AUTH_UNAUTHENTICATED');
+  });
+
   it('answers a throwing plugin route with a 500 tagged with the plugin, and keeps serving', async () => {
     const res = await kernel.request('/api/v1/admin/hello/boom', { headers });
     assert.equal(res.status, 500);
@@ -226,7 +232,9 @@ describe('quarantine of a plugin that keeps failing', () => {
         );
       }
       const quarantined = new Promise((resolve) => kernel.events.on('kernel.plugin.quarantined', resolve));
-      for (let i = 0; i < 5; i++) assert.equal((await kernel.request('/api/v1/admin/hello/boom')).status, 500);
+      for (let i = 0; i < 5; i++) {
+        assert.equal((await kernel.request('/api/v1/admin/hello/boom', { headers })).status, 500);
+      }
       assert.deepEqual(await quarantined, {
         platformId: kernel.platforms.findByCode('main')?.id,
         pluginId: 'hello',
@@ -254,6 +262,23 @@ describe('quarantine of a plugin that keeps failing', () => {
       assert.equal((await kernel.request('/api/v1/shop/hello/greeting')).status, 200);
       const row = await kernel.db.knex('platform_plugins').where({ plugin_id: 'hello' }).whereNotNull('quarantined_at');
       assert.deepEqual(row, []);
+    } finally {
+      await kernel.stop();
+    }
+  });
+});
+
+describe('management API defaults', () => {
+  it('keeps the data of a plugin uninstalled without a request body', async () => {
+    const kernel = await startTestKernel({ plugins: { roots: [FIXTURES] } });
+    try {
+      const authorization = (await adminHeaders(kernel)).authorization as string;
+      const post = (p: string) => kernel.request(p, { method: 'POST', headers: { authorization } });
+      assert.equal((await post('/api/v1/admin/plugins/hello/install')).status, 200);
+      const res = await post('/api/v1/admin/plugins/hello/uninstall');
+      assert.equal(res.status, 200);
+      assert.deepEqual(((await res.json()) as Json).migrations, []);
+      assert.ok(await kernel.db.knex.schema.hasTable('hello__greetings'), 'an uninstall without a body dropped data');
     } finally {
       await kernel.stop();
     }
