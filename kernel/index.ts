@@ -199,6 +199,7 @@ async function assemble(
         logger,
         onMessage: applyRemote,
       });
+      if (stopping) await broadcast.close(); // stopped while the listener connected
     }
     return result;
   });
