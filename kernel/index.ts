@@ -10,6 +10,7 @@ import { createRootContainer } from './di/container.js';
 import { KernelErrors } from './errors/codes.js';
 import { EventBus } from './events/bus.js';
 import { createApp } from './http/app.js';
+import { SECURITY_HEADERS } from './http/security-headers.js';
 import { listen, type RunningServer } from './http/server.js';
 import { HealthRegistry } from './observability/health.js';
 import { createLogger, type Logger } from './observability/logger.js';
@@ -147,7 +148,8 @@ async function assemble(
     announce: (topic = 'plugins') => broadcast?.publish(topic) ?? Promise.resolve(),
     kernelRoutes: (app, host) => app.route('/', managementApi({ host, config, knex: db.knex })),
   });
-  const server = options.listen === false ? undefined : await listen(plugins, config.server);
+  const server =
+    options.listen === false ? undefined : await listen(plugins, { ...config.server, headers: SECURITY_HEADERS });
   if (server) logger.info({ url: server.url, database: db.kind }, 'listening');
 
   let stopping: Promise<void> | undefined;

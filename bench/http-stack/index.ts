@@ -5,7 +5,7 @@ import { accessLog } from '../../kernel/http/middleware/access-log/index.js';
 import { listen } from '../../kernel/http/server.js';
 import { createMetrics } from '../../kernel/observability/metrics.js';
 import { startTestKernel } from '../../kernel/testing/start-test-kernel.js';
-import { measure, ratio } from '../lib/load.js';
+import { measureRounds, ratio } from '../lib/load.js';
 
 /**
  * What the kernel's own HTTP stack costs. The same tiny JSON handler is served three ways, one after the other in
@@ -33,9 +33,12 @@ export async function run(): Promise<Record<string, number>> {
     await listen(bare, { host: '127.0.0.1', port: 0 }),
   ];
   try {
-    const nakedRps = await measure('naked', `${servers[0]?.url}/bench`);
-    const bareRps = await measure('bare', `${servers[1]?.url}/bench`);
-    const kernelRps = await measure('kernel', `${kernel.server?.url}/bench`);
+    const rps = await measureRounds([
+      { label: 'naked', url: `${servers[0]?.url}/bench` },
+      { label: 'bare', url: `${servers[1]?.url}/bench` },
+      { label: 'kernel', url: `${kernel.server?.url}/bench` },
+    ]);
+    const [nakedRps = 0, bareRps = 0, kernelRps = 0] = [rps.naked, rps.bare, rps.kernel];
     return {
       kernel_rps: kernelRps,
       bare_rps: bareRps,

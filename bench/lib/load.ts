@@ -38,3 +38,23 @@ export async function measure(label: string, url: string, headers: Record<string
 }
 
 export const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
+
+export interface Target {
+  label: string;
+  url: string;
+  headers?: Record<string, string>;
+}
+
+/**
+ * Measures the targets in turns (A B C, A B C, …) and keeps each one's median: on a shared machine, and in one
+ * process whose JIT and heap warm up as it goes, a single run per target mostly measures when it ran.
+ */
+export async function measureRounds(targets: Target[], rounds = Number(process.env.BENCH_ROUNDS ?? 3)) {
+  const samples = new Map<string, number[]>(targets.map((t) => [t.label, []]));
+  for (let round = 1; round <= rounds; round++) {
+    process.stdout.write(`round ${round}/${rounds}\n`);
+    for (const t of targets) samples.get(t.label)?.push(await measure(t.label, t.url, t.headers));
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+  return Object.fromEntries([...samples].map(([label, xs]) => [label, median(xs)]));
+}

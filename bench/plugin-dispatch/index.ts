@@ -6,7 +6,7 @@ import { accessLog } from '../../kernel/http/middleware/access-log/index.js';
 import { listen } from '../../kernel/http/server.js';
 import { createMetrics } from '../../kernel/observability/metrics.js';
 import { startTestKernel } from '../../kernel/testing/start-test-kernel.js';
-import { measure, ratio } from '../lib/load.js';
+import { measureRounds, ratio } from '../lib/load.js';
 import { ITEM, writeBenchPlugins } from '../lib/plugins.js';
 
 const PLUGINS = 20;
@@ -46,11 +46,12 @@ export async function run(): Promise<Record<string, number>> {
     process.stdout.write(
       `${kernel.plugins.loaded.size} plugins enabled on ${kernel.platforms.all().length} platforms\n`,
     );
-    const nakedRps = await measure('naked', `${servers[0]?.url}/item`);
-    const bareRps = await measure('bare', `${servers[1]?.url}/item`);
-    const pluginRps = await measure('plugin', `${kernel.server?.url}/api/v1/shop/bench-13/item`, {
-      host: 'p7.bench.test',
-    });
+    const rps = await measureRounds([
+      { label: 'naked', url: `${servers[0]?.url}/item` },
+      { label: 'bare', url: `${servers[1]?.url}/item` },
+      { label: 'plugin', url: `${kernel.server?.url}/api/v1/shop/bench-13/item`, headers: { host: 'p7.bench.test' } },
+    ]);
+    const [nakedRps = 0, bareRps = 0, pluginRps = 0] = [rps.naked, rps.bare, rps.plugin];
     return { plugin_rps: pluginRps, bare_rps: bareRps, naked_rps: nakedRps, ratio: ratio(pluginRps, bareRps) };
   } finally {
     for (const s of servers) await s.close(1000);

@@ -136,13 +136,6 @@ describe('request id, headers and metrics', () => {
     assert.match(generated.headers.get('x-request-id') ?? '', /^[0-9a-f-]{36}$/);
   });
 
-  it('sets secure headers', async () => {
-    const { request } = setup();
-    const res = await request('/health/live');
-    assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
-    assert.match(res.headers.get('content-security-policy') ?? '', /default-src 'self'/);
-  });
-
   it('records request durations by route pattern, with one label for unmatched paths', async () => {
     const { request } = setup();
     await request('/api/v1/things/1');

@@ -9,7 +9,6 @@ import { healthRoutes, metricsRoutes } from './health-routes.js';
 import { accessLog } from './middleware/access-log/index.js';
 import { bodyLimit } from './middleware/body-limit/index.js';
 import { errorHandler, notFoundHandler } from './middleware/error-handler/index.js';
-import { securityHeaders } from './middleware/security-headers/index.js';
 
 export interface AppOptions {
   logger: Logger;
@@ -27,9 +26,10 @@ export interface AppOptions {
  * 2. access log and request metrics (they see the final status, errors included),
  * 3. error handling (`onError`: Hono converts a thrown error into a response at the layer that threw it, so the
  *    layers above, the access log included, see a normal response),
- * 4. security headers (CSP and the rest of helmet's set),
- * 5. body size limit,
- * 6. platform resolution (by host; the default platform otherwise).
+ * 4. body size limit,
+ * 5. platform resolution (by host; the default platform otherwise).
+ * Security headers (CSP and the rest of helmet's set) are added by the server itself (`http/server.ts`), on every
+ * response, before any of this runs.
  */
 export function createApp(options: AppOptions): Hono {
   const app = new Hono();
@@ -37,7 +37,6 @@ export function createApp(options: AppOptions): Hono {
   app.use(accessLog({ logger: options.logger, metrics: options.metrics }));
   app.onError(errorHandler({ logger: options.logger, reporter: options.reporter }));
   app.notFound(notFoundHandler);
-  app.use(securityHeaders());
   app.use(bodyLimit(options.bodyLimitBytes));
   if (options.platforms) app.use(resolvePlatform(options.platforms));
   app.route('/', healthRoutes(options.health));

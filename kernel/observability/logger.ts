@@ -11,7 +11,8 @@ export function createLogger(config: Pick<OrionConfig, 'log' | 'env'>, destinati
   const options: pino.LoggerOptions = {
     level: config.log.level,
     base: { service: 'orion', env: config.env },
-    timestamp: pino.stdTimeFunctions.isoTime,
+    // Milliseconds since the epoch (pino's default): ISO strings cost about 2% of a small route's throughput.
+    timestamp: pino.stdTimeFunctions.epochTime,
     formatters: { level: (label) => ({ level: label }) },
     serializers: { err: pino.stdSerializers.err },
   };

@@ -17,7 +17,8 @@ interface Window {
  * window crosses the policy (at least `minErrors` errors, at a share of at least `rate`): the caller quarantines.
  */
 export class ErrorRateTracker {
-  private readonly windows = new Map<string, Window>();
+  /** Platform id → plugin id → window (nested maps: no key string built per request). */
+  private readonly windows = new Map<number, Map<string, Window>>();
 
   constructor(
     private readonly policy: QuarantinePolicy,
@@ -25,12 +26,16 @@ export class ErrorRateTracker {
   ) {}
 
   record(platformId: number, pluginId: string, failed: boolean): boolean {
-    const key = `${platformId}:${pluginId}`;
     const now = this.now();
-    let window = this.windows.get(key);
+    let forPlatform = this.windows.get(platformId);
+    if (!forPlatform) {
+      forPlatform = new Map();
+      this.windows.set(platformId, forPlatform);
+    }
+    let window = forPlatform.get(pluginId);
     if (!window || now - window.start >= this.policy.windowSeconds * 1000) {
       window = { start: now, requests: 0, errors: 0, tripped: false };
-      this.windows.set(key, window);
+      forPlatform.set(pluginId, window);
     }
     window.requests++;
     if (failed) window.errors++;
@@ -42,6 +47,6 @@ export class ErrorRateTracker {
 
   /** Forgets a platform's counts for a plugin, e.g. when an admin enables it again. */
   reset(platformId: number, pluginId: string): void {
-    this.windows.delete(`${platformId}:${pluginId}`);
+    this.windows.get(platformId)?.delete(pluginId);
   }
 }

@@ -18,6 +18,8 @@ export class PlatformRegistry {
   private byCode = new Map<string, Platform>();
   private byId = new Map<number, Platform>();
   private fallback: Platform | undefined;
+  /** Host header → platform, as seen; bounded, and cleared on refresh. */
+  private readonly hosts = new Map<string, Platform | undefined>();
 
   constructor(private readonly knex: Knex) {}
 
@@ -35,6 +37,7 @@ export class PlatformRegistry {
     this.byCode = new Map(platforms.map((p) => [p.code.toLowerCase(), p]));
     this.byId = new Map(platforms.map((p) => [p.id, p]));
     this.fallback = platforms.find((p) => p.isDefault);
+    this.hosts.clear();
   }
 
   all(): Platform[] {

@@ -1,0 +1,30 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { SECURITY_HEADERS } from '../../kernel/http/security-headers.js';
+import { startTestKernel, type TestKernel } from '../../kernel/testing/start-test-kernel.js';
+
+describe('security headers on the wire', () => {
+  let kernel: TestKernel;
+  before(async () => {
+    kernel = await startTestKernel({ listen: true });
+    kernel.app.get('/framed', (c) => {
+      c.header('x-frame-options', 'SAMEORIGIN');
+      return c.text('framed');
+    });
+    kernel.app.get('/raw', () => new Response('raw', { headers: { 'content-type': 'text/plain' } }));
+  });
+  after(() => kernel.stop());
+
+  for (const path of ['/health/live', '/raw', '/no/such/page', '/api/v1/nothing']) {
+    it(`are all set on ${path}`, async () => {
+      const res = await fetch(`${kernel.server?.url}${path}`);
+      for (const [name, value] of SECURITY_HEADERS) assert.equal(res.headers.get(name), value, name);
+    });
+  }
+
+  it('keep a header the handler chose itself', async () => {
+    const res = await fetch(`${kernel.server?.url}/framed`);
+    assert.equal(res.headers.get('x-frame-options'), 'SAMEORIGIN');
+    assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
+  });
+});
