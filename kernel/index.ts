@@ -24,7 +24,7 @@ import { PluginHost } from './plugins/host.js';
 import { closeRedis, createRedis, type Redis } from './redis/redis.js';
 import { type DemoLogin, seedDemo } from './seed/demo.js';
 import { ensureAdmin } from './seed/ensure-admin.js';
-import { PlatformRegistry } from './tenancy/platforms.js';
+import { PlatformRegistry, resolvePlatform } from './tenancy/platforms.js';
 import { KERNEL_API_VERSION, ORION_VERSION } from './version.js';
 
 export interface StartKernelOptions {
@@ -143,8 +143,15 @@ async function assemble(
       extraDirs: config.plugins.extraDirs,
       nodeModules: path.join(ROOT, 'node_modules'),
     },
-    baseApp: () =>
-      createApp({ logger, metrics, health, reporter, platforms, bodyLimitBytes: config.server.bodyLimitBytes }),
+    baseApp: (context) =>
+      createApp({
+        logger,
+        metrics,
+        health,
+        reporter,
+        bodyLimitBytes: config.server.bodyLimitBytes,
+        context: [resolvePlatform(platforms), ...context],
+      }),
     announce: (topic = 'plugins') => broadcast?.publish(topic) ?? Promise.resolve(),
     kernelRoutes: (app, host) => app.route('/', managementApi({ host, config, knex: db.knex })),
   });

@@ -1,4 +1,4 @@
-import type { Hono, MiddlewareHandler } from 'hono';
+import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { Hono as HonoApp } from 'hono';
 import { KernelErrors } from '../errors/codes.js';
 import { type PluginContext, type PluginRouter, ROUTE_AREAS, type RouteArea } from './definition.js';
@@ -54,11 +54,10 @@ export function mountPlugins(app: Hono, plugins: LoadedPlugin[], hooks: MountHoo
   }
 }
 
-/** Takes the plugin snapshot once at the start of each request. */
-export function takeSnapshot(current: () => PluginSnapshot): MiddlewareHandler {
-  return async function takeSnapshot(c, next) {
+/** Takes the plugin snapshot once at the start of each request (run by the kernel's request-context middleware). */
+export function takeSnapshot(current: () => PluginSnapshot): (c: Context) => void {
+  return function takeSnapshot(c) {
     c.set('pluginSnapshot', current());
-    await next();
   };
 }
 

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Hono, MiddlewareHandler } from 'hono';
+import type { Context, Hono, MiddlewareHandler } from 'hono';
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import type { DependencyContainer } from 'tsyringe';
@@ -32,8 +32,11 @@ export interface PluginHostOptions {
   kernelVersion: string;
   /** Install core plugins and upgrade changed ones at start (follows AUTO_MIGRATE). */
   autoInstall: boolean;
-  /** Builds the kernel's own app (middleware and kernel routes); plugin routes are compiled onto it. */
-  baseApp: () => Hono;
+  /**
+   * Builds the kernel's own app (middleware and kernel routes); plugin routes are compiled onto it. `context` are
+   * the host's per-request setters (the plugin snapshot), to run with the kernel's own.
+   */
+  baseApp: (context: Array<(c: Context) => void>) => Hono;
   quarantine: QuarantinePolicy;
   /** Authentication the kernel puts in front of plugin routes, per area. */
   areaAuth?: Partial<Record<RouteArea, MiddlewareHandler>>;
@@ -273,8 +276,7 @@ export class PluginHost implements lifecycle.LifecycleHost {
   }
 
   private compile(): Hono {
-    const app = this.options.baseApp();
-    app.use(takeSnapshot(() => this.current));
+    const app = this.options.baseApp([takeSnapshot(() => this.current)]);
     this.options.kernelRoutes?.(app, this);
     const installed = [...this.loaded.values()].filter((p) => this.isServing(p.discovered.manifest.id));
     mountPlugins(app, installed, {

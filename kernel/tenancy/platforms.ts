@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
 import type { Knex } from 'knex';
 import { KernelErrors } from '../errors/codes.js';
 import type { PlatformRef } from '../plugins/definition.js';
@@ -62,16 +62,17 @@ export class PlatformRegistry {
   }
 }
 
-/** Sets `platform` (and the `platformCode` log/metrics label) from the Host header; an inactive platform is a 404. */
-export function resolvePlatform(registry: PlatformRegistry): MiddlewareHandler {
-  return async function resolvePlatform(c, next) {
+/**
+ * Sets `platform` (and the `platformCode` log/metrics label) from the Host header; an inactive platform is a 404.
+ * A plain function, run by the kernel's request-context middleware, not a middleware layer of its own.
+ */
+export function resolvePlatform(registry: PlatformRegistry): (c: Context) => void {
+  return function resolvePlatform(c) {
     const platform = registry.forHost(c.req.header('host'));
-    if (platform) {
-      if (!platform.isActive) throw KernelErrors.NotFound({ path: c.req.path });
-      c.set('platform', platform);
-      c.set('platformCode', platform.code);
-    }
-    await next();
+    if (!platform) return;
+    if (!platform.isActive) throw KernelErrors.NotFound({ path: c.req.path });
+    c.set('platform', platform);
+    c.set('platformCode', platform.code);
   };
 }
 
