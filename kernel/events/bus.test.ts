@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { Writable } from 'node:stream';
 import { describe, it } from 'node:test';
 import { pino } from 'pino';
 import { createMetrics } from '../observability/metrics.js';
+import { captureLogs } from '../testing/log-capture.js';
 import { EventBus } from './bus.js';
 
 declare module './bus.js' {
@@ -12,16 +12,8 @@ declare module './bus.js' {
 }
 
 function setup() {
-  const lines: Record<string, unknown>[] = [];
-  const logger = pino(
-    { level: 'info' },
-    new Writable({
-      write(chunk, _e, done) {
-        lines.push(JSON.parse(String(chunk)));
-        done();
-      },
-    }),
-  );
+  const { destination, lines } = captureLogs();
+  const logger = pino({ level: 'info' }, destination);
   const metrics = createMetrics({ defaultMetrics: false });
   return { bus: new EventBus(logger, metrics.eventHandlerFailures), lines, metrics };
 }

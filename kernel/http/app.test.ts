@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { Writable } from 'node:stream';
 import { describe, it } from 'node:test';
 import { validator } from 'hono/validator';
 import { pino } from 'pino';
@@ -7,19 +6,12 @@ import { KernelErrors } from '../errors/codes.js';
 import { HealthRegistry } from '../observability/health.js';
 import { createMetrics } from '../observability/metrics.js';
 import type { ErrorReporter } from '../observability/sentry.js';
+import { captureLogs } from '../testing/log-capture.js';
 import { createApp } from './app.js';
 
 function setup() {
-  const logs: Record<string, unknown>[] = [];
-  const logger = pino(
-    { level: 'info' },
-    new Writable({
-      write(chunk, _e, done) {
-        logs.push(JSON.parse(String(chunk)));
-        done();
-      },
-    }),
-  );
+  const { destination, lines: logs } = captureLogs();
+  const logger = pino({ level: 'info' }, destination);
   const captured: unknown[] = [];
   const reporter: ErrorReporter = { capture: (err) => captured.push(err), flush: async () => {} };
   const metrics = createMetrics({ defaultMetrics: false });

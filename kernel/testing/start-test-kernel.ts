@@ -1,18 +1,14 @@
 import 'reflect-metadata';
-import { Writable } from 'node:stream';
 import type { DestinationStream } from 'pino';
 import type { OrionConfig, SettingKey } from '../config/index.js';
 import { loadConfigOrThrow } from '../config/index.js';
 import type { Database } from '../db/database.js';
 import { type Kernel, startKernel } from '../index.js';
 import type { DiscoverPluginsOptions } from '../plugins/discover.js';
+import { captureLogs, type LogLine } from './log-capture.js';
 import { createTestDatabase } from './test-database.js';
 
-export interface LogLine {
-  level: string;
-  msg: string;
-  [key: string]: unknown;
-}
+export type { LogLine };
 
 export interface TestKernel extends Kernel {
   /** Every log line the kernel wrote, parsed. */
@@ -44,13 +40,7 @@ export interface StartTestKernelOptions {
  */
 export async function startTestKernel(options: StartTestKernelOptions = {}): Promise<TestKernel> {
   const config: OrionConfig = loadConfigOrThrow({ env: { NODE_ENV: 'test', LOG_LEVEL: 'info', ...options.settings } });
-  const logs: LogLine[] = [];
-  const destination = new Writable({
-    write(chunk, _enc, done) {
-      for (const line of String(chunk).split('\n')) if (line) logs.push(JSON.parse(line) as LogLine);
-      done();
-    },
-  });
+  const { destination, lines: logs } = captureLogs();
   const database = options.database ?? (await createTestDatabase());
   const kernel = await startKernel({
     config,
