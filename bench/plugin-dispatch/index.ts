@@ -1,11 +1,7 @@
 import fs from 'node:fs';
-import { Hono } from 'hono';
-import { requestId } from 'hono/request-id';
 import { pino } from 'pino';
-import { accessLog } from '../../kernel/http/middleware/access-log/index.js';
-import { listen } from '../../kernel/http/server.js';
-import { createMetrics } from '../../kernel/observability/metrics.js';
 import { startTestKernel } from '../../kernel/testing/start-test-kernel.js';
+import { startBaselines } from '../lib/baselines.js';
 import { measureRounds, ratio } from '../lib/load.js';
 import { ITEM, writeBenchPlugins } from '../lib/plugins.js';
 
@@ -23,16 +19,7 @@ export async function run(): Promise<Record<string, number>> {
   const devNull = pino.destination({ dest: '/dev/null', sync: false });
   const kernel = await startTestKernel({ listen: true, logDestination: devNull, plugins: { roots: [root] } });
   const handler = (c: { json: (v: unknown) => Response }) => c.json(body);
-  const naked = new Hono();
-  naked.get('/item', handler);
-  const bare = new Hono();
-  bare.use(requestId());
-  bare.use(accessLog({ logger: pino({ level: 'info' }, devNull), metrics: createMetrics() }));
-  bare.get('/item', handler);
-  const servers = [
-    await listen(naked, { host: '127.0.0.1', port: 0 }),
-    await listen(bare, { host: '127.0.0.1', port: 0 }),
-  ];
+  const baselines = await startBaselines('/item', handler, devNull);
   try {
     for (let p = 1; p < PLATFORMS; p++) {
       await kernel.db.knex('platforms').insert({ code: `p${p}`, name: `Platform ${p}`, domain: `p${p}.bench.test` });
@@ -47,14 +34,14 @@ export async function run(): Promise<Record<string, number>> {
       `${kernel.plugins.loaded.size} plugins enabled on ${kernel.platforms.all().length} platforms\n`,
     );
     const rps = await measureRounds([
-      { label: 'naked', url: `${servers[0]?.url}/item` },
-      { label: 'bare', url: `${servers[1]?.url}/item` },
+      { label: 'naked', url: `${baselines.naked.url}/item` },
+      { label: 'bare', url: `${baselines.bare.url}/item` },
       { label: 'plugin', url: `${kernel.server?.url}/api/v1/shop/bench-13/item`, headers: { host: 'p7.bench.test' } },
     ]);
     const [nakedRps = 0, bareRps = 0, pluginRps = 0] = [rps.naked, rps.bare, rps.plugin];
     return { plugin_rps: pluginRps, bare_rps: bareRps, naked_rps: nakedRps, ratio: ratio(pluginRps, bareRps) };
   } finally {
-    for (const s of servers) await s.close(1000);
+    await baselines.close();
     await kernel.stop('bench done');
     fs.rmSync(root, { recursive: true, force: true });
   }
