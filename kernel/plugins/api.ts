@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Knex } from 'knex';
 import { adminAuthApi, requireAdmin } from '../auth/admin-api.js';
@@ -131,7 +132,13 @@ export function managementApi(deps: { host: PluginHost; config: OrionConfig; kne
         ? {}
         : { enabled: snapshot.isEnabled(platformId, m.id), quarantine: quarantined.get(m.id) ?? null }),
     }));
-    const excluded = host.excluded
+    // Packages refused at discovery (bad manifest, duplicate id, no orion field) are listed too, by id or folder.
+    const refused = host.problems.map((p) => ({
+      id: p.pluginId ?? path.basename(p.dir),
+      code: p.code,
+      reason: p.message,
+    }));
+    const excluded = [...host.excluded, ...refused]
       .filter((e) => !host.loaded.has(e.id))
       .map((e) => ({
         id: e.id,
