@@ -2,17 +2,11 @@ import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { Hono as HonoApp } from 'hono';
 import { KernelErrors } from '../errors/codes.js';
 import { type PluginContext, type PluginRouter, ROUTE_AREAS, type RouteArea } from './definition.js';
-
-type RegisterRoutes = (router: PluginRouter, ctx: PluginContext) => void;
-
 import type { LoadedPlugin } from './loaded-plugin.js';
 import type { PluginSnapshot } from './snapshot.js';
 
-/**
- * Compiles the routes of the installed plugins into `app`, once per change of the installed set: no router is
- * rebuilt per request. Each plugin is mounted under `<area prefix>/<plugin id>`, behind a guard that answers 404
- * unless the plugin is enabled on the request's platform in the snapshot the request started with.
- */
+type RegisterRoutes = (router: PluginRouter, ctx: PluginContext) => void;
+
 export interface MountHooks {
   /** A plugin's route registration threw: it serves nothing in that area. */
   onRegisterError(id: string, err: unknown): void;
@@ -22,6 +16,11 @@ export interface MountHooks {
   areaAuth: Partial<Record<RouteArea, MiddlewareHandler>>;
 }
 
+/**
+ * Compiles the routes of the installed plugins into `app`, once per change of the installed set: no router is
+ * rebuilt per request. Each plugin is mounted under `<area prefix>/<plugin id>`, behind a guard that answers 404
+ * unless the plugin is enabled on the request's platform in the snapshot the request started with.
+ */
 export function mountPlugins(app: Hono, plugins: LoadedPlugin[], hooks: MountHooks): void {
   for (const plugin of plugins) {
     const { id } = plugin.discovered.manifest;

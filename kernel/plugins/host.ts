@@ -175,13 +175,10 @@ export class PluginHost implements lifecycle.LifecycleHost {
     this.loaded.clear();
     for (const [id, plugin] of next) this.loaded.set(id, plugin);
     for (const id of [...added, ...reloaded]) this.wire(this.loaded.get(id) as LoadedPlugin);
-    await this.refreshState(true);
+    // Recompile only when code came or went: a rescan that found nothing new leaves the routes as they are.
+    await this.refreshState(added.length > 0 || replaced.length > 0);
     // The old instances go once the new routes serve; a request that started before keeps its own app.
-    for (const [id, old] of replaced) {
-      await Promise.resolve(old.definition.dispose?.()).catch((err: unknown) =>
-        logger.error({ err, plugin: id }, 'plugin dispose failed'),
-      );
-    }
+    for (const [id, old] of replaced) await this.dispose(id, old);
     if (this.options.autoInstall) await this.installCoreAndUpgrade();
     if (added.length || reloaded.length) logger.info({ added, reloaded }, 'plugins rescanned');
     return { added, reloaded, excluded: this.excluded.map((e) => e.id) };
@@ -259,12 +256,15 @@ export class PluginHost implements lifecycle.LifecycleHost {
 
   async stop(): Promise<void> {
     for (const id of [...this.cleanups.keys()]) this.unwire(id);
-    for (const plugin of this.loaded.values()) {
-      try {
-        await plugin.definition.dispose?.();
-      } catch (err) {
-        this.options.logger.error({ err, plugin: plugin.discovered.manifest.id }, 'plugin dispose failed');
-      }
+    for (const [id, plugin] of this.loaded) await this.dispose(id, plugin);
+  }
+
+  /** Runs an instance's `dispose`; a failure is logged, never thrown, so the other instances still go. */
+  private async dispose(id: string, plugin: LoadedPlugin): Promise<void> {
+    try {
+      await plugin.definition.dispose?.();
+    } catch (err) {
+      this.options.logger.error({ err, plugin: id }, 'plugin dispose failed');
     }
   }
 

@@ -11,7 +11,7 @@ import {
   revertPluginMigrations,
 } from './plugin-migrations.js';
 import type { PluginSnapshot } from './snapshot.js';
-import { recordTransition } from './snapshot.js';
+import { recordTransition, type Transition } from './snapshot.js';
 
 /** What the transitions need from the host. */
 export interface LifecycleHost {
@@ -25,7 +25,7 @@ export interface LifecycleHost {
 
 /** What a transition did, or would do when asked as a dry run. */
 export interface Plan {
-  action: 'install' | 'upgrade' | 'uninstall' | 'enable' | 'disable' | 'quarantine';
+  action: 'install' | 'upgrade' | 'uninstall' | 'enable' | 'disable';
   plugin: string;
   platform?: string;
   /** Plugins enabled or disabled, in the order it happens (dependencies first when enabling). */
@@ -61,7 +61,7 @@ async function transact(
   meta: {
     id: string;
     platformId?: number;
-    action: Plan['action'];
+    action: Transition['action'];
     version: string;
     actor: string;
     from: string;
