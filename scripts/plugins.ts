@@ -4,6 +4,7 @@ import { loadConfig } from '../kernel/config/index.js';
 import { OrionError } from '../kernel/errors/define-error.js';
 import { type Kernel, startKernel } from '../kernel/index.js';
 import type { Plan } from '../kernel/plugins/lifecycle.js';
+import { listPlugins } from '../kernel/plugins/listing.js';
 
 const USAGE = `usage: npm run plugins -- <command>
   list [platform]                      every plugin, with its state (and whether it is enabled on <platform>)
@@ -46,10 +47,10 @@ async function main(argv: string[]): Promise<number> {
     const cascade = flags.has('--cascade');
     const [a = '', b = ''] = args;
     let plan: Plan | undefined;
-    if (command === 'list') list(kernel, a || undefined);
+    if (command === 'list') await list(kernel, a || undefined);
     else if (command === 'rescan') {
       // This process discovered the disk as it is at start; tell the servers (PostgreSQL or Redis broadcast).
-      list(kernel);
+      await list(kernel);
       await host.announceCode();
     } else if (command === 'install') plan = await host.install(a, { actor, dryRun });
     else if (command === 'upgrade') plan = await host.upgrade(a, { actor, dryRun });
@@ -68,20 +69,18 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-function list(kernel: Kernel, platformCode?: string): void {
-  const host = kernel.plugins;
+async function list(kernel: Kernel, platformCode?: string): Promise<void> {
   const platform = platformCode ? kernel.platforms.findByCode(platformCode) : undefined;
   if (platformCode && !platform) throw new Error(`no platform with code "${platformCode}"`);
-  const snapshot = host.snapshot();
-  const rows = [...host.loaded.values()].map(({ discovered: { manifest: m } }) => {
-    const installed = snapshot.installed.get(m.id);
-    const state = !installed ? 'discovered' : installed === m.version ? 'installed' : `upgrade pending (${installed})`;
-    const enabled = platform ? (snapshot.isEnabled(platform.id, m.id) ? 'enabled' : 'disabled') : '';
-    return [m.id, m.version, m.category, state, enabled];
+  const rows = (await listPlugins(kernel.plugins, kernel.db.knex, platform?.id)).map((p) => {
+    if (p.state === 'excluded') return [p.id, '', '', `excluded: ${p.lastError}`, ''];
+    const pending = p.installedVersion && p.installedVersion !== p.version;
+    const state = pending ? `upgrade pending (${p.installedVersion})` : p.state;
+    const enabled = p.enabled === undefined ? '' : p.enabled ? 'enabled' : 'disabled';
+    return [p.id, p.version, p.category, state, enabled];
   });
-  for (const e of host.excluded) rows.push([e.id, '', '', `excluded: ${e.reason}`, '']);
   const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => String(r[i]).length), 4));
-  for (const row of rows.sort((x, y) => String(x[0]).localeCompare(String(y[0])))) {
+  for (const row of rows) {
     process.stdout.write(
       `${row
         .map((cell, i) => String(cell).padEnd(widths[i] ?? 0))
@@ -99,7 +98,6 @@ function printPlan(plan: Plan): void {
     uninstall: 'uninstalled',
     enable: 'enabled',
     disable: 'disabled',
-    quarantine: 'quarantined',
   };
   const head = plan.dryRun ? `would ${plan.action}` : done[plan.action];
   process.stdout.write(`${head} ${plan.plugin}${where}\n`);

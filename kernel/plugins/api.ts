@@ -1,13 +1,12 @@
-import path from 'node:path';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Knex } from 'knex';
 import { adminAuthApi, requireAdmin } from '../auth/admin-api.js';
 import type { OrionConfig } from '../config/schema.js';
 import { validationHook } from '../http/validation.js';
 import { ORION_VERSION } from '../version.js';
-import { dependentsClosure } from './graph.js';
 import type { PluginHost } from './host.js';
 import { LifecycleErrors } from './lifecycle-errors.js';
+import { listPlugins } from './listing.js';
 
 const PluginInfo = z
   .object({
@@ -90,72 +89,6 @@ export function managementApi(deps: { host: PluginHost; config: OrionConfig; kne
 
   const actor = (c: { get(key: 'adminUser'): { email: string } | undefined }) => c.get('adminUser')?.email ?? 'unknown';
 
-  async function lastErrors(): Promise<Map<string, string>> {
-    const rows = await deps
-      .knex('plugin_transitions as t')
-      .select('t.plugin_id', 't.outcome', 't.error')
-      .whereRaw('t.id = (select max(id) from plugin_transitions where plugin_id = t.plugin_id)');
-    return new Map(rows.filter((r) => r.outcome === 'failed').map((r) => [r.plugin_id, r.error]));
-  }
-
-  async function list(platformId?: number): Promise<z.infer<typeof PluginInfo>[]> {
-    const snapshot = host.snapshot();
-    const graph = new Map(
-      [...host.loaded].map(([id, p]) => [id, { dependencies: p.discovered.manifest.dependencies }]),
-    );
-    const errors = await lastErrors();
-    const quarantined = new Map<string, { at: string; reason: string }>();
-    if (platformId !== undefined) {
-      const rows = await deps
-        .knex('platform_plugins')
-        .where({ platform_id: platformId })
-        .whereNotNull('quarantined_at')
-        .select('plugin_id', 'quarantined_at', 'quarantine_reason');
-      for (const r of rows) {
-        quarantined.set(r.plugin_id, { at: new Date(r.quarantined_at).toISOString(), reason: r.quarantine_reason });
-      }
-    }
-    const exclusions = new Map(host.excluded.map((e) => [e.id, `${e.code}: ${e.reason}`]));
-    const loaded = [...host.loaded.values()].map(({ discovered: { manifest: m } }) => ({
-      id: m.id,
-      displayName: m.displayName,
-      description: m.description,
-      category: m.category,
-      version: m.version,
-      installedVersion: snapshot.installed.get(m.id) ?? null,
-      state: snapshot.installed.has(m.id) ? ('installed' as const) : ('discovered' as const),
-      dependencies: m.dependencies,
-      dependents: dependentsClosure(m.id, graph),
-      // A plugin whose new code failed to load keeps serving its old code: show why it was not replaced.
-      lastError: exclusions.get(m.id) ?? errors.get(m.id) ?? null,
-      ...(platformId === undefined
-        ? {}
-        : { enabled: snapshot.isEnabled(platformId, m.id), quarantine: quarantined.get(m.id) ?? null }),
-    }));
-    // Packages refused at discovery (bad manifest, duplicate id, no orion field) are listed too, by id or folder.
-    const refused = host.problems.map((p) => ({
-      id: p.pluginId ?? path.basename(p.dir),
-      code: p.code,
-      reason: p.message,
-    }));
-    const excluded = [...host.excluded, ...refused]
-      .filter((e) => !host.loaded.has(e.id))
-      .map((e) => ({
-        id: e.id,
-        displayName: e.id,
-        description: '',
-        category: 'optional' as const,
-        version: '',
-        installedVersion: snapshot.installed.get(e.id) ?? null,
-        state: 'excluded' as const,
-        dependencies: {},
-        dependents: [],
-        lastError: `${e.code}: ${e.reason}`,
-        ...(platformId === undefined ? {} : { enabled: false }),
-      }));
-    return [...loaded, ...excluded].sort((a, b) => a.id.localeCompare(b.id));
-  }
-
   api.openapi(
     createRoute({
       method: 'get',
@@ -163,7 +96,7 @@ export function managementApi(deps: { host: PluginHost; config: OrionConfig; kne
       tags: ['plugins'],
       responses: { 200: json(z.object({ plugins: z.array(PluginInfo) }), 'Every discovered plugin'), ...problems },
     }),
-    async (c) => c.json({ plugins: await list() }, 200),
+    async (c) => c.json({ plugins: await listPlugins(host, deps.knex) }, 200),
   );
 
   api.openapi(
@@ -181,7 +114,7 @@ export function managementApi(deps: { host: PluginHost; config: OrionConfig; kne
       const code = c.req.valid('param').platform;
       const platform = host.platforms.findByCode(code);
       if (!platform) throw LifecycleErrors.UnknownPlatform({ code });
-      return c.json({ plugins: await list(platform.id) }, 200);
+      return c.json({ plugins: await listPlugins(host, deps.knex, platform.id) }, 200);
     },
   );
 
