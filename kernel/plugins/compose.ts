@@ -1,6 +1,7 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, Hono, MiddlewareHandler } from 'hono';
-import { Hono as HonoApp } from 'hono';
 import { KernelErrors } from '../errors/codes.js';
+import { validationHook } from '../http/validation.js';
 import { type PluginContext, type PluginRouter, ROUTE_AREAS, type RouteArea } from './definition.js';
 import type { LoadedPlugin } from './loaded-plugin.js';
 import type { PluginSnapshot } from './snapshot.js';
@@ -34,7 +35,7 @@ export function mountPlugins(app: Hono, plugins: LoadedPlugin[], hooks: MountHoo
     };
     const areas = Object.entries(plugin.definition.routes ?? {}) as [RouteArea, RegisterRoutes][];
     for (const [area, register] of areas) {
-      const router: PluginRouter = new HonoApp();
+      const router: PluginRouter = new OpenAPIHono({ defaultHook: validationHook });
       try {
         register(router, plugin.context);
       } catch (err) {

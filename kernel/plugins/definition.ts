@@ -1,4 +1,4 @@
-import type { Hono } from 'hono';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import type { EventName, OrionEvents } from '../events/bus.js';
@@ -28,7 +28,11 @@ export interface PluginVariables {
   pluginId: string;
 }
 
-export type PluginRouter = Hono<{ Variables: PluginVariables }>;
+/**
+ * A Hono app with zod-openapi's `openapi(route, handler)`: declare JSON routes with `createRoute` and zod schemas, so
+ * that requests are validated (a 400 problem+json names the field) and the routes can be documented.
+ */
+export type PluginRouter = OpenAPIHono<{ Variables: PluginVariables }>;
 
 /** What the kernel hands a plugin: everything scoped to it. */
 export interface PluginContext {

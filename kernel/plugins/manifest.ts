@@ -4,7 +4,7 @@ import { PluginErrors } from './errors.js';
 
 /** Plugin ids: kebab-case, so they read well in URLs, table prefixes (`gift_cards__…`) and error codes. */
 export const PLUGIN_ID_PATTERN = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
-const PLUGIN_ID_MAX = 40;
+export const PLUGIN_ID_MAX = 40;
 const isPluginId = (v: unknown): v is string =>
   typeof v === 'string' && v.length <= PLUGIN_ID_MAX && PLUGIN_ID_PATTERN.test(v);
 

@@ -3,6 +3,8 @@
  * run time reaches it through its `PluginContext`.
  */
 
+export { createRoute, z } from '@hono/zod-openapi';
+export type { Knex } from 'knex';
 export type { MigrationModule } from '../db/migrate.js';
 export type { ErrorCategory, ErrorDefinition, ErrorFactory } from '../errors/define-error.js';
 export { defineError, OrionError } from '../errors/define-error.js';

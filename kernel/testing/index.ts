@@ -1,0 +1,5 @@
+/** What plugin tests use, published as `@orion/sdk/testing`. */
+export { adminHeaders } from './admin-token.js';
+export { disablePlugins, enablePlugins, pluginPackageDir } from './plugins.js';
+export { type StartTestKernelOptions, startTestKernel, type TestKernel } from './start-test-kernel.js';
+export { createTestDatabase } from './test-database.js';

@@ -1,0 +1,290 @@
+/** The files of a new plugin. Each template is the whole file, so what a plugin author gets is readable here. */
+
+export interface Names {
+  /** kebab-case plugin id: `gift-cards`. */
+  id: string;
+  /** Table prefix: the id with `-` turned into `_`: `gift_cards`. */
+  prefix: string;
+  /** `Gift cards`. */
+  label: string;
+  /** `GiftCards`, for schema names. */
+  pascal: string;
+  /** 14-digit UTC timestamp of the first migration. */
+  stamp: string;
+}
+
+export function packageJson(n: Names): string {
+  const pkg = {
+    name: `@orion-plugins/${n.id}`,
+    version: '0.1.0',
+    private: true,
+    type: 'module',
+    description: `${n.label}: an Orion plugin.`,
+    keywords: ['orion-plugin'],
+    peerDependencies: { '@orion/sdk': '^1.0.0' },
+    orion: {
+      id: n.id,
+      version: '0.1.0',
+      displayName: n.label,
+      description: `${n.label}: a list of items per vendor.`,
+      category: 'optional',
+      kernel: '^1.0.0',
+      permissions: [
+        { id: `${n.id}.view`, description: `See ${n.label.toLowerCase()}` },
+        { id: `${n.id}.edit`, description: `Add ${n.label.toLowerCase()}` },
+      ],
+      settings: {
+        pageTitle: { type: 'string', label: 'Page title', default: n.label, maxLength: 80 },
+      },
+    },
+  };
+  return `${JSON.stringify(pkg, null, 2)}\n`;
+}
+
+export const index = (n: Names) => `import { definePlugin } from '@orion/sdk';
+import { apiRoutes } from './api.js';
+import { vendorPages } from './pages.js';
+
+/** ${n.label}. Routes are in api.ts (JSON) and pages.tsx (HTML), queries in items.ts, tables in migrations/. */
+export default definePlugin({
+  routes: {
+    vendorApi: apiRoutes,
+    vendor: vendorPages,
+  },
+  menu: {
+    vendor: [
+      {
+        id: '${n.id}.items',
+        label: '${n.label}',
+        href: '/${n.id}',
+        section: 'Plugins',
+        permission: '${n.id}.view',
+      },
+    ],
+  },
+});
+`;
+
+export const items = (n: Names) => `import type { Knex } from '@orion/sdk';
+
+export const ITEMS_TABLE = '${n.prefix}__items';
+
+export interface Item {
+  id: number;
+  title: string;
+  createdAt: string;
+}
+
+interface Scope {
+  platformId: number;
+  vendorCode: string;
+}
+
+interface ItemRow {
+  id: number;
+  platform_id: number;
+  vendor_code: string;
+  title: string;
+  created_at: Date;
+}
+
+const toItem = (row: ItemRow): Item => ({ id: row.id, title: row.title, createdAt: row.created_at.toISOString() });
+
+/** A vendor's items on a platform, newest first. */
+export async function listItems(db: Knex, scope: Scope): Promise<Item[]> {
+  const rows = await db<ItemRow>(ITEMS_TABLE)
+    .where({ platform_id: scope.platformId, vendor_code: scope.vendorCode })
+    .orderBy('id', 'desc')
+    .limit(100);
+  return rows.map(toItem);
+}
+
+export async function addItem(db: Knex, scope: Scope, title: string): Promise<Item> {
+  const [row] = await db<ItemRow>(ITEMS_TABLE)
+    .insert({ platform_id: scope.platformId, vendor_code: scope.vendorCode, title })
+    .returning(['id', 'title', 'created_at']);
+  return toItem(row as ItemRow);
+}
+`;
+
+export const api = (n: Names) => `import { createRoute, type PluginContext, type PluginRouter, z } from '@orion/sdk';
+import { addItem, listItems } from './items.js';
+
+const Item = z
+  .object({ id: z.number().int(), title: z.string(), createdAt: z.string().openapi({ format: 'date-time' }) })
+  .openapi('${n.pascal}Item');
+
+const NewItem = z.object({
+  title: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+});
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/items',
+  summary: "The vendor's items, newest first",
+  responses: {
+    200: { description: 'The items', content: { 'application/json': { schema: z.object({ items: z.array(Item) }) } } },
+  },
+});
+
+const createItemRoute = createRoute({
+  method: 'post',
+  path: '/items',
+  summary: 'Add an item',
+  request: { body: { required: true, content: { 'application/json': { schema: NewItem } } } },
+  responses: {
+    201: { description: 'The new item', content: { 'application/json': { schema: Item } } },
+  },
+});
+
+/** JSON routes, mounted at \`/api/v1/vendor/<vendor code>/${n.id}\`. A body that fails NewItem gets a 422 problem+json. */
+export function apiRoutes(router: PluginRouter, ctx: PluginContext): void {
+  router.openapi(listRoute, async (c) => {
+    const scope = { platformId: c.get('platform').id, vendorCode: c.req.param('vendorCode') ?? '' };
+    return c.json({ items: await listItems(ctx.db, scope) }, 200);
+  });
+
+  router.openapi(createItemRoute, async (c) => {
+    const scope = { platformId: c.get('platform').id, vendorCode: c.req.param('vendorCode') ?? '' };
+    const item = await addItem(ctx.db, scope, c.req.valid('json').title);
+    ctx.logger.info({ itemId: item.id }, 'item added');
+    return c.json(item, 201);
+  });
+}
+`;
+
+export const pages = (n: Names) => `import type { PluginContext, PluginRouter } from '@orion/sdk';
+import { ItemsPage } from '../views/items-page.js';
+import { listItems } from './items.js';
+
+/** HTML pages, mounted at \`/vendor/<vendor code>/${n.id}\`. */
+export function vendorPages(router: PluginRouter, ctx: PluginContext): void {
+  router.get('/', async (c) => {
+    const platform = c.get('platform');
+    const { pageTitle } = await ctx.settings(platform.id);
+    const items = await listItems(ctx.db, { platformId: platform.id, vendorCode: c.req.param('vendorCode') ?? '' });
+    return c.html(<ItemsPage title={String(pageTitle)} items={items} />);
+  });
+}
+`;
+
+export const view = () => `import type { FC } from 'hono/jsx';
+import type { Item } from '../src/items.js';
+
+/** The vendor's list of items. Text is escaped by JSX. */
+export const ItemsPage: FC<{ title: string; items: Item[] }> = ({ title, items }) => (
+  <html lang="en">
+    <head>
+      <meta charset="utf-8" />
+      <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <title>{title}</title>
+    </head>
+    <body>
+      <main>
+        <h1>{title}</h1>
+        {items.length ? (
+          <ul>
+            {items.map((item) => (
+              <li>
+                {item.title} <time datetime={item.createdAt}>{item.createdAt.slice(0, 10)}</time>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>No items yet.</p>
+        )}
+      </main>
+    </body>
+  </html>
+);
+`;
+
+export const migration = (n: Names) => `import type { Knex } from '@orion/sdk';
+
+export async function up(knex: Knex): Promise<void> {
+  await knex.schema.createTable('${n.prefix}__items', (t) => {
+    t.bigIncrements('id');
+    t.bigInteger('platform_id').notNullable();
+    t.text('vendor_code').notNullable();
+    t.text('title').notNullable();
+    t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
+    t.index(['platform_id', 'vendor_code', 'id'], '${n.prefix}__items_scope');
+  });
+}
+
+export async function down(knex: Knex): Promise<void> {
+  await knex.schema.dropTable('${n.prefix}__items');
+}
+`;
+
+export const test = (n: Names) => `import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { disablePlugins, enablePlugins, pluginPackageDir, startTestKernel, type TestKernel } from '@orion/sdk/testing';
+
+const api = '/api/v1/vendor/demo-shop/${n.id}';
+
+describe('${n.id} plugin', () => {
+  let kernel: TestKernel;
+  const post = (path: string, body: unknown) =>
+    kernel.request(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+
+  before(async () => {
+    kernel = await startTestKernel({ plugins: { roots: [], extraDirs: [pluginPackageDir(import.meta.url)] } });
+    await enablePlugins(kernel, ['${n.id}']);
+  });
+  after(() => kernel.stop());
+
+  it('adds an item through the vendor API and lists it', async () => {
+    const created = await post(\`\${api}/items\`, { title: 'First item' });
+    assert.equal(created.status, 201);
+    const res = await kernel.request(\`\${api}/items\`);
+    assert.equal(res.status, 200);
+    const { items } = (await res.json()) as { items: { title: string }[] };
+    assert.deepEqual(
+      items.map((i) => i.title),
+      ['First item'],
+    );
+  });
+
+  it('refuses an empty title with a 422 problem that names the field', async () => {
+    const res = await post(\`\${api}/items\`, { title: '  ' });
+    assert.equal(res.status, 422);
+    const problem = (await res.json()) as { errors: Record<string, string> };
+    assert.equal(problem.errors.title, 'must not be empty');
+  });
+
+  it('shows the items on its vendor page, under the page title setting', async () => {
+    const res = await kernel.request('/vendor/demo-shop/${n.id}');
+    assert.equal(res.status, 200);
+    const html = await res.text();
+    assert.match(html, /<h1>${n.label}<\\/h1>/);
+    assert.match(html, /First item/);
+  });
+
+  it('answers 404 on the platform once disabled there', async () => {
+    await disablePlugins(kernel, ['${n.id}']);
+    assert.equal((await kernel.request(\`\${api}/items\`)).status, 404);
+    await enablePlugins(kernel, ['${n.id}']);
+    assert.equal((await kernel.request(\`\${api}/items\`)).status, 200);
+  });
+});
+`;
+
+export const readme = (n: Names) => `# ${n.label}
+
+An Orion plugin, generated by \`npm run plugin:new -- ${n.id}\`.
+
+- \`package.json\`: the manifest (\`orion\` field): id, version, permissions, settings.
+- \`src/index.ts\`: what the plugin contributes (routes, menu items).
+- \`src/api.ts\`: JSON routes at \`/api/v1/vendor/<vendor code>/${n.id}\`, declared with zod.
+- \`src/pages.tsx\` and \`views/\`: the vendor page at \`/vendor/<vendor code>/${n.id}\`.
+- \`migrations/\`: the plugin's tables (\`${n.prefix}__*\`).
+- \`tests/\`: run with \`npm test\`.
+
+Install and enable it: \`npm run plugins -- install ${n.id}\`, then \`npm run plugins -- enable main ${n.id}\`.
+See docs/plugins/ for the authoring guide.
+`;
