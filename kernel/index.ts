@@ -2,7 +2,8 @@ import path from 'node:path';
 import type { Hono } from 'hono';
 import type { DestinationStream } from 'pino';
 import type { DependencyContainer } from 'tsyringe';
-import { requireAdmin } from './auth/admin-api.js';
+import { directAccess } from './auth/db-access.js';
+import { type Auth, createAuth } from './auth/index.js';
 import type { OrionConfig } from './config/index.js';
 import { createDatabase, type Database } from './db/database.js';
 import { createKernelMigrator } from './db/migrate.js';
@@ -24,7 +25,9 @@ import { PluginHost } from './plugins/host.js';
 import { closeRedis, createRedis, type Redis } from './redis/redis.js';
 import { type DemoLogin, seedDemo } from './seed/demo.js';
 import { ensureAdmin } from './seed/ensure-admin.js';
-import { PlatformRegistry, resolvePlatform } from './tenancy/platforms.js';
+import { TenantResolver } from './tenancy/context.js';
+import { PlatformRegistry } from './tenancy/platforms.js';
+import { VendorRegistry } from './tenancy/vendors.js';
 import { KERNEL_API_VERSION, ORION_VERSION } from './version.js';
 
 export interface StartKernelOptions {
@@ -50,6 +53,8 @@ export interface Kernel {
   metrics: Metrics;
   health: HealthRegistry;
   platforms: PlatformRegistry;
+  vendors: VendorRegistry;
+  auth: Auth;
   plugins: PluginHost;
   /** The current app (kernel routes plus installed plugins' routes); replaced when the installed set changes. */
   readonly app: Hono;
@@ -109,6 +114,10 @@ async function assemble(
   }
 
   const events = new EventBus(logger, metrics.eventHandlerFailures);
+  const platforms = new PlatformRegistry(db.knex);
+  const vendors = new VendorRegistry(db.knex);
+  const tenants = new TenantResolver(platforms, vendors, { pathMode: config.tenancy.pathMode });
+  const auth = createAuth({ knex: db.knex, db: directAccess(db.knex), config, vendors });
   const container = createRootContainer({
     'kernel.config': config,
     'kernel.logger': logger,
@@ -119,8 +128,8 @@ async function assemble(
     'kernel.health': health,
     'kernel.errorReporter': reporter,
     'kernel.redis': redis,
+    'kernel.auth': auth,
   });
-  const platforms = new PlatformRegistry(db.knex);
   let broadcast: StateBroadcast | undefined;
   const plugins = new PluginHost({
     knex: db.knex,
@@ -132,11 +141,15 @@ async function assemble(
     kernelVersion: KERNEL_API_VERSION,
     autoInstall: config.database.autoMigrate,
     quarantine: config.plugins.quarantine,
-    // Admin areas need an administrator whatever the plugin does. Vendor areas get vendor sign-in with the
-    // tenancy work; until then no plugin serves them.
+    // Whatever the plugin does: admin areas need an administrator of the platform, vendor areas a member of the
+    // vendor (or its API key); shop areas know the signed-in customer, if any.
     areaAuth: {
-      admin: requireAdmin({ knex: db.knex, secret: config.secret }),
-      adminApi: requireAdmin({ knex: db.knex, secret: config.secret }),
+      admin: auth.middleware('admin'),
+      adminApi: auth.middleware('adminApi'),
+      vendor: auth.middleware('vendor'),
+      vendorApi: auth.middleware('vendorApi'),
+      shop: auth.middleware('shop', { required: false }),
+      shopApi: auth.middleware('shopApi', { required: false }),
     },
     discover: options.plugins ?? {
       roots: [path.join(ROOT, 'plugins')],
@@ -150,10 +163,14 @@ async function assemble(
         health,
         reporter,
         bodyLimitBytes: config.server.bodyLimitBytes,
-        context: [resolvePlatform(platforms), ...context],
+        context: [tenants.setContext, ...context],
+        getPath: tenants.getPath,
       }),
     announce: (topic = 'plugins') => broadcast?.publish(topic) ?? Promise.resolve(),
-    kernelRoutes: (app, host) => app.route('/', managementApi({ host, config, knex: db.knex })),
+    kernelRoutes: (app, host) => {
+      app.route('/', auth.routes());
+      app.route('/', managementApi({ host, config, knex: db.knex, requireAdmin: auth.middleware('adminApi') }));
+    },
   });
   const server =
     options.listen === false ? undefined : await listen(plugins, { ...config.server, headers: SECURITY_HEADERS });
@@ -183,7 +200,7 @@ async function assemble(
 
   // Converge with other processes: a broadcast on every change, and a slow poll in case one was missed.
   const applyRemote = async (topic: StateTopic) => {
-    if (topic === 'platforms') await platforms.refresh();
+    if (topic === 'platforms') await Promise.all([platforms.refresh(), vendors.refresh()]);
     else if (topic === 'code') await plugins.rescan();
     else await plugins.refreshState();
   };
@@ -198,6 +215,7 @@ async function assemble(
     logger,
     isStopping: () => stopping !== undefined,
     platforms,
+    vendors,
     plugins,
   }).then(async (result) => {
     if (!health.notReady) {
@@ -227,6 +245,8 @@ async function assemble(
     metrics,
     health,
     platforms,
+    vendors,
+    auth,
     plugins,
     get app() {
       return plugins.currentApp;
@@ -253,6 +273,7 @@ async function prepare(deps: {
   logger: Logger;
   isStopping: () => boolean;
   platforms: PlatformRegistry;
+  vendors: VendorRegistry;
   plugins: PluginHost;
 }): Promise<{ migrated: string[]; demoLogins: DemoLogin[] }> {
   const { config, db, health, logger } = deps;
@@ -285,7 +306,7 @@ async function prepare(deps: {
     if (outcome !== 'unchanged') logger.info({ email: config.admin.email, outcome }, 'administrator ensured');
   }
   const demoLogins = config.seed.demo ? await seedDemo(db.knex, config.auth.bcryptCost) : [];
-  await deps.platforms.refresh();
+  await Promise.all([deps.platforms.refresh(), deps.vendors.refresh()]);
   await deps.plugins.start();
   health.setNotReady(undefined);
   return { migrated, demoLogins };

@@ -5,7 +5,8 @@ export const AuthErrors = {
     code: 'ORN_AUTH_UNAUTHENTICATED',
     category: 'authentication',
     title: 'Authentication required',
-    detail: () => 'Send a valid access token: Authorization: Bearer <token> (POST /api/v1/admin/auth/token gives one).',
+    detail: () =>
+      'Sign in first: send Authorization: Bearer <access token> from POST /api/v1/{admin,vendor,shop}/auth/login.',
   }),
   BadCredentials: defineError<void>({
     code: 'ORN_AUTH_BAD_CREDENTIALS',
@@ -19,5 +20,31 @@ export const AuthErrors = {
     category: 'not-allowed',
     title: 'Not allowed',
     detail: (p) => `This needs ${p.needed}.`,
+  }),
+  VendorNeeded: defineError<void>({
+    code: 'ORN_AUTH_VENDOR_NEEDED',
+    category: 'input',
+    status: 422,
+    title: 'Which vendor?',
+    detail: () => 'You belong to several vendors: send vendorCode with your email and password.',
+  }),
+  RefreshInvalid: defineError<void>({
+    code: 'ORN_AUTH_REFRESH_INVALID',
+    category: 'authentication',
+    title: 'Refresh token not valid',
+    detail: () => 'The refresh token is unknown, expired or signed out. Sign in again.',
+  }),
+  RefreshReused: defineError<void>({
+    code: 'ORN_AUTH_REFRESH_REUSED',
+    category: 'authentication',
+    title: 'Refresh token already used',
+    detail: () =>
+      'This refresh token was already exchanged. As it may have been stolen, the whole sign-in has been ended. Sign in again.',
+  }),
+  WrongPlatform: defineError<{ platform: string }>({
+    code: 'ORN_AUTH_WRONG_PLATFORM',
+    category: 'not-allowed',
+    title: 'Not an administrator of this platform',
+    detail: (p) => `You do not administer the platform ${p.platform}.`,
   }),
 } as const;

@@ -142,9 +142,25 @@ function toConfig(s: Settings, root: string): OrionConfig {
       s.ORION_ADMIN_EMAIL && s.ORION_ADMIN_PASSWORD
         ? { email: s.ORION_ADMIN_EMAIL.toLowerCase(), password: s.ORION_ADMIN_PASSWORD }
         : undefined,
-    auth: { bcryptCost: s.BCRYPT_COST },
+    auth: {
+      bcryptCost: s.BCRYPT_COST,
+      accessTtlSeconds: s.AUTH_ACCESS_TTL_S,
+      refreshTtlSeconds: s.AUTH_REFRESH_TTL_S,
+      signingKeys: parseSigningKeys(s.AUTH_SIGNING_KEYS),
+      invitationTtlHours: s.AUTH_INVITATION_TTL_H,
+      resetTtlMinutes: s.AUTH_RESET_TTL_MIN,
+    },
+    tenancy: { pathMode: s.TENANCY_PATH_MODE },
     seed: { demo: s.SEED_DEMO },
   };
+}
+
+function parseSigningKeys(value: string | undefined): { kid: string; secret: string }[] | undefined {
+  if (!value) return undefined;
+  return value.split(',').map((pair) => {
+    const at = pair.indexOf(':');
+    return { kid: pair.slice(0, at).trim(), secret: pair.slice(at + 1).trim() };
+  });
 }
 
 /** For tests and tools: throws ORN_CONFIG_INVALID, whose message is one line naming every key at fault. */

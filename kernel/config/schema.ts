@@ -63,6 +63,23 @@ export const settingsSchema = z
       .max(1, 'must be above 0 and at most 1'),
     PLUGIN_QUARANTINE_WINDOW_S: int(1),
     SEED_DEMO: bool,
+    /** Serve `/platforms/<code>/…` and `/vendors/<code>/shop/…` (development: no DNS needed). */
+    TENANCY_PATH_MODE: bool,
+    AUTH_ACCESS_TTL_S: int(60, 86_400),
+    AUTH_REFRESH_TTL_S: int(300),
+    /**
+     * Signing keys as `kid:secret` pairs, comma-separated, the first one signing. Keep a retired key listed until
+     * the tokens it signed have expired. Unset: one key derived from ORION_SECRET.
+     */
+    AUTH_SIGNING_KEYS: z
+      .string()
+      .refine(
+        (v) => v.split(',').every((pair) => /^[A-Za-z0-9_-]{1,32}:.{32,}$/.test(pair.trim())),
+        'must be kid:secret pairs separated by commas, each secret at least 32 characters long',
+      )
+      .optional(),
+    AUTH_INVITATION_TTL_H: int(1, 24 * 30),
+    AUTH_RESET_TTL_MIN: int(5, 24 * 60),
   })
   .strict()
   .superRefine((s, ctx) => {
@@ -78,7 +95,12 @@ export const settingsSchema = z
 export type Settings = z.infer<typeof settingsSchema>;
 
 /** Settings whose values never appear in an error message or a log line. */
-export const secretKeys: ReadonlySet<string> = new Set(['ORION_SECRET', 'ORION_ADMIN_PASSWORD', 'SENTRY_DSN']);
+export const secretKeys: ReadonlySet<string> = new Set([
+  'ORION_SECRET',
+  'ORION_ADMIN_PASSWORD',
+  'SENTRY_DSN',
+  'AUTH_SIGNING_KEYS',
+]);
 /** Settings that are URLs and may carry a password. */
 export const credentialUrlKeys: ReadonlySet<string> = new Set(['DATABASE_URL', 'REDIS_URL']);
 export type SettingKey = keyof z.input<typeof settingsSchema>;
@@ -101,6 +123,15 @@ export interface OrionConfig {
   /** Signing secret for tokens and cookies; filled in by `loadConfig` (generated in development). */
   secret: string;
   admin?: { email: string; password: string };
-  auth: { bcryptCost: number };
+  auth: {
+    bcryptCost: number;
+    accessTtlSeconds: number;
+    refreshTtlSeconds: number;
+    /** Undefined: one key derived from the secret. */
+    signingKeys: { kid: string; secret: string }[] | undefined;
+    invitationTtlHours: number;
+    resetTtlMinutes: number;
+  };
+  tenancy: { pathMode: boolean };
   seed: { demo: boolean };
 }

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
+import type { Auth } from '../auth/index.js';
 import type { OrionConfig } from '../config/schema.js';
 import type { Database } from '../db/database.js';
 import type { EventBus } from '../events/bus.js';
@@ -20,6 +21,8 @@ export interface KernelServices {
   'kernel.errorReporter': ErrorReporter;
   /** Present only when REDIS_URL is set. */
   'kernel.redis': Redis | undefined;
+  /** Sign-in, tokens and the authentication middleware of each area. */
+  'kernel.auth': Auth;
 }
 
 export type KernelToken = keyof KernelServices;
@@ -34,4 +37,5 @@ export const TOKENS = {
   health: 'kernel.health',
   errorReporter: 'kernel.errorReporter',
   redis: 'kernel.redis',
+  auth: 'kernel.auth',
 } as const satisfies Record<string, KernelToken>;

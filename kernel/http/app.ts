@@ -20,6 +20,8 @@ export interface AppOptions {
    * inside one middleware with the body limit: each Hono layer costs a few percent of a small route's throughput.
    */
   context?: Array<(c: Context) => void>;
+  /** The path routers match on, computed from the raw request (tenancy maps every shop mode to one set of routes). */
+  getPath?: (req: Request) => string;
 }
 
 /**
@@ -41,7 +43,7 @@ function requestContext(bodyLimitBytes: number, setters: Array<(c: Context) => v
 }
 
 export function createApp(options: AppOptions): Hono {
-  const app = new Hono();
+  const app = options.getPath ? new Hono({ getPath: options.getPath }) : new Hono();
   app.use(requestId());
   app.use(accessLog({ logger: options.logger, metrics: options.metrics }));
   app.onError(errorHandler({ logger: options.logger, reporter: options.reporter }));

@@ -1,6 +1,8 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { Knex } from 'knex';
-import { adminAuthApi, requireAdmin } from '../auth/admin-api.js';
+import { AuthErrors } from '../auth/errors.js';
+import { requireSuperAdmin } from '../auth/login-api.js';
 import type { OrionConfig } from '../config/schema.js';
 import { validationHook } from '../http/validation.js';
 import { ORION_VERSION } from '../version.js';
@@ -73,21 +75,43 @@ const problems = {
  * The plugin management API (`/api/v1/admin/...`), used by the admin console and the CLI. Every route needs an
  * administrator's bearer token; installing, upgrading and uninstalling (global changes) need a super admin.
  */
-export function managementApi(deps: { host: PluginHost; config: OrionConfig; knex: Knex }): OpenAPIHono {
+export function managementApi(deps: {
+  host: PluginHost;
+  config: OrionConfig;
+  knex: Knex;
+  /** Authenticates an administrator (`authenticate(…, 'adminApi')`). */
+  requireAdmin: MiddlewareHandler;
+}): OpenAPIHono {
   const { host } = deps;
   const api = new OpenAPIHono({ defaultHook: validationHook });
-  api.route('/', adminAuthApi(deps));
-  const admin = requireAdmin({ knex: deps.knex, secret: deps.config.secret });
-  const superAdmin = requireAdmin({ knex: deps.knex, secret: deps.config.secret }, new Set(['super_admin']));
+  const admin = deps.requireAdmin;
+  const onlySuperAdmins = requireSuperAdmin();
+  const superAdmin: MiddlewareHandler = async (c, next) => {
+    await deps.requireAdmin(c, async () => {
+      await onlySuperAdmins(c, next);
+    });
+  };
   api.use('/api/v1/admin/plugins', admin);
   api.use('/api/v1/admin/plugins/*', admin);
   api.use('/api/v1/admin/platforms/*', admin);
+  // A platform administrator manages only the platforms named in admin_platforms, whatever host the call came to.
+  api.use('/api/v1/admin/platforms/:platform/*', async (c, next) => {
+    const principal = c.get('principal');
+    const platform = host.platforms.findByCode(c.req.param('platform'));
+    if (principal?.kind === 'admin' && platform && principal.platformIds !== 'all') {
+      if (!principal.platformIds.includes(platform.id)) throw AuthErrors.WrongPlatform({ platform: platform.code });
+    }
+    await next();
+  });
   for (const action of ['install', 'upgrade', 'uninstall', 'reload']) {
     api.use(`/api/v1/admin/plugins/:id/${action}`, superAdmin);
   }
   api.use('/api/v1/admin/plugins/rescan', superAdmin);
 
-  const actor = (c: { get(key: 'adminUser'): { email: string } | undefined }) => c.get('adminUser')?.email ?? 'unknown';
+  const actor = (c: Context) => {
+    const principal = c.get('principal');
+    return principal?.kind === 'admin' ? principal.email : 'unknown';
+  };
 
   api.openapi(
     createRoute({

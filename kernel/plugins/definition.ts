@@ -6,7 +6,7 @@ import type { EventName, OrionEvents } from '../events/bus.js';
 /** The areas a plugin can serve routes in, and where each is mounted (`<prefix>/<pluginId>`). */
 export const ROUTE_AREAS = {
   adminApi: '/api/v1/admin',
-  vendorApi: '/api/v1/vendor/:vendorCode',
+  vendorApi: '/api/v1/vendor',
   shopApi: '/api/v1/shop',
   admin: '/admin',
   vendor: '/vendor/:vendorCode',

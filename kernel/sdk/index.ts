@@ -5,6 +5,14 @@
 
 export { createRoute, z } from '@hono/zod-openapi';
 export type { Knex } from 'knex';
+export { can, requireCustomer, requirePermission } from '../auth/authorize.js';
+export type {
+  AdminPrincipal,
+  ApiKeyPrincipal,
+  CustomerPrincipal,
+  Principal,
+  VendorUserPrincipal,
+} from '../auth/principal.js';
 export type { MigrationModule } from '../db/migrate.js';
 export type { ErrorCategory, ErrorDefinition, ErrorFactory } from '../errors/define-error.js';
 export { defineError, OrionError } from '../errors/define-error.js';
@@ -21,3 +29,5 @@ export type {
   SlotRenderer,
 } from '../plugins/definition.js';
 export { definePlugin, ROUTE_AREAS } from '../plugins/definition.js';
+export type { Area, Resolution } from '../tenancy/resolve.js';
+export type { Vendor } from '../tenancy/vendors.js';

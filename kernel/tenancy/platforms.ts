@@ -1,12 +1,13 @@
-import type { Context } from 'hono';
 import type { Knex } from 'knex';
-import { KernelErrors } from '../errors/codes.js';
 import type { PlatformRef } from '../plugins/definition.js';
+import { normalizeHost } from './vendors.js';
 
 export interface Platform extends PlatformRef {
   domain: string | null;
   isDefault: boolean;
   isActive: boolean;
+  defaultLanguage: string;
+  branding: Record<string, unknown>;
 }
 
 /**
@@ -18,13 +19,20 @@ export class PlatformRegistry {
   private byCode = new Map<string, Platform>();
   private byId = new Map<number, Platform>();
   private fallback: Platform | undefined;
-  /** Host header → platform, as seen; bounded, and cleared on refresh. */
-  private readonly hosts = new Map<string, Platform | undefined>();
 
   constructor(private readonly knex: Knex) {}
 
   async refresh(): Promise<void> {
-    const rows = await this.knex('platforms').select('id', 'code', 'name', 'domain', 'is_default', 'is_active');
+    const rows = await this.knex('platforms').select(
+      'id',
+      'code',
+      'name',
+      'domain',
+      'is_default',
+      'is_active',
+      'default_language',
+      'branding',
+    );
     const platforms: Platform[] = rows.map((r) => ({
       id: r.id,
       code: r.code,
@@ -32,12 +40,13 @@ export class PlatformRegistry {
       domain: r.domain,
       isDefault: r.is_default,
       isActive: r.is_active,
+      defaultLanguage: r.default_language,
+      branding: r.branding,
     }));
-    this.byDomain = new Map(platforms.filter((p) => p.domain).map((p) => [String(p.domain).toLowerCase(), p]));
+    this.byDomain = new Map(platforms.filter((p) => p.domain).map((p) => [normalizeHost(String(p.domain)), p]));
     this.byCode = new Map(platforms.map((p) => [p.code.toLowerCase(), p]));
     this.byId = new Map(platforms.map((p) => [p.id, p]));
     this.fallback = platforms.find((p) => p.isDefault);
-    this.hosts.clear();
   }
 
   all(): Platform[] {
@@ -52,28 +61,20 @@ export class PlatformRegistry {
     return this.byCode.get(code.toLowerCase());
   }
 
+  /** The platform whose domain is exactly this (normalised) host. */
+  findByDomain(host: string): Platform | undefined {
+    return this.byDomain.get(host);
+  }
+
+  /** The default platform: it answers hosts that match no platform, such as localhost or an IP address. */
+  defaultPlatform(): Platform | undefined {
+    return this.fallback;
+  }
+
   /** The platform whose domain is the host (ports and `www.` ignored), else the default platform. */
   forHost(host: string | undefined): Platform | undefined {
-    const name = (host ?? '')
-      .toLowerCase()
-      .replace(/:\d+$/, '')
-      .replace(/^www\./, '');
-    return this.byDomain.get(name) ?? this.fallback;
+    return this.byDomain.get(normalizeHost(host ?? '')) ?? this.fallback;
   }
-}
-
-/**
- * Sets `platform` (and the `platformCode` log/metrics label) from the Host header; an inactive platform is a 404.
- * A plain function, run by the kernel's request-context middleware, not a middleware layer of its own.
- */
-export function resolvePlatform(registry: PlatformRegistry): (c: Context) => void {
-  return function resolvePlatform(c) {
-    const platform = registry.forHost(c.req.header('host'));
-    if (!platform) return;
-    if (!platform.isActive) throw KernelErrors.NotFound({ path: c.req.path });
-    c.set('platform', platform);
-    c.set('platformCode', platform.code);
-  };
 }
 
 declare module 'hono' {

@@ -2,4 +2,11 @@
 export { adminHeaders } from './admin-token.js';
 export { disablePlugins, enablePlugins, pluginPackageDir } from './plugins.js';
 export { type StartTestKernelOptions, startTestKernel, type TestKernel } from './start-test-kernel.js';
+export {
+  createTestCustomer,
+  createTestPlatform,
+  createTestTeamMember,
+  createTestVendor,
+  type TestVendor,
+} from './tenants.js';
 export { createTestDatabase } from './test-database.js';

@@ -53,6 +53,10 @@ export async function startTestKernel(options: StartTestKernelOptions = {}): Pro
   if (options.waitReady !== false) await kernel.ready;
   return Object.assign(kernel, {
     logs,
-    request: (path: string, init?: RequestInit) => Promise.resolve(kernel.app.request(`http://localhost${path}`, init)),
+    // The URL carries the Host header, as on a real server: tenancy resolves the host from the URL.
+    request: (path: string, init?: RequestInit) => {
+      const host = new Headers(init?.headers).get('host') ?? 'localhost';
+      return Promise.resolve(kernel.app.request(`http://${host}${path}`, init));
+    },
   });
 }

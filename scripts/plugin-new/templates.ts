@@ -75,39 +75,32 @@ export interface Item {
   createdAt: string;
 }
 
-interface Scope {
-  platformId: number;
-  vendorCode: string;
-}
-
 interface ItemRow {
   id: number;
-  platform_id: number;
-  vendor_code: string;
+  vendor_id: number;
   title: string;
   created_at: Date;
 }
 
 const toItem = (row: ItemRow): Item => ({ id: row.id, title: row.title, createdAt: row.created_at.toISOString() });
 
-/** A vendor's items on a platform, newest first. */
-export async function listItems(db: Knex, scope: Scope): Promise<Item[]> {
-  const rows = await db<ItemRow>(ITEMS_TABLE)
-    .where({ platform_id: scope.platformId, vendor_code: scope.vendorCode })
-    .orderBy('id', 'desc')
-    .limit(100);
+/** A vendor's items, newest first. Every query names the vendor: one vendor never sees another's rows. */
+export async function listItems(db: Knex, vendorId: number): Promise<Item[]> {
+  const rows = await db<ItemRow>(ITEMS_TABLE).where({ vendor_id: vendorId }).orderBy('id', 'desc').limit(100);
   return rows.map(toItem);
 }
 
-export async function addItem(db: Knex, scope: Scope, title: string): Promise<Item> {
+export async function addItem(db: Knex, vendorId: number, title: string): Promise<Item> {
   const [row] = await db<ItemRow>(ITEMS_TABLE)
-    .insert({ platform_id: scope.platformId, vendor_code: scope.vendorCode, title })
-    .returning(['id', 'title', 'created_at']);
+    .insert({ vendor_id: vendorId, title })
+    .returning(['id', 'vendor_id', 'title', 'created_at']);
   return toItem(row as ItemRow);
 }
 `;
 
-export const api = (n: Names) => `import { createRoute, type PluginContext, type PluginRouter, z } from '@orion/sdk';
+export const api = (
+  n: Names,
+) => `import { createRoute, type PluginContext, type PluginRouter, requirePermission, z } from '@orion/sdk';
 import { addItem, listItems } from './items.js';
 
 const Item = z
@@ -137,32 +130,40 @@ const createItemRoute = createRoute({
   },
 });
 
-/** JSON routes, mounted at \`/api/v1/vendor/<vendor code>/${n.id}\`. A body that fails NewItem gets a 422 problem+json. */
+/**
+ * JSON routes, mounted at \`/api/v1/vendor/${n.id}\`. The kernel has authenticated the caller (a vendor user's token
+ * or an API key) and set \`vendor\`; each route checks its permission. A body that fails NewItem gets a 422.
+ */
 export function apiRoutes(router: PluginRouter, ctx: PluginContext): void {
+  router.use('/items', async (c, next) =>
+    requirePermission(c.req.method === 'GET' ? '${n.id}.view' : '${n.id}.edit')(c, next),
+  );
+
   router.openapi(listRoute, async (c) => {
-    const scope = { platformId: c.get('platform').id, vendorCode: c.req.param('vendorCode') ?? '' };
-    return c.json({ items: await listItems(ctx.db, scope) }, 200);
+    const vendor = c.get('vendor')!;
+    return c.json({ items: await listItems(ctx.db, vendor.id) }, 200);
   });
 
   router.openapi(createItemRoute, async (c) => {
-    const scope = { platformId: c.get('platform').id, vendorCode: c.req.param('vendorCode') ?? '' };
-    const item = await addItem(ctx.db, scope, c.req.valid('json').title);
+    const vendor = c.get('vendor')!;
+    const item = await addItem(ctx.db, vendor.id, c.req.valid('json').title);
     ctx.logger.info({ itemId: item.id }, 'item added');
     return c.json(item, 201);
   });
 }
 `;
 
-export const pages = (n: Names) => `import type { PluginContext, PluginRouter } from '@orion/sdk';
+export const pages = (
+  n: Names,
+) => `import { type PluginContext, type PluginRouter, requirePermission } from '@orion/sdk';
 import { ItemsPage } from '../views/items-page.js';
 import { listItems } from './items.js';
 
-/** HTML pages, mounted at \`/vendor/<vendor code>/${n.id}\`. */
+/** HTML pages, mounted at \`/vendor/<vendor code>/${n.id}\`, for signed-in members of that vendor. */
 export function vendorPages(router: PluginRouter, ctx: PluginContext): void {
-  router.get('/', async (c) => {
-    const platform = c.get('platform');
-    const { pageTitle } = await ctx.settings(platform.id);
-    const items = await listItems(ctx.db, { platformId: platform.id, vendorCode: c.req.param('vendorCode') ?? '' });
+  router.get('/', requirePermission('${n.id}.view'), async (c) => {
+    const { pageTitle } = await ctx.settings(c.get('platform').id);
+    const items = await listItems(ctx.db, c.get('vendor')!.id);
     return c.html(<ItemsPage title={String(pageTitle)} items={items} />);
   });
 }
@@ -204,11 +205,10 @@ export const migration = (n: Names) => `import type { Knex } from '@orion/sdk';
 export async function up(knex: Knex): Promise<void> {
   await knex.schema.createTable('${n.prefix}__items', (t) => {
     t.bigIncrements('id');
-    t.bigInteger('platform_id').notNullable();
-    t.text('vendor_code').notNullable();
+    t.bigInteger('vendor_id').notNullable();
     t.text('title').notNullable();
     t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
-    t.index(['platform_id', 'vendor_code', 'id'], '${n.prefix}__items_scope');
+    t.index(['vendor_id', 'id'], '${n.prefix}__items_vendor');
   });
 }
 
@@ -219,46 +219,61 @@ export async function down(knex: Knex): Promise<void> {
 
 export const test = (n: Names) => `import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { disablePlugins, enablePlugins, pluginPackageDir, startTestKernel, type TestKernel } from '@orion/sdk/testing';
+import {
+  createTestTeamMember,
+  createTestVendor,
+  disablePlugins,
+  enablePlugins,
+  pluginPackageDir,
+  startTestKernel,
+  type TestKernel,
+  type TestVendor,
+} from '@orion/sdk/testing';
 
-const api = '/api/v1/vendor/demo-shop/${n.id}';
+const api = '/api/v1/vendor/${n.id}/items';
 
 describe('${n.id} plugin', () => {
   let kernel: TestKernel;
-  const post = (path: string, body: unknown) =>
-    kernel.request(path, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
+  let shop: TestVendor;
+  let other: TestVendor;
+  const post = (headers: Record<string, string>, body: unknown) =>
+    kernel.request(api, { method: 'POST', headers, body: JSON.stringify(body) });
+  const list = async (headers: Record<string, string>) => {
+    const res = await kernel.request(api, { headers });
+    assert.equal(res.status, 200);
+    return ((await res.json()) as { items: { title: string }[] }).items.map((i) => i.title);
+  };
 
   before(async () => {
     kernel = await startTestKernel({ plugins: { roots: [], extraDirs: [pluginPackageDir(import.meta.url)] } });
     await enablePlugins(kernel, ['${n.id}']);
+    shop = await createTestVendor(kernel);
+    other = await createTestVendor(kernel);
   });
   after(() => kernel.stop());
 
-  it('adds an item through the vendor API and lists it', async () => {
-    const created = await post(\`\${api}/items\`, { title: 'First item' });
-    assert.equal(created.status, 201);
-    const res = await kernel.request(\`\${api}/items\`);
-    assert.equal(res.status, 200);
-    const { items } = (await res.json()) as { items: { title: string }[] };
-    assert.deepEqual(
-      items.map((i) => i.title),
-      ['First item'],
-    );
+  it('adds an item through the vendor API and lists it, for that vendor only', async () => {
+    assert.equal((await post(shop.headers, { title: 'First item' })).status, 201);
+    assert.deepEqual(await list(shop.headers), ['First item']);
+    assert.deepEqual(await list(other.headers), []);
   });
 
   it('refuses an empty title with a 422 problem that names the field', async () => {
-    const res = await post(\`\${api}/items\`, { title: '  ' });
+    const res = await post(shop.headers, { title: '  ' });
     assert.equal(res.status, 422);
     const problem = (await res.json()) as { errors: Record<string, string> };
     assert.equal(problem.errors.title, 'must not be empty');
   });
 
+  it('needs a signed-in member with the permission', async () => {
+    assert.equal((await kernel.request(api)).status, 401);
+    const viewer = await createTestTeamMember(kernel, shop, 'viewer');
+    assert.deepEqual(await list(viewer.headers), ['First item']);
+    assert.equal((await post(viewer.headers, { title: 'Not allowed' })).status, 403);
+  });
+
   it('shows the items on its vendor page, under the page title setting', async () => {
-    const res = await kernel.request('/vendor/demo-shop/${n.id}');
+    const res = await kernel.request(\`/vendor/\${shop.code}/${n.id}\`, { headers: shop.headers });
     assert.equal(res.status, 200);
     const html = await res.text();
     assert.match(html, /<h1>${n.label}<\\/h1>/);
@@ -267,9 +282,9 @@ describe('${n.id} plugin', () => {
 
   it('answers 404 on the platform once disabled there', async () => {
     await disablePlugins(kernel, ['${n.id}']);
-    assert.equal((await kernel.request(\`\${api}/items\`)).status, 404);
+    assert.equal((await kernel.request(api, { headers: shop.headers })).status, 404);
     await enablePlugins(kernel, ['${n.id}']);
-    assert.equal((await kernel.request(\`\${api}/items\`)).status, 200);
+    assert.equal((await kernel.request(api, { headers: shop.headers })).status, 200);
   });
 });
 `;
@@ -280,7 +295,7 @@ An Orion plugin, generated by \`npm run plugin:new -- ${n.id}\`.
 
 - \`package.json\`: the manifest (\`orion\` field): id, version, permissions, settings.
 - \`src/index.ts\`: what the plugin contributes (routes, menu items).
-- \`src/api.ts\`: JSON routes at \`/api/v1/vendor/<vendor code>/${n.id}\`, declared with zod.
+- \`src/api.ts\`: JSON routes at \`/api/v1/vendor/${n.id}\`, declared with zod, each behind a permission.
 - \`src/pages.tsx\` and \`views/\`: the vendor page at \`/vendor/<vendor code>/${n.id}\`.
 - \`migrations/\`: the plugin's tables (\`${n.prefix}__*\`).
 - \`tests/\`: run with \`npm test\`.

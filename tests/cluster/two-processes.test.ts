@@ -72,12 +72,12 @@ for (const transport of ['postgres', 'redis'] as const) {
       };
       nodes.push(await startNode(env));
       nodes.push(await startNode(env)); // after the first, so that only one runs the migrations
-      const res = await fetch(`${nodes[0]?.url}/api/v1/admin/auth/token`, {
+      const res = await fetch(`${nodes[0]?.url}/api/v1/admin/auth/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ email: 'cluster@example.com', password: 'cluster-password' }),
       });
-      token = ((await res.json()) as { token: string }).token;
+      token = ((await res.json()) as { accessToken: string }).accessToken;
     });
 
     after(async () => {

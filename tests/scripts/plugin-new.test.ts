@@ -46,7 +46,7 @@ describe('npm run plugin:new', () => {
     // Without NODE_TEST_CONTEXT, which would make the inner runner report to this one instead of to its stdout.
     const { NODE_TEST_CONTEXT: _, ...env } = process.env;
     const { stdout } = await run(process.execPath, ['--test', '--test-reporter=tap', tests], { cwd: ROOT, env });
-    assert.match(stdout, /^# pass 4$/m);
+    assert.match(stdout, /^# pass 5$/m);
     assert.match(stdout, /^# fail 0$/m);
   });
 
