@@ -169,7 +169,15 @@ async function assemble(
     announce: (topic = 'plugins') => broadcast?.publish(topic) ?? Promise.resolve(),
     kernelRoutes: (app, host) => {
       app.route('/', auth.routes());
-      app.route('/', managementApi({ host, config, knex: db.knex, requireAdmin: auth.middleware('adminApi') }));
+      app.route(
+        '/',
+        managementApi({
+          host,
+          config,
+          knex: db.knex,
+          requireAdmin: auth.middleware('adminApi', { required: true, hostPlatform: false }),
+        }),
+      );
     },
   });
   const server =

@@ -9,6 +9,16 @@ import type { Principal } from './principal.js';
 import type { AuthService } from './service.js';
 import { type AccessClaims, type AuthArea, verifyAccessToken } from './tokens.js';
 
+export interface AuthenticateOptions {
+  /** Let anonymous requests through (a presented but invalid token is still refused). */
+  required: boolean;
+  /**
+   * Refuse a platform administrator on a platform it does not manage (default). Routes that name the platform in
+   * their path (the management API) check that one instead.
+   */
+  hostPlatform?: boolean;
+}
+
 export type AuthenticatedArea = 'admin' | 'adminApi' | 'vendor' | 'vendorApi' | 'shop' | 'shopApi';
 
 export interface AuthenticateDeps {
@@ -38,7 +48,7 @@ const SIGN_IN_AREA: Record<AuthenticatedArea, AuthArea> = {
 export function authenticate(
   deps: AuthenticateDeps,
   area: AuthenticatedArea,
-  options: { required: boolean },
+  options: AuthenticateOptions,
 ): MiddlewareHandler {
   const signInArea = SIGN_IN_AREA[area];
   const isApi = area.endsWith('Api');
@@ -61,9 +71,8 @@ export function authenticate(
     }
     if (principal.kind === 'admin') {
       const platform = c.get('platform');
-      if (platform && principal.platformIds !== 'all' && !principal.platformIds.includes(platform.id)) {
-        throw AuthErrors.WrongPlatform({ platform: platform.code });
-      }
+      const outside = platform && principal.platformIds !== 'all' && !principal.platformIds.includes(platform.id);
+      if (outside && options.hostPlatform !== false) throw AuthErrors.WrongPlatform({ platform: platform.code });
     } else if (area === 'vendorApi') {
       // The vendor API's vendor is the token's (or the key's), and must be a member of the request's platform.
       const vendor = deps.vendors.get(principal.vendorId);

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { OrionConfig } from '../config/schema.js';
 import type { VendorRegistry } from '../tenancy/vendors.js';
-import { type AuthenticatedArea, authenticate } from './authenticate.js';
+import { type AuthenticatedArea, type AuthenticateOptions, authenticate } from './authenticate.js';
 import type { DbAccess } from './db-access.js';
 import { SigningKeys } from './keys.js';
 import { loginApi } from './login-api.js';
@@ -11,7 +11,7 @@ export interface Auth {
   service: AuthService;
   keys: SigningKeys;
   /** The authentication middleware of an area (see `authenticate`). */
-  middleware(area: AuthenticatedArea, options?: { required: boolean }): ReturnType<typeof authenticate>;
+  middleware(area: AuthenticatedArea, options?: AuthenticateOptions): ReturnType<typeof authenticate>;
   /** The sign-in routes of the three areas. */
   routes(): ReturnType<typeof loginApi>;
 }

@@ -6,6 +6,7 @@ import { AuthErrors } from '../auth/errors.js';
 import { ROOT } from '../paths.js';
 import { PluginErrors } from '../plugins/errors.js';
 import { LifecycleErrors } from '../plugins/lifecycle-errors.js';
+import { TenancyErrors } from '../tenancy/errors.js';
 import { KernelErrors } from './codes.js';
 import { defineError } from './define-error.js';
 
@@ -15,7 +16,7 @@ const documented = () =>
   ].map((m) => m[1]);
 
 /** Every owner's table of ORN_ codes; each is documented in docs/reference/errors.md. */
-const tables = { KernelErrors, PluginErrors, LifecycleErrors, AuthErrors };
+const tables = { KernelErrors, PluginErrors, LifecycleErrors, AuthErrors, TenancyErrors };
 const all = Object.values(tables).flatMap((t) => Object.values(t).map((e) => e.code));
 
 describe('kernel error codes', () => {

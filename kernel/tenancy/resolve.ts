@@ -74,15 +74,14 @@ export function resolveTenant(
 
   let path = rawPath;
   let base = '';
-  if (!platform) {
-    platform = platforms.defaultPlatform();
-    if (options.pathMode && path.startsWith('/platforms/')) {
-      const end = path.indexOf('/', 11);
-      const code = end < 0 ? path.slice(11) : path.slice(11, end);
-      platform = platforms.findByCode(code);
-      base = `/platforms/${code}`;
-      path = end < 0 ? '/' : path.slice(end);
-    }
+  platform ??= platforms.defaultPlatform();
+  // On the default platform's host (localhost in development), the path may name another platform.
+  if (options.pathMode && platform?.isDefault && !adminHost && path.startsWith('/platforms/')) {
+    const end = path.indexOf('/', 11);
+    const code = end < 0 ? path.slice(11) : path.slice(11, end);
+    platform = platforms.findByCode(code);
+    base = `/platforms/${code}`;
+    path = end < 0 ? '/' : path.slice(end);
   }
 
   if (path.startsWith('/api/')) return { ...result(platform, apiArea(path), path), base };
