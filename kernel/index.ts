@@ -12,6 +12,7 @@ import { EventBus } from './events/bus.js';
 import { createApp } from './http/app.js';
 import { SECURITY_HEADERS } from './http/security-headers.js';
 import { listen, type RunningServer } from './http/server.js';
+import { createMailer, type Mailer } from './mail/index.js';
 import { HealthRegistry } from './observability/health.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { createMetrics, type Metrics } from './observability/metrics.js';
@@ -46,6 +47,7 @@ export interface Kernel {
   logger: Logger;
   db: Database;
   redis?: Redis;
+  mailer: Mailer;
   events: EventBus;
   metrics: Metrics;
   health: HealthRegistry;
@@ -109,6 +111,7 @@ async function assemble(
   }
 
   const events = new EventBus(logger, metrics.eventHandlerFailures);
+  const mailer = await createMailer({ mail: config.mail, env: config.env, knex: db.knex, logger });
   const container = createRootContainer({
     'kernel.config': config,
     'kernel.logger': logger,
@@ -119,6 +122,7 @@ async function assemble(
     'kernel.health': health,
     'kernel.errorReporter': reporter,
     'kernel.redis': redis,
+    'kernel.mailer': mailer,
   });
   const platforms = new PlatformRegistry(db.knex);
   let broadcast: StateBroadcast | undefined;
@@ -173,6 +177,7 @@ async function assemble(
       }
       // Only once no request runs any more: a plugin's dispose may close what its handlers use.
       await plugins.stop();
+      await mailer.close();
       if (redis) await closeRedis(redis);
       await reporter.flush(2000);
       if (!options.keepDatabaseOpen) await db.close();
@@ -223,6 +228,7 @@ async function assemble(
     logger,
     db,
     redis,
+    mailer,
     events,
     metrics,
     health,

@@ -144,6 +144,7 @@ function toConfig(s: Settings, root: string): OrionConfig {
         : undefined,
     auth: { bcryptCost: s.BCRYPT_COST },
     seed: { demo: s.SEED_DEMO },
+    mail: { smtpUrl: s.SMTP_URL, from: s.MAIL_FROM },
   };
 }
 

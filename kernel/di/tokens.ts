@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { OrionConfig } from '../config/schema.js';
 import type { Database } from '../db/database.js';
 import type { EventBus } from '../events/bus.js';
+import type { Mailer } from '../mail/message.js';
 import type { HealthRegistry } from '../observability/health.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { ErrorReporter } from '../observability/sentry.js';
@@ -20,6 +21,8 @@ export interface KernelServices {
   'kernel.errorReporter': ErrorReporter;
   /** Present only when REDIS_URL is set. */
   'kernel.redis': Redis | undefined;
+  /** Sends mail: SMTP when SMTP_URL is set, else kept in `mail_outbox`. */
+  'kernel.mailer': Mailer;
 }
 
 export type KernelToken = keyof KernelServices;
@@ -34,4 +37,5 @@ export const TOKENS = {
   health: 'kernel.health',
   errorReporter: 'kernel.errorReporter',
   redis: 'kernel.redis',
+  mailer: 'kernel.mailer',
 } as const satisfies Record<string, KernelToken>;
