@@ -23,6 +23,7 @@ import { createStateBroadcast, type StateBroadcast, type StateTopic } from './pl
 import type { DiscoverPluginsOptions } from './plugins/discover.js';
 import { PluginHost } from './plugins/host.js';
 import { closeRedis, createRedis, type Redis } from './redis/redis.js';
+import { createLoginThrottle, type LoginThrottle } from './security/throttle.js';
 import { type DemoLogin, seedDemo } from './seed/demo.js';
 import { ensureAdmin } from './seed/ensure-admin.js';
 import { PlatformRegistry, resolvePlatform } from './tenancy/platforms.js';
@@ -48,6 +49,7 @@ export interface Kernel {
   db: Database;
   redis?: Redis;
   mailer: Mailer;
+  loginThrottle: LoginThrottle;
   events: EventBus;
   metrics: Metrics;
   health: HealthRegistry;
@@ -112,6 +114,7 @@ async function assemble(
 
   const events = new EventBus(logger, metrics.eventHandlerFailures);
   const mailer = await createMailer({ mail: config.mail, env: config.env, knex: db.knex, logger });
+  const loginThrottle = createLoginThrottle({ policy: config.security.loginThrottle, redis, logger });
   const container = createRootContainer({
     'kernel.config': config,
     'kernel.logger': logger,
@@ -123,6 +126,7 @@ async function assemble(
     'kernel.errorReporter': reporter,
     'kernel.redis': redis,
     'kernel.mailer': mailer,
+    'kernel.loginThrottle': loginThrottle,
   });
   const platforms = new PlatformRegistry(db.knex);
   let broadcast: StateBroadcast | undefined;
@@ -229,6 +233,7 @@ async function assemble(
     db,
     redis,
     mailer,
+    loginThrottle,
     events,
     metrics,
     health,

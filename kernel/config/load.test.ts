@@ -124,4 +124,12 @@ describe('loadConfig', () => {
     assert.match(errorsOf(loadConfig({ env })).join(), /MAIL_FROM must be an address at your own domain in production/);
     assert.ok(loadConfig({ env: { ...env, MAIL_FROM: 'Shop <no-reply@shop.example.org>' } }).ok);
   });
+
+  it('throttles sign-in with five failures per account and thirty per address in 15 minutes by default', () => {
+    const result = loadConfig({ env: { NODE_ENV: 'test', LOGIN_THROTTLE_IP_MAX: '100' } });
+    assert.ok(result.ok);
+    assert.deepEqual(result.config.security.loginThrottle, { accountMax: 5, ipMax: 100, windowSeconds: 900 });
+    const errors = errorsOf(loadConfig({ env: { NODE_ENV: 'test', LOGIN_THROTTLE_ACCOUNT_MAX: '0' } }));
+    assert.match(errors.join(), /LOGIN_THROTTLE_ACCOUNT_MAX must be at least 1/);
+  });
 });

@@ -75,6 +75,9 @@ export const settingsSchema = z
     SEED_DEMO: bool,
     SMTP_URL: smtpUrl.optional(),
     MAIL_FROM: mailbox,
+    LOGIN_THROTTLE_ACCOUNT_MAX: int(1),
+    LOGIN_THROTTLE_IP_MAX: int(1),
+    LOGIN_THROTTLE_WINDOW_S: int(1),
   })
   .strict()
   .superRefine((s, ctx) => {
@@ -138,4 +141,8 @@ export interface OrionConfig {
   seed: { demo: boolean };
   /** SMTP when `smtpUrl` is set; otherwise mail is logged and kept in `mail_outbox`. */
   mail: { smtpUrl?: string; from: string };
+  security: {
+    /** Failed sign-ins allowed per account and per client IP within one window. */
+    loginThrottle: { accountMax: number; ipMax: number; windowSeconds: number };
+  };
 }

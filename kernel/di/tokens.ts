@@ -8,6 +8,7 @@ import type { HealthRegistry } from '../observability/health.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { ErrorReporter } from '../observability/sentry.js';
 import type { Redis } from '../redis/redis.js';
+import type { LoginThrottle } from '../security/throttle.js';
 
 /** The kernel services in the root container, by token. Plugins get them through the SDK, scoped to themselves. */
 export interface KernelServices {
@@ -23,6 +24,8 @@ export interface KernelServices {
   'kernel.redis': Redis | undefined;
   /** Sends mail: SMTP when SMTP_URL is set, else kept in `mail_outbox`. */
   'kernel.mailer': Mailer;
+  /** Counts failed sign-ins per account and address; shared through Redis when REDIS_URL is set. */
+  'kernel.loginThrottle': LoginThrottle;
 }
 
 export type KernelToken = keyof KernelServices;
@@ -38,4 +41,5 @@ export const TOKENS = {
   errorReporter: 'kernel.errorReporter',
   redis: 'kernel.redis',
   mailer: 'kernel.mailer',
+  loginThrottle: 'kernel.loginThrottle',
 } as const satisfies Record<string, KernelToken>;

@@ -7,6 +7,7 @@ import { MailErrors } from '../mail/errors.js';
 import { ROOT } from '../paths.js';
 import { PluginErrors } from '../plugins/errors.js';
 import { LifecycleErrors } from '../plugins/lifecycle-errors.js';
+import { SecurityErrors } from '../security/errors.js';
 import { KernelErrors } from './codes.js';
 import { defineError } from './define-error.js';
 
@@ -16,7 +17,7 @@ const documented = () =>
   ].map((m) => m[1]);
 
 /** Every owner's table of ORN_ codes; each is documented in docs/reference/errors.md. */
-const tables = { KernelErrors, PluginErrors, LifecycleErrors, AuthErrors, MailErrors };
+const tables = { KernelErrors, PluginErrors, LifecycleErrors, AuthErrors, MailErrors, SecurityErrors };
 const all = Object.values(tables).flatMap((t) => Object.values(t).map((e) => e.code));
 
 describe('kernel error codes', () => {

@@ -14,6 +14,7 @@ export interface ErrorHandlerOptions {
 }
 
 function respond(c: Context, err: OrionError, errorId?: string): Response {
+  for (const [name, value] of Object.entries(err.headers ?? {})) c.header(name, value);
   if (wantsJson(c)) {
     return problemResponse(c, {
       title: err.title,
