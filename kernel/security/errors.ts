@@ -17,4 +17,11 @@ export const SecurityErrors = {
     detail: (p) => `Too many failed sign-in attempts. Try again in ${inWords(p.retryAfterSeconds)}.`,
     headers: (p) => ({ 'retry-after': String(p.retryAfterSeconds) }),
   }),
+  CsrfRejected: defineError<{ reason: string }>({
+    code: 'ORN_HTTP_CSRF_REJECTED',
+    category: 'not-allowed',
+    title: 'Request refused',
+    detail: (p) =>
+      `Orion refused this request to protect you from cross-site request forgery: ${p.reason}. Reload the page and send it again.`,
+  }),
 } as const;
