@@ -13,6 +13,7 @@ import { EventBus } from './events/bus.js';
 import { createApp } from './http/app.js';
 import { SECURITY_HEADERS } from './http/security-headers.js';
 import { listen, type RunningServer } from './http/server.js';
+import { createMailer, type Mailer } from './mail/index.js';
 import { HealthRegistry } from './observability/health.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { createMetrics, type Metrics } from './observability/metrics.js';
@@ -23,6 +24,7 @@ import { createStateBroadcast, type StateBroadcast, type StateTopic } from './pl
 import type { DiscoverPluginsOptions } from './plugins/discover.js';
 import { PluginHost } from './plugins/host.js';
 import { closeRedis, createRedis, type Redis } from './redis/redis.js';
+import { createLoginThrottle, type LoginThrottle } from './security/throttle.js';
 import { type DemoLogin, seedDemo } from './seed/demo.js';
 import { ensureAdmin } from './seed/ensure-admin.js';
 import { TenantResolver } from './tenancy/context.js';
@@ -49,6 +51,8 @@ export interface Kernel {
   logger: Logger;
   db: Database;
   redis?: Redis;
+  mailer: Mailer;
+  loginThrottle: LoginThrottle;
   events: EventBus;
   metrics: Metrics;
   health: HealthRegistry;
@@ -118,6 +122,8 @@ async function assemble(
   const vendors = new VendorRegistry(db.knex);
   const tenants = new TenantResolver(platforms, vendors, { pathMode: config.tenancy.pathMode });
   const auth = createAuth({ knex: db.knex, db: directAccess(db.knex), config, vendors });
+  const mailer = await createMailer({ mail: config.mail, env: config.env, knex: db.knex, logger });
+  const loginThrottle = createLoginThrottle({ policy: config.security.loginThrottle, redis, logger });
   const container = createRootContainer({
     'kernel.config': config,
     'kernel.logger': logger,
@@ -129,6 +135,8 @@ async function assemble(
     'kernel.errorReporter': reporter,
     'kernel.redis': redis,
     'kernel.auth': auth,
+    'kernel.mailer': mailer,
+    'kernel.loginThrottle': loginThrottle,
   });
   let broadcast: StateBroadcast | undefined;
   const plugins = new PluginHost({
@@ -198,6 +206,7 @@ async function assemble(
       }
       // Only once no request runs any more: a plugin's dispose may close what its handlers use.
       await plugins.stop();
+      await mailer.close();
       if (redis) await closeRedis(redis);
       await reporter.flush(2000);
       if (!options.keepDatabaseOpen) await db.close();
@@ -249,6 +258,8 @@ async function assemble(
     logger,
     db,
     redis,
+    mailer,
+    loginThrottle,
     events,
     metrics,
     health,

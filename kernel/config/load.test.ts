@@ -95,4 +95,41 @@ describe('loadConfig', () => {
     assert.ok(result.ok);
     assert.equal(result.config.redis.url, undefined);
   });
+
+  it('sends mail through SMTP_URL from MAIL_FROM, and masks the SMTP password in errors', () => {
+    const result = loadConfig({
+      env: { NODE_ENV: 'test', SMTP_URL: 'smtps://u:pw@smtp.example.com:465', MAIL_FROM: 'Shop <shop@example.com>' },
+    });
+    assert.ok(result.ok);
+    assert.deepEqual(result.config.mail, {
+      smtpUrl: 'smtps://u:pw@smtp.example.com:465',
+      from: 'Shop <shop@example.com>',
+    });
+    const errors = errorsOf(loadConfig({ env: { NODE_ENV: 'test', SMTP_URL: 'http://u:hunter22@mail.example.com' } }));
+    assert.deepEqual(errors, [
+      'SMTP_URL must start with smtp:// or smtps:// (got "http://u:***@mail.example.com" from environment)',
+    ]);
+  });
+
+  it('refuses a MAIL_FROM that is not an address', () => {
+    const errors = errorsOf(loadConfig({ env: { NODE_ENV: 'test', MAIL_FROM: 'Orion <nowhere>' } }));
+    assert.match(
+      errors.join(),
+      /^MAIL_FROM must be an address such as Orion <no-reply@example.com> \(got "Orion <nowhere>"/,
+    );
+  });
+
+  it('refuses the default .test sender for SMTP in production', () => {
+    const env = { NODE_ENV: 'production', ORION_SECRET: 'x'.repeat(32), SMTP_URL: 'smtp://mail.example.com' };
+    assert.match(errorsOf(loadConfig({ env })).join(), /MAIL_FROM must be an address at your own domain in production/);
+    assert.ok(loadConfig({ env: { ...env, MAIL_FROM: 'Shop <no-reply@shop.example.org>' } }).ok);
+  });
+
+  it('throttles sign-in with five failures per account and thirty per address in 15 minutes by default', () => {
+    const result = loadConfig({ env: { NODE_ENV: 'test', LOGIN_THROTTLE_IP_MAX: '100' } });
+    assert.ok(result.ok);
+    assert.deepEqual(result.config.security.loginThrottle, { accountMax: 5, ipMax: 100, windowSeconds: 900 });
+    const errors = errorsOf(loadConfig({ env: { NODE_ENV: 'test', LOGIN_THROTTLE_ACCOUNT_MAX: '0' } }));
+    assert.match(errors.join(), /LOGIN_THROTTLE_ACCOUNT_MAX must be at least 1/);
+  });
 });

@@ -152,6 +152,14 @@ function toConfig(s: Settings, root: string): OrionConfig {
     },
     tenancy: { pathMode: s.TENANCY_PATH_MODE },
     seed: { demo: s.SEED_DEMO },
+    mail: { smtpUrl: s.SMTP_URL, from: s.MAIL_FROM },
+    security: {
+      loginThrottle: {
+        accountMax: s.LOGIN_THROTTLE_ACCOUNT_MAX,
+        ipMax: s.LOGIN_THROTTLE_IP_MAX,
+        windowSeconds: s.LOGIN_THROTTLE_WINDOW_S,
+      },
+    },
   };
 }
 

@@ -26,6 +26,16 @@ const redisUrl = z
   .url('must be a URL such as redis://127.0.0.1:6379')
   .refine((v) => /^rediss?:\/\//.test(v), 'must start with redis:// or rediss://');
 
+const smtpUrl = z
+  .string()
+  .url('must be a URL such as smtps://user:password@smtp.example.com:465')
+  .refine((v) => /^smtps?:\/\//.test(v), 'must start with smtp:// or smtps://');
+
+/** `Name <address>` or a bare address: the forms a From header takes. */
+const mailbox = z
+  .string()
+  .refine((v) => mailboxAddress(v) !== undefined, 'must be an address such as Orion <no-reply@example.com>');
+
 export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 export const settingsSchema = z
@@ -80,6 +90,11 @@ export const settingsSchema = z
       .optional(),
     AUTH_INVITATION_TTL_H: int(1, 24 * 30),
     AUTH_RESET_TTL_MIN: int(5, 24 * 60),
+    SMTP_URL: smtpUrl.optional(),
+    MAIL_FROM: mailbox,
+    LOGIN_THROTTLE_ACCOUNT_MAX: int(1),
+    LOGIN_THROTTLE_IP_MAX: int(1),
+    LOGIN_THROTTLE_WINDOW_S: int(1),
   })
   .strict()
   .superRefine((s, ctx) => {
@@ -90,9 +105,30 @@ export const settingsSchema = z
     if (s.NODE_ENV === 'production' && !s.ORION_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['ORION_SECRET'], message: 'is required in production' });
     }
+    // The default sender is at the reserved .test domain, which no real mail server accepts mail from.
+    if (s.NODE_ENV === 'production' && s.SMTP_URL && isReservedDomain(mailboxAddress(s.MAIL_FROM) ?? '')) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MAIL_FROM'],
+        message: 'must be an address at your own domain in production',
+      });
+    }
   });
 
 export type Settings = z.infer<typeof settingsSchema>;
+
+/** The address part of `Name <address>` or of a bare address; undefined when it is neither. */
+export function mailboxAddress(value: string): string | undefined {
+  const match = /^\s*(?:[^<>]*<([^<>\s]+)>|([^<>\s]+))\s*$/.exec(value);
+  const address = match?.[1] ?? match?.[2];
+  return address && z.email().safeParse(address).success ? address : undefined;
+}
+
+/** RFC 2606 / 6761 names that never receive real mail. */
+function isReservedDomain(address: string): boolean {
+  const domain = address.slice(address.lastIndexOf('@') + 1).toLowerCase();
+  return /(^|\.)(test|example|invalid|localhost)$/.test(domain) || /^example\.(com|net|org)$/.test(domain);
+}
 
 /** Settings whose values never appear in an error message or a log line. */
 export const secretKeys: ReadonlySet<string> = new Set([
@@ -102,7 +138,7 @@ export const secretKeys: ReadonlySet<string> = new Set([
   'AUTH_SIGNING_KEYS',
 ]);
 /** Settings that are URLs and may carry a password. */
-export const credentialUrlKeys: ReadonlySet<string> = new Set(['DATABASE_URL', 'REDIS_URL']);
+export const credentialUrlKeys: ReadonlySet<string> = new Set(['DATABASE_URL', 'REDIS_URL', 'SMTP_URL']);
 export type SettingKey = keyof z.input<typeof settingsSchema>;
 export const settingKeys = Object.keys(settingsSchema.shape) as SettingKey[];
 
@@ -134,4 +170,10 @@ export interface OrionConfig {
   };
   tenancy: { pathMode: boolean };
   seed: { demo: boolean };
+  /** SMTP when `smtpUrl` is set; otherwise mail is logged and kept in `mail_outbox`. */
+  mail: { smtpUrl?: string; from: string };
+  security: {
+    /** Failed sign-ins allowed per account and per client IP within one window. */
+    loginThrottle: { accountMax: number; ipMax: number; windowSeconds: number };
+  };
 }

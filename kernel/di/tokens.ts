@@ -4,10 +4,12 @@ import type { Auth } from '../auth/index.js';
 import type { OrionConfig } from '../config/schema.js';
 import type { Database } from '../db/database.js';
 import type { EventBus } from '../events/bus.js';
+import type { Mailer } from '../mail/message.js';
 import type { HealthRegistry } from '../observability/health.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { ErrorReporter } from '../observability/sentry.js';
 import type { Redis } from '../redis/redis.js';
+import type { LoginThrottle } from '../security/throttle.js';
 
 /** The kernel services in the root container, by token. Plugins get them through the SDK, scoped to themselves. */
 export interface KernelServices {
@@ -23,6 +25,10 @@ export interface KernelServices {
   'kernel.redis': Redis | undefined;
   /** Sign-in, tokens and the authentication middleware of each area. */
   'kernel.auth': Auth;
+  /** Sends mail: SMTP when SMTP_URL is set, else kept in `mail_outbox`. */
+  'kernel.mailer': Mailer;
+  /** Counts failed sign-ins per account and address; shared through Redis when REDIS_URL is set. */
+  'kernel.loginThrottle': LoginThrottle;
 }
 
 export type KernelToken = keyof KernelServices;
@@ -38,4 +44,6 @@ export const TOKENS = {
   errorReporter: 'kernel.errorReporter',
   redis: 'kernel.redis',
   auth: 'kernel.auth',
+  mailer: 'kernel.mailer',
+  loginThrottle: 'kernel.loginThrottle',
 } as const satisfies Record<string, KernelToken>;

@@ -3,9 +3,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { AuthErrors } from '../auth/errors.js';
+import { MailErrors } from '../mail/errors.js';
 import { ROOT } from '../paths.js';
 import { PluginErrors } from '../plugins/errors.js';
 import { LifecycleErrors } from '../plugins/lifecycle-errors.js';
+import { SecurityErrors } from '../security/errors.js';
 import { TenancyErrors } from '../tenancy/errors.js';
 import { KernelErrors } from './codes.js';
 import { defineError } from './define-error.js';
@@ -16,7 +18,7 @@ const documented = () =>
   ].map((m) => m[1]);
 
 /** Every owner's table of ORN_ codes; each is documented in docs/reference/errors.md. */
-const tables = { KernelErrors, PluginErrors, LifecycleErrors, AuthErrors, TenancyErrors };
+const tables = { KernelErrors, PluginErrors, LifecycleErrors, AuthErrors, TenancyErrors, MailErrors, SecurityErrors };
 const all = Object.values(tables).flatMap((t) => Object.values(t).map((e) => e.code));
 
 describe('kernel error codes', () => {

@@ -6,6 +6,7 @@ export type ErrorCategory =
   | 'not-found'
   | 'conflict'
   | 'too-large'
+  | 'rate-limited'
   | 'unavailable'
   | 'internal';
 
@@ -16,6 +17,7 @@ export const categoryStatus: Record<ErrorCategory, number> = {
   'not-found': 404,
   conflict: 409,
   'too-large': 413,
+  'rate-limited': 429,
   unavailable: 503,
   internal: 500,
 };
@@ -30,6 +32,8 @@ export interface ErrorDefinition<P> {
   detail: (params: P) => string;
   /** Overrides the category's status, e.g. 422 for input that parsed but is not acceptable. */
   status?: number;
+  /** Response headers the answer carries, such as `Retry-After` for a `rate-limited` error. */
+  headers?: (params: P) => Record<string, string>;
 }
 
 /** An expected failure with a code: shown as a 4xx answer or a form message, never as a 500. */
@@ -42,6 +46,8 @@ export class OrionError extends Error {
   plugin?: string;
   /** Field-level messages for input errors, keyed by field path. */
   fields?: Record<string, string>;
+  /** Response headers for the error's answer (the error handler sets them). */
+  headers?: Record<string, string>;
 
   constructor(definition: ErrorDefinition<never>, detail: string, options?: { cause?: unknown }) {
     super(detail, options);
@@ -77,6 +83,7 @@ export function defineError<P = void>(definition: ErrorDefinition<P>): ErrorFact
   const factory = ((params: P, options?: { cause?: unknown; fields?: Record<string, string> }) => {
     const err = new OrionError(definition as ErrorDefinition<never>, definition.detail(params), options);
     if (options?.fields) err.fields = options.fields;
+    if (definition.headers) err.headers = definition.headers(params);
     return err;
   }) as ErrorFactory<P>;
   Object.defineProperty(factory, 'code', { value: definition.code });

@@ -13,7 +13,12 @@ export interface ErrorHandlerOptions {
   reporter: ErrorReporter;
 }
 
-function respond(c: Context, err: OrionError, errorId?: string): Response {
+/**
+ * The answer for a coded error: problem+json for API clients, an HTML page for browsers, with the error's
+ * headers. Middleware that refuses a request without throwing (the CSRF guard) answers with it too.
+ */
+export function errorResponse(c: Context, err: OrionError, errorId?: string): Response {
+  for (const [name, value] of Object.entries(err.headers ?? {})) c.header(name, value);
   if (wantsJson(c)) {
     return problemResponse(c, {
       title: err.title,
@@ -36,10 +41,10 @@ function respond(c: Context, err: OrionError, errorId?: string): Response {
  */
 export function errorHandler({ logger, reporter }: ErrorHandlerOptions): ErrorHandler {
   return function errorHandler(err, c) {
-    if (err instanceof OrionError && err.category !== 'internal') return respond(c, err);
+    if (err instanceof OrionError && err.category !== 'internal') return errorResponse(c, err);
     if (err instanceof HTTPException && err.status === 400) {
       // Hono's validators raise these, e.g. for a malformed JSON body.
-      return respond(c, KernelErrors.BadRequest({ reason: err.message || 'The request could not be read.' }));
+      return errorResponse(c, KernelErrors.BadRequest({ reason: err.message || 'The request could not be read.' }));
     }
     if (err instanceof HTTPException && err.status < 500) return err.getResponse(); // e.g. 401 from an auth helper
     const errorId = crypto.randomUUID();
@@ -52,8 +57,8 @@ export function errorHandler({ logger, reporter }: ErrorHandlerOptions): ErrorHa
     reporter.capture(err, { errorId, requestId: c.get('requestId'), route: c.req.routePath, plugin });
     const internal = KernelErrors.Internal();
     internal.plugin = plugin;
-    return respond(c, internal, errorId);
+    return errorResponse(c, internal, errorId);
   };
 }
 
-export const notFoundHandler: NotFoundHandler = (c) => respond(c, KernelErrors.NotFound({ path: c.req.path }));
+export const notFoundHandler: NotFoundHandler = (c) => errorResponse(c, KernelErrors.NotFound({ path: c.req.path }));
