@@ -121,9 +121,9 @@ async function assemble(
   const platforms = new PlatformRegistry(db.knex);
   const vendors = new VendorRegistry(db.knex);
   const tenants = new TenantResolver(platforms, vendors, { pathMode: config.tenancy.pathMode });
-  const auth = createAuth({ knex: db.knex, db: directAccess(db.knex), config, vendors });
   const mailer = await createMailer({ mail: config.mail, env: config.env, knex: db.knex, logger });
   const loginThrottle = createLoginThrottle({ policy: config.security.loginThrottle, redis, logger });
+  const auth = createAuth({ knex: db.knex, db: directAccess(db.knex), config, vendors, throttle: loginThrottle });
   const container = createRootContainer({
     'kernel.config': config,
     'kernel.logger': logger,

@@ -1,7 +1,9 @@
 import type { Knex } from 'knex';
 import type { OrionConfig } from '../config/schema.js';
+import { SecurityErrors } from '../security/errors.js';
+import type { LoginThrottle } from '../security/throttle.js';
 import type { VendorRegistry } from '../tenancy/vendors.js';
-import { type AuthenticatedArea, type AuthenticateOptions, authenticate } from './authenticate.js';
+import { type AuthenticatedArea, type AuthenticateOptions, authenticate, clientIp } from './authenticate.js';
 import type { DbAccess } from './db-access.js';
 import { SigningKeys } from './keys.js';
 import { loginApi } from './login-api.js';
@@ -16,7 +18,13 @@ export interface Auth {
   routes(): ReturnType<typeof loginApi>;
 }
 
-export function createAuth(deps: { knex: Knex; db: DbAccess; config: OrionConfig; vendors: VendorRegistry }): Auth {
+export function createAuth(deps: {
+  knex: Knex;
+  db: DbAccess;
+  config: OrionConfig;
+  vendors: VendorRegistry;
+  throttle: LoginThrottle;
+}): Auth {
   const { config } = deps;
   const keys = SigningKeys.fromConfig(config.auth.signingKeys, config.secret);
   const service = new AuthService({
@@ -39,6 +47,21 @@ export function createAuth(deps: { knex: Knex; db: DbAccess; config: OrionConfig
     service,
     keys,
     middleware: (area, options = { required: true }) => authenticate(authDeps, area, options),
-    routes: () => loginApi({ auth: service, keys, vendors: deps.vendors }),
+    routes: () =>
+      loginApi({
+        auth: service,
+        keys,
+        vendors: deps.vendors,
+        throttle: {
+          async check(c, email) {
+            const decision = await deps.throttle.check({ email, ip: clientIp(c) });
+            if (!decision.allowed) throw SecurityErrors.Throttled(decision);
+          },
+          async record(c, email, ok) {
+            const attempt = { email, ip: clientIp(c) };
+            await (ok ? deps.throttle.recordSuccess(attempt) : deps.throttle.recordFailure(attempt));
+          },
+        },
+      }),
   };
 }

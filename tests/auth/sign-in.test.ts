@@ -181,6 +181,24 @@ describe('sign-in, tokens and sessions', () => {
     assert.ok(cookies.some((c) => c.startsWith('vendor_refresh=') && !c.includes(body.refreshToken)));
   });
 
+  it('throttles repeated failures on one account, without locking out the others', async () => {
+    await kernel.db.knex('users').insert({
+      email: 'target@example.com',
+      role: 'super_admin',
+      password_hash: await hashPassword('target-password', 4),
+    });
+    for (let i = 0; i < 5; i++) {
+      const res = await login('/api/v1/admin/auth/login', { email: 'target@example.com', password: `guess-${i}-x` });
+      assert.equal(res.status, 401);
+    }
+    const res = await post('/api/v1/admin/auth/login', { email: 'Target@example.com', password: 'target-password' });
+    assert.equal(res.status, 429);
+    assert.ok(Number(res.headers.get('retry-after')) > 0);
+    assert.equal(((await res.json()) as { code: string }).code, 'ORN_AUTH_THROTTLED');
+    const other = await login('/api/v1/admin/auth/login', { email: 'root@example.com', password: 'root-password' });
+    assert.equal(other.status, 200);
+  });
+
   it('keeps tokens signed with a retired key valid while it is still listed', async () => {
     const { SigningKeys } = await import('../../kernel/auth/keys.js');
     const { issueAccessToken, verifyAccessToken } = await import('../../kernel/auth/tokens.js');
