@@ -28,6 +28,8 @@ import { createLoginThrottle, type LoginThrottle } from './security/throttle.js'
 import { type DemoLogin, seedDemo } from './seed/demo.js';
 import { ensureAdmin } from './seed/ensure-admin.js';
 import { TenantResolver } from './tenancy/context.js';
+import { dnsVerifier } from './tenancy/domain-verifier.js';
+import { mountTenancyApis } from './tenancy/mount.js';
 import { PlatformRegistry } from './tenancy/platforms.js';
 import { VendorRegistry } from './tenancy/vendors.js';
 import { KERNEL_API_VERSION, ORION_VERSION } from './version.js';
@@ -123,7 +125,8 @@ async function assemble(
   const tenants = new TenantResolver(platforms, vendors, { pathMode: config.tenancy.pathMode });
   const mailer = await createMailer({ mail: config.mail, env: config.env, knex: db.knex, logger });
   const loginThrottle = createLoginThrottle({ policy: config.security.loginThrottle, redis, logger });
-  const auth = createAuth({ knex: db.knex, db: directAccess(db.knex), config, vendors, throttle: loginThrottle });
+  const dbAccess = directAccess(db.knex);
+  const auth = createAuth({ knex: db.knex, db: dbAccess, config, vendors, throttle: loginThrottle });
   const container = createRootContainer({
     'kernel.config': config,
     'kernel.logger': logger,
@@ -135,10 +138,16 @@ async function assemble(
     'kernel.errorReporter': reporter,
     'kernel.redis': redis,
     'kernel.auth': auth,
+    'kernel.domainVerifier': dnsVerifier,
     'kernel.mailer': mailer,
     'kernel.loginThrottle': loginThrottle,
   });
   let broadcast: StateBroadcast | undefined;
+  // After a change to platforms, vendors or domains: reload here, and tell the other processes.
+  const tenancyChanged = async () => {
+    await Promise.all([platforms.refresh(), vendors.refresh()]);
+    await broadcast?.publish('platforms');
+  };
   const plugins = new PluginHost({
     knex: db.knex,
     logger,
@@ -177,6 +186,7 @@ async function assemble(
     announce: (topic = 'plugins') => broadcast?.publish(topic) ?? Promise.resolve(),
     kernelRoutes: (app, host) => {
       app.route('/', auth.routes());
+      mountTenancyApis(app, { auth, db: dbAccess, platforms, vendors, host, container, changed: tenancyChanged });
       app.route(
         '/',
         managementApi({

@@ -10,6 +10,7 @@ import type { Metrics } from '../observability/metrics.js';
 import type { ErrorReporter } from '../observability/sentry.js';
 import type { Redis } from '../redis/redis.js';
 import type { LoginThrottle } from '../security/throttle.js';
+import type { DomainVerifier } from '../tenancy/domain-verifier.js';
 
 /** The kernel services in the root container, by token. Plugins get them through the SDK, scoped to themselves. */
 export interface KernelServices {
@@ -25,6 +26,8 @@ export interface KernelServices {
   'kernel.redis': Redis | undefined;
   /** Sign-in, tokens and the authentication middleware of each area. */
   'kernel.auth': Auth;
+  /** Looks up a custom domain's verification TXT record; tests register a stand-in. */
+  'kernel.domainVerifier': DomainVerifier;
   /** Sends mail: SMTP when SMTP_URL is set, else kept in `mail_outbox`. */
   'kernel.mailer': Mailer;
   /** Counts failed sign-ins per account and address; shared through Redis when REDIS_URL is set. */
@@ -44,6 +47,7 @@ export const TOKENS = {
   errorReporter: 'kernel.errorReporter',
   redis: 'kernel.redis',
   auth: 'kernel.auth',
+  domainVerifier: 'kernel.domainVerifier',
   mailer: 'kernel.mailer',
   loginThrottle: 'kernel.loginThrottle',
 } as const satisfies Record<string, KernelToken>;

@@ -19,7 +19,21 @@ import { fingerprint } from './reload.js';
 import { loadSnapshot, PluginSnapshot } from './snapshot.js';
 
 /** Plugin ids that would collide with the kernel's own paths under `/api/v1/admin` and `/admin`. */
-export const RESERVED_IDS = new Set(['auth', 'plugins', 'platforms', 'users', 'health', 'kernel', 'api', 'assets']);
+export const RESERVED_IDS = new Set([
+  'auth',
+  'plugins',
+  'platforms',
+  'users',
+  'health',
+  'kernel',
+  'api',
+  'assets',
+  'vendors',
+  'team',
+  'roles',
+  'api-keys',
+  'audit-log',
+]);
 
 export interface PluginHostOptions {
   knex: Knex;

@@ -26,4 +26,43 @@ export const TenancyErrors = {
     title: 'Owner email belongs to an administrator',
     detail: (p) => `${p.email} is an administrator's account; a vendor owner needs a vendor user account.`,
   }),
+  OwnerRoleReserved: defineError<void>({
+    code: 'ORN_TENANCY_OWNER_ROLE_RESERVED',
+    category: 'conflict',
+    title: 'The owner stays the owner',
+    detail: () =>
+      "The vendor's owner cannot be given another role or removed, and no one else can be given the Owner role.",
+  }),
+  AlreadyMember: defineError<{ email: string }>({
+    code: 'ORN_TENANCY_ALREADY_MEMBER',
+    category: 'conflict',
+    title: 'Already a member',
+    detail: (p) => `${p.email} is already a member of this vendor's team.`,
+  }),
+  RoleNameTaken: defineError<{ name: string }>({
+    code: 'ORN_TENANCY_ROLE_NAME_TAKEN',
+    category: 'conflict',
+    title: 'Role name taken',
+    detail: (p) => `This vendor already has a role named "${p.name}".`,
+  }),
+  PresetRoleFixed: defineError<{ name: string }>({
+    code: 'ORN_TENANCY_PRESET_ROLE_FIXED',
+    category: 'conflict',
+    title: 'Preset roles cannot be changed',
+    detail: (p) => `"${p.name}" is a preset role. Create a custom role instead.`,
+  }),
+  DomainTaken: defineError<{ domain: string }>({
+    code: 'ORN_TENANCY_DOMAIN_TAKEN',
+    category: 'conflict',
+    title: 'Domain not available',
+    detail: (p) => `${p.domain} is already a vendor's domain, or belongs to a platform.`,
+  }),
+  DomainNotVerified: defineError<{ domain: string; record: string }>({
+    code: 'ORN_TENANCY_DOMAIN_NOT_VERIFIED',
+    category: 'input',
+    status: 422,
+    title: 'Domain not verified',
+    detail: (p) =>
+      `No TXT record ${p.record} with the verification token was found for ${p.domain}. DNS changes can take a while to show.`,
+  }),
 } as const;

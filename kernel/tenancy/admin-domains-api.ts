@@ -1,0 +1,256 @@
+import crypto from 'node:crypto';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { audit } from '../audit/audit.js';
+import type { DbAccess } from '../auth/db-access.js';
+import type { AdminPrincipal } from '../auth/principal.js';
+import { KernelErrors } from '../errors/codes.js';
+import { jsonBody, jsonResponse } from '../http/openapi.js';
+import { validationHook } from '../http/validation.js';
+import { type DomainVerifier, verificationRecordName } from './domain-verifier.js';
+import { TenancyErrors } from './errors.js';
+import type { PlatformRegistry } from './platforms.js';
+
+const HOSTNAME = /^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+const Domain = z
+  .object({
+    id: z.number().int(),
+    domain: z.string(),
+    platform: z.string(),
+    isPrimary: z.boolean(),
+    verifiedAt: z.string().nullable(),
+    verificationRecord: z.object({ type: z.literal('TXT'), name: z.string(), value: z.string() }),
+  })
+  .openapi('VendorDomain');
+
+const params = z.object({ code: z.string(), id: z.coerce.number().int().positive() });
+
+export interface AdminDomainsApiDeps {
+  db: DbAccess;
+  platforms: PlatformRegistry;
+  verifier: () => DomainVerifier;
+  changed: () => Promise<void>;
+}
+
+/**
+ * A vendor's custom domains: add (with a verification token to publish as a DNS TXT record), verify (looks the
+ * record up), mark verified (an administrator's decision), make primary, remove. A domain serves the shop only
+ * once verified.
+ */
+export function adminDomainsApi(deps: AdminDomainsApiDeps): OpenAPIHono {
+  const api = new OpenAPIHono({ defaultHook: validationHook });
+
+  const vendorFor = async (c: Context, code: string) => {
+    const principal = c.get('principal') as AdminPrincipal;
+    const vendor = await deps.db.asSystem('admin: domains', (db) =>
+      db('vendors as v')
+        .whereRaw('lower(v.code) = ?', [code.toLowerCase()])
+        .whereNull('v.deleted_at')
+        .first<{ id: number; platform_ids: number[] } | undefined>(
+          'v.id',
+          db.raw('array(select platform_id from vendor_platforms vp where vp.vendor_id = v.id) as platform_ids'),
+        ),
+    );
+    const ids = principal.platformIds;
+    if (!vendor || (ids !== 'all' && !vendor.platform_ids.some((p) => ids.includes(Number(p))))) {
+      throw KernelErrors.NotFound({ path: c.req.path });
+    }
+    return vendor;
+  };
+  const domainOf = async (c: Context, vendorId: number, id: number) => {
+    const row = await deps.db.asVendor(vendorId, (db) =>
+      db('vendor_domains').where({ id, vendor_id: vendorId }).first(),
+    );
+    if (!row) throw KernelErrors.NotFound({ path: c.req.path });
+    return row;
+  };
+  const present = (r: Record<string, unknown>) => ({
+    id: r.id as number,
+    domain: r.domain as string,
+    platform: deps.platforms.get(Number(r.platform_id))?.code ?? '',
+    isPrimary: r.is_primary as boolean,
+    verifiedAt: r.verified_at ? (r.verified_at as Date).toISOString() : null,
+    verificationRecord: {
+      type: 'TXT' as const,
+      name: verificationRecordName(r.domain as string),
+      value: r.verification_token as string,
+    },
+  });
+  const route = (method: 'get' | 'post' | 'delete', path: string, description: string) =>
+    createRoute({
+      method,
+      path: `/api/v1/admin/vendors/{code}/domains${path}`,
+      tags: ['vendors'],
+      request: { params: path ? params : z.object({ code: z.string() }) },
+      responses: { 200: jsonResponse(Domain, description), 404: { description: 'No such vendor or domain here' } },
+    });
+
+  api.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/admin/vendors/{code}/domains',
+      tags: ['vendors'],
+      request: { params: z.object({ code: z.string() }) },
+      responses: { 200: jsonResponse(z.object({ domains: z.array(Domain) }), "The vendor's custom domains") },
+    }),
+    async (c) => {
+      const vendor = await vendorFor(c, c.req.valid('param').code);
+      const rows = await deps.db.asVendor(vendor.id, (db) =>
+        db('vendor_domains').where({ vendor_id: vendor.id }).orderBy('id'),
+      );
+      return c.json({ domains: rows.map(present) }, 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/admin/vendors/{code}/domains',
+      tags: ['vendors'],
+      request: {
+        params: z.object({ code: z.string() }),
+        ...jsonBody(
+          z.object({
+            domain: z
+              .string()
+              .trim()
+              .toLowerCase()
+              .transform((d) => d.replace(/^www\./, ''))
+              .refine((d) => HOSTNAME.test(d), 'must be a domain name such as shop.example.com'),
+            platform: z.string(),
+          }),
+        ),
+      },
+      responses: {
+        201: jsonResponse(Domain, 'Added, not verified yet: publish the TXT record, then verify'),
+        409: { description: 'Taken' },
+      },
+    }),
+    async (c) => {
+      const vendor = await vendorFor(c, c.req.valid('param').code);
+      const { domain, platform: code } = c.req.valid('json');
+      const platform = deps.platforms.findByCode(code);
+      if (!platform || !vendor.platform_ids.map(Number).includes(platform.id)) {
+        throw KernelErrors.ValidationFailed(
+          { summary: 'platform: the vendor is not on it' },
+          { fields: { platform: 'the vendor is not on this platform' } },
+        );
+      }
+      // A platform's own domain, or a host under it, is resolved as the platform: it can never be a vendor's.
+      for (const p of deps.platforms.all()) {
+        if (p.domain && (domain === p.domain || domain.endsWith(`.${p.domain}`)))
+          throw TenancyErrors.DomainTaken({ domain });
+      }
+      const row = await deps.db.asVendor(vendor.id, async (db) => {
+        const taken = await deps.db.asSystem('domain uniqueness', (sys) =>
+          sys('vendor_domains').whereRaw('lower(domain) = ?', [domain]).first('id'),
+        );
+        if (taken) throw TenancyErrors.DomainTaken({ domain });
+        const [created] = await db('vendor_domains')
+          .insert({
+            vendor_id: vendor.id,
+            platform_id: platform.id,
+            domain,
+            verification_token: `orion-verify=${crypto.randomBytes(18).toString('base64url')}`,
+          })
+          .returning('*');
+        await audit(db, c, {
+          action: 'tenancy.domain.added',
+          targetType: 'vendor_domain',
+          targetId: created.id,
+          vendorId: vendor.id,
+          after: { domain },
+        });
+        return created;
+      });
+      return c.json(present(row), 201);
+    },
+  );
+
+  api.openapi(route('post', '/{id}/verify', 'Verified: the TXT record was found'), async (c) => {
+    const { code, id } = c.req.valid('param') as { code: string; id: number };
+    const vendor = await vendorFor(c, code);
+    const row = await domainOf(c, vendor.id, id);
+    if (!row.verified_at) {
+      const found = await deps.verifier().hasTxtRecord(verificationRecordName(row.domain), row.verification_token);
+      if (!found)
+        throw TenancyErrors.DomainNotVerified({ domain: row.domain, record: verificationRecordName(row.domain) });
+    }
+    return c.json(present(await setVerified(c, vendor.id, row, 'tenancy.domain.verified')), 200);
+  });
+
+  api.openapi(route('post', '/{id}/mark-verified', 'Marked verified by an administrator'), async (c) => {
+    const { code, id } = c.req.valid('param') as { code: string; id: number };
+    const vendor = await vendorFor(c, code);
+    const row = await domainOf(c, vendor.id, id);
+    return c.json(present(await setVerified(c, vendor.id, row, 'tenancy.domain.marked_verified')), 200);
+  });
+
+  api.openapi(route('post', '/{id}/primary', 'Now the primary domain'), async (c) => {
+    const { code, id } = c.req.valid('param') as { code: string; id: number };
+    const vendor = await vendorFor(c, code);
+    await domainOf(c, vendor.id, id);
+    const row = await deps.db.asVendor(vendor.id, (db) =>
+      db.transaction(async (trx) => {
+        await trx('vendor_domains').where({ vendor_id: vendor.id, is_primary: true }).update({ is_primary: false });
+        const [updated] = await trx('vendor_domains').where({ id }).update({ is_primary: true }).returning('*');
+        await audit(trx, c, {
+          action: 'tenancy.domain.made_primary',
+          targetType: 'vendor_domain',
+          targetId: id,
+          vendorId: vendor.id,
+        });
+        return updated;
+      }),
+    );
+    await deps.changed();
+    return c.json(present(row), 200);
+  });
+
+  api.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/api/v1/admin/vendors/{code}/domains/{id}',
+      tags: ['vendors'],
+      request: { params },
+      responses: { 204: { description: 'Removed: the domain no longer serves the shop' } },
+    }),
+    async (c) => {
+      const { code, id } = c.req.valid('param');
+      const vendor = await vendorFor(c, code);
+      const row = await domainOf(c, vendor.id, id);
+      await deps.db.asVendor(vendor.id, async (db) => {
+        await db('vendor_domains').where({ id }).delete();
+        await audit(db, c, {
+          action: 'tenancy.domain.removed',
+          targetType: 'vendor_domain',
+          targetId: id,
+          vendorId: vendor.id,
+          before: { domain: row.domain },
+        });
+      });
+      await deps.changed();
+      return c.body(null, 204);
+    },
+  );
+
+  async function setVerified(c: Context, vendorId: number, row: Record<string, unknown>, action: string) {
+    if (row.verified_at) return row;
+    const updated = await deps.db.asVendor(vendorId, async (db) => {
+      const [r] = await db('vendor_domains').where({ id: row.id }).update({ verified_at: db.fn.now() }).returning('*');
+      await audit(db, c, {
+        action,
+        targetType: 'vendor_domain',
+        targetId: row.id as number,
+        vendorId,
+        after: { domain: row.domain },
+      });
+      return r;
+    });
+    await deps.changed();
+    return updated;
+  }
+
+  return api;
+}
