@@ -55,12 +55,21 @@ async function main(): Promise<void> {
   try {
     const { demoLogins } = await kernel.ready;
     const url = kernel.config.server.publicUrl ?? kernel.server?.url;
+    const port = kernel.server?.port ?? kernel.config.server.port;
     const lines = [
       '',
       `Orion is ready at ${url} (database: ${kernel.db.kind === 'pglite' ? `embedded, ${kernel.db.location}` : kernel.db.location})`,
       `  health   ${url}/health`,
       `  metrics  ${url}/metrics`,
-      ...demoLogins.map((l) => `  ${l.area} login: ${l.email} / ${l.password}`),
+      ...(demoLogins.length ? ['', '  Demo sign-ins (email / password, where):'] : []),
+      ...demoLogins.map((l) => `    ${l.area.padEnd(28)} ${l.email} / ${l.password}   ${l.where}`),
+      ...(demoLogins.length
+        ? [
+            '',
+            `  Shops: http://fashion-hub.localhost:${port}/ (subdomain) or ${url}/vendors/<code>/shop/ (path mode)`,
+            `  Platform oms: http://oms.localhost:${port}/ or ${url}/platforms/oms/…`,
+          ]
+        : []),
       '',
     ];
     if (kernel.health.notReady) lines.push(`Not ready: ${kernel.health.notReady}`, '');
