@@ -101,14 +101,15 @@ describe('the orion process', () => {
     const stopped = await first.exit;
     assert.equal(stopped.code, 0, stopped.stderr);
     assert.match(stopped.stdout, /Orion is ready at http:\/\/127\.0\.0\.1:\d+/);
-    assert.match(stopped.stdout, /admin login: admin@orion\.test \/ orion-demo-admin/);
+    assert.match(stopped.stdout, /admin +admin@orion\.test \/ orion-demo-admin/);
     assert.equal(fs.existsSync(`${env.PGLITE_DIR}.lock`), false, 'the lock file was left behind');
 
     // What the first run wrote is there after a clean stop.
     const db = await createDatabase({ pgliteDir: env.PGLITE_DIR });
     try {
-      const emails = await db.knex('users').orderBy('email').pluck('email');
+      const emails = await db.knex('users').whereIn('role', ['super_admin']).orderBy('email').pluck('email');
       assert.deepEqual(emails, ['admin@orion.test', 'ops@example.com']);
+      assert.deepEqual(await db.knex('vendors').orderBy('code').pluck('code'), ['fashion-hub', 'tech-store', 'wholesale']);
     } finally {
       await db.close();
     }
