@@ -109,7 +109,11 @@ describe('the orion process', () => {
     try {
       const emails = await db.knex('users').whereIn('role', ['super_admin']).orderBy('email').pluck('email');
       assert.deepEqual(emails, ['admin@orion.test', 'ops@example.com']);
-      assert.deepEqual(await db.knex('vendors').orderBy('code').pluck('code'), ['fashion-hub', 'tech-store', 'wholesale']);
+      assert.deepEqual(await db.knex('vendors').orderBy('code').pluck('code'), [
+        'fashion-hub',
+        'tech-store',
+        'wholesale',
+      ]);
     } finally {
       await db.close();
     }
