@@ -66,4 +66,10 @@ export const KernelErrors = {
     title: 'Application database role unusable',
     detail: (p) => p.detail,
   }),
+  TenantScope: defineError<{ detail: string }>({
+    code: 'ORN_DB_TENANT_SCOPE',
+    category: 'internal',
+    title: 'Invalid tenant scope',
+    detail: (p) => p.detail,
+  }),
 } as const;
