@@ -49,9 +49,9 @@ describe(`every tenant table has row-level security (${backend})`, () => {
     assert.ok(applied >= 3, 'no plugin migration ran: the test checks nothing');
     await assertTenantTablesHavePolicies(db.knex);
     const protectedTables = await db.knex.raw(
-      "select relname from pg_class where relname in ('tenant_notes') and relforcerowsecurity",
+      "select relname from pg_class where relname in ('tenant_notes', 'vendor_notes__notes') and relforcerowsecurity",
     );
-    assert.equal(protectedTables.rows.length, 1);
+    assert.equal(protectedTables.rows.length, 2);
   });
 
   it('names each table that lacks the policy, RLS, FORCE, or has a policy that widens access', async () => {
