@@ -7,6 +7,7 @@ import { type Auth, createAuth } from './auth/index.js';
 import type { OrionConfig } from './config/index.js';
 import { createDatabase, type Database } from './db/database.js';
 import { createKernelMigrator } from './db/migrate.js';
+import { warnAboutTenantTablesWithoutPolicy } from './db/tenant-policy-check.js';
 import { createRootContainer } from './di/container.js';
 import { KernelErrors } from './errors/codes.js';
 import { EventBus } from './events/bus.js';
@@ -337,6 +338,8 @@ async function prepare(deps: {
   const demoLogins = config.seed.demo ? await seedDemo(db.knex, config.auth.bcryptCost) : [];
   await Promise.all([deps.platforms.refresh(), deps.vendors.refresh()]);
   await deps.plugins.start();
+  // Kernel and plugin migrations have run: name any tenant table left without row-level security (not fatal).
+  if (config.env !== 'production') await warnAboutTenantTablesWithoutPolicy(db.knex, logger);
   health.setNotReady(undefined);
   return { migrated, demoLogins };
 }

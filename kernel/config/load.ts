@@ -118,6 +118,7 @@ function toConfig(s: Settings, root: string): OrionConfig {
       url: s.DATABASE_URL,
       pgliteDir: resolve(s.PGLITE_DIR),
       poolMax: s.DATABASE_POOL_MAX,
+      appRole: s.DATABASE_APP_ROLE,
       autoMigrate: s.AUTO_MIGRATE,
     },
     redis: { url: s.REDIS_URL },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ROLE_NAME } from '../db/app-role.js';
 
 /**
  * Every setting Orion reads, keyed by its environment variable name. The files in `config/` use the same keys,
@@ -46,6 +47,10 @@ export const settingsSchema = z
     PUBLIC_URL: z.string().url('must be a URL such as https://shop.example.com').optional(),
     DATABASE_URL: postgresUrl.optional(),
     DATABASE_POOL_MAX: int(1, 200),
+    /** The role application queries run as, so that row-level security applies to them. */
+    DATABASE_APP_ROLE: z
+      .string()
+      .regex(ROLE_NAME, 'must be a lower-case PostgreSQL role name: a letter or _, then letters, digits or _'),
     PGLITE_DIR: z.string().min(1, 'must not be empty'),
     REDIS_URL: redisUrl.optional(),
     SENTRY_DSN: z.string().url('must be the DSN URL shown in Sentry').optional(),
@@ -146,7 +151,7 @@ export const settingKeys = Object.keys(settingsSchema.shape) as SettingKey[];
 export interface OrionConfig {
   env: Settings['NODE_ENV'];
   server: { host: string; port: number; publicUrl?: string; bodyLimitBytes: number; shutdownTimeoutMs: number };
-  database: { url?: string; pgliteDir: string; poolMax: number; autoMigrate: boolean };
+  database: { url?: string; pgliteDir: string; poolMax: number; appRole: string; autoMigrate: boolean };
   redis: { url?: string };
   sentry: { dsn?: string };
   log: { level: Settings['LOG_LEVEL']; format: Settings['LOG_FORMAT'] };

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Knex } from 'knex';
 import knexFactory from 'knex';
 import type { Logger } from 'pino';
+import { DEFAULT_APP_ROLE, switchToAppRole } from './app-role.js';
 import { acquireDirLock } from './lock.js';
 import { installTypeParsers } from './types.js';
 
@@ -12,6 +13,8 @@ export type DatabaseKind = 'pglite' | 'postgres';
 export interface Database {
   knex: Knex;
   kind: DatabaseKind;
+  /** The role every pooled connection runs as (row-level security applies to it); migrations run as the owner. */
+  appRole: string;
   /** Where it lives, without credentials: a folder, `memory://`, or host:port/db. */
   location: string;
   /** Resolves when a trivial query answers within `timeoutMs`; rejects otherwise. */
@@ -29,6 +32,8 @@ export interface DatabaseOptions {
   /** A PGlite data folder dump (tar) to start from instead of an empty database; used by tests. */
   pgliteLoadDataDir?: Blob;
   poolMax?: number;
+  /** The non-owner role application queries run as (`DATABASE_APP_ROLE`, default `orion_app`). */
+  appRole?: string;
   logger?: Logger;
 }
 
@@ -37,7 +42,8 @@ const ACQUIRE_TIMEOUT_MS = 5000;
 
 export async function createDatabase(options: DatabaseOptions): Promise<Database> {
   installTypeParsers();
-  return options.url ? connectPostgres(options.url, options.poolMax ?? 10) : openPglite(options);
+  const appRole = options.appRole ?? DEFAULT_APP_ROLE;
+  return options.url ? connectPostgres(options.url, options.poolMax ?? 10, appRole) : openPglite(options, appRole);
 }
 
 function redact(url: string): string {
@@ -45,17 +51,18 @@ function redact(url: string): string {
   return `${u.hostname}:${u.port || 5432}${u.pathname}`;
 }
 
-async function connectPostgres(url: string, poolMax: number): Promise<Database> {
+async function connectPostgres(url: string, poolMax: number, appRole: string): Promise<Database> {
   const knex = knexFactory({
     client: 'pg',
     connection: { connectionString: url, application_name: 'orion' },
-    pool: { min: 0, max: poolMax, idleTimeoutMillis: 30_000 },
+    // Each new connection provisions (once per pool) and switches to the app role before knex hands it out.
+    pool: { min: 0, max: poolMax, idleTimeoutMillis: 30_000, afterCreate: switchToAppRole(appRole) },
     acquireConnectionTimeout: ACQUIRE_TIMEOUT_MS,
   });
-  return withPing({ knex, kind: 'postgres', location: redact(url), close: () => knex.destroy() });
+  return withPing({ knex, kind: 'postgres', appRole, location: redact(url), close: () => knex.destroy() });
 }
 
-async function openPglite(options: DatabaseOptions): Promise<Database> {
+async function openPglite(options: DatabaseOptions, appRole: string): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
   const inMemory = options.pgliteDir === 'memory://';
@@ -80,12 +87,14 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
   const knex = knexFactory({
     client: 'pg',
     connection: createPgConfig(pglite) as unknown as Knex.PgConnectionConfig,
-    pool: { min: 0, max: 1 },
+    // PGlite is one session whatever knex thinks: SET ROLE holds for it, and migrations switch back with SET LOCAL.
+    pool: { min: 0, max: 1, afterCreate: switchToAppRole(appRole) },
     acquireConnectionTimeout: ACQUIRE_TIMEOUT_MS,
   });
   return withPing({
     knex,
     kind: 'pglite',
+    appRole,
     location: options.pgliteDir,
     dump: () => pglite.dumpDataDir('none'),
     async close() {

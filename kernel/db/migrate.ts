@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { Knex } from 'knex';
 import { KernelErrors } from '../errors/codes.js';
 import { DIST } from '../paths.js';
+import { ownerTransaction } from './app-role.js';
 
 /**
  * What a migration file exports. A batch (everything `latest` applies at once) runs in one transaction: if any
@@ -74,31 +75,37 @@ export interface MigratorOptions {
   tableName: string;
 }
 
+/**
+ * knex's migrator, run inside one transaction switched to the owner (`ownerTransaction`): the pool's connections
+ * run as the app role, which may not create or alter tables. knex's own transactions become savepoints in it, so a
+ * batch still rolls back whole, and `rollback` now reverts its migrations together too.
+ */
 export function createMigrator(knex: Knex, options: MigratorOptions): Migrator {
   const config: Knex.MigratorConfig = {
     migrationSource: new FolderMigrationSource(options.directory),
     tableName: options.tableName,
   };
   const names = (list: unknown[]) => list.map((m) => (typeof m === 'string' ? m : (m as { name: string }).name));
+  const owner = <T>(fn: (migrate: Knex.Migrator) => Promise<T>) => ownerTransaction(knex, (trx) => fn(trx.migrate));
   return {
     async latest() {
-      const [, log] = await knex.migrate.latest(config);
+      const [, log] = await owner((m) => m.latest(config));
       return log as string[];
     },
     async up() {
-      const [, log] = await knex.migrate.up(config);
+      const [, log] = await owner((m) => m.up(config));
       return (log as string[])[0];
     },
     async rollback(all = false) {
-      const [, log] = await knex.migrate.rollback(config, all);
+      const [, log] = await owner((m) => m.rollback(config, all));
       return log as string[];
     },
     async pending() {
-      const [, pending] = await knex.migrate.list(config);
+      const [, pending] = await owner((m) => m.list(config));
       return names(pending);
     },
     async applied() {
-      const [done] = await knex.migrate.list(config);
+      const [done] = await owner((m) => m.list(config));
       return names(done);
     },
   };

@@ -60,4 +60,16 @@ export const KernelErrors = {
     title: 'Migration failed',
     detail: (p) => `The ${p.owner} migrations ${p.migrations} failed and were all rolled back: ${p.reason}`,
   }),
+  AppRole: defineError<{ detail: string }>({
+    code: 'ORN_DB_APP_ROLE',
+    category: 'internal',
+    title: 'Application database role unusable',
+    detail: (p) => p.detail,
+  }),
+  TenantScope: defineError<{ detail: string }>({
+    code: 'ORN_DB_TENANT_SCOPE',
+    category: 'internal',
+    title: 'Invalid tenant scope',
+    detail: (p) => p.detail,
+  }),
 } as const;

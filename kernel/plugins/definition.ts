@@ -1,6 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
+import type { TenantScope } from '../db/tenant-scope.js';
 import type { EventName, OrionEvents } from '../events/bus.js';
 
 /** The areas a plugin can serve routes in, and where each is mounted (`<prefix>/<pluginId>`). */
@@ -40,8 +41,17 @@ export interface PluginContext {
   version: string;
   /** A logger whose lines carry `plugin: <id>`. */
   logger: Logger;
-  /** The database. Use only your own tables (`<plugin_id>__<table>`); reach other plugins through services. */
+  /**
+   * The database, as the app role. Use only your own tables (`<plugin_id>__<table>`); reach other plugins through
+   * services. Tenant tables (with `vendor_id`) show no rows here: read and write them through `withTenant`.
+   */
   db: Knex;
+  /**
+   * Runs `fn(trx)` in a transaction that sees one vendor's rows of tenant tables (`{ vendorId }`), or all of them
+   * (`{ bypass: true, reason }`, for admin pages and jobs; the reason is logged at debug). Inside a lifecycle hook
+   * it nests in `ctx.trx`. Run every query of `fn` on `trx`.
+   */
+  withTenant<T>(scope: TenantScope, fn: (trx: Knex.Transaction) => Promise<T>): Promise<T>;
   /** Emits kernel bus events. Platform-scoped payloads carry `platformId`. */
   emit<E extends EventName>(event: E, payload: OrionEvents[E]): void;
   /** This plugin's settings on a platform, validated, with defaults filled in. */

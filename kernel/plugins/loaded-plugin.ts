@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url';
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import { type DependencyContainer, instanceCachingFactory } from 'tsyringe';
+import { withTenant } from '../db/tenant-scope.js';
 import type { EventBus } from '../events/bus.js';
 import type { LifecycleContext, PluginContext, PluginDefinition } from './definition.js';
 import type { DiscoveredPlugin } from './discover.js';
@@ -47,11 +48,13 @@ export function createLoadedPlugin(
   const { manifest } = discovered;
   const validate = settingsValidator(manifest.settings);
   const container = deps.root.createChildContainer();
+  const logger = deps.logger.child({ plugin: manifest.id });
   const make = (db: Knex): PluginContext => ({
     id: manifest.id,
     version: manifest.version,
-    logger: deps.logger.child({ plugin: manifest.id }),
+    logger,
     db,
+    withTenant: (scope, fn) => withTenant(db, scope, fn, { logger }),
     emit: (event, payload) => deps.events.emit(event, payload),
     async settings(platformId) {
       const row = await db('platform_plugins')

@@ -1,6 +1,6 @@
 /**
- * The kernel SDK: the only kernel module a plugin imports. Types and factories only; everything a plugin needs at
- * run time reaches it through its `PluginContext`.
+ * The kernel SDK: the only kernel module a plugin imports. Types, factories and the migration helpers; everything
+ * else a plugin needs at run time reaches it through its `PluginContext`.
  */
 
 export { createRoute, z } from '@hono/zod-openapi';
@@ -14,6 +14,8 @@ export type {
   VendorUserPrincipal,
 } from '../auth/principal.js';
 export type { MigrationModule } from '../db/migrate.js';
+export type { TenantRlsOptions, TenantScope } from '../db/tenant-scope.js';
+export { disableTenantRls, enableTenantRls } from '../db/tenant-scope.js';
 export type { ErrorCategory, ErrorDefinition, ErrorFactory } from '../errors/define-error.js';
 export { defineError, OrionError } from '../errors/define-error.js';
 export type { EventName, OrionEvents } from '../events/bus.js';
