@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Hono } from 'hono';
 import type { DestinationStream } from 'pino';
 import type { DependencyContainer } from 'tsyringe';
-import { directAccess } from './auth/db-access.js';
+import { tenantAccess } from './auth/db-access.js';
 import { type Auth, createAuth } from './auth/index.js';
 import type { OrionConfig } from './config/index.js';
 import { createDatabase, type Database } from './db/database.js';
@@ -126,7 +126,7 @@ async function assemble(
   const tenants = new TenantResolver(platforms, vendors, { pathMode: config.tenancy.pathMode });
   const mailer = await createMailer({ mail: config.mail, env: config.env, knex: db.knex, logger });
   const loginThrottle = createLoginThrottle({ policy: config.security.loginThrottle, redis, logger });
-  const dbAccess = directAccess(db.knex);
+  const dbAccess = tenantAccess(db.knex);
   const auth = createAuth({ knex: db.knex, db: dbAccess, config, vendors, throttle: loginThrottle });
   const container = createRootContainer({
     'kernel.config': config,

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { enableTenantRls } from '../kernel/db/tenant-scope.js';
 
 /**
  * Tenancy: a platform hosts companies (the legal owners) and their vendors (the shops). A vendor joins one or more
@@ -80,6 +81,8 @@ export async function up(knex: Knex): Promise<void> {
   });
   await knex.raw('create unique index vendor_domains_domain_unique on vendor_domains (lower(domain))');
   await knex.raw('create unique index vendor_domains_one_primary on vendor_domains (vendor_id) where is_primary');
+  // Rows of one vendor: row-level security keeps them from every other vendor's transactions.
+  for (const table of ['vendor_platforms', 'vendor_domains']) await enableTenantRls(knex, table);
 }
 
 export async function down(knex: Knex): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { enableTenantRls } from '../kernel/db/tenant-scope.js';
 
 /**
  * Vendor teams and shop customers. A vendor user (users.role = 'vendor_user') belongs to vendors through
@@ -49,6 +50,7 @@ export async function up(knex: Knex): Promise<void> {
     t.timestamp('deleted_at', { useTz: true });
   });
   await knex.raw('create unique index customers_email_unique on customers (vendor_id, lower(email))');
+  for (const table of ['vendor_roles', 'vendor_memberships', 'customers']) await enableTenantRls(knex, table);
 }
 
 export async function down(knex: Knex): Promise<void> {

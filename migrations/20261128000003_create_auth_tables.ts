@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { disableTenantRls, enableTenantRls } from '../kernel/db/tenant-scope.js';
 
 /**
  * Refresh sessions, one-time tokens (invitations, password resets) and vendor API keys. Every secret is stored as
@@ -62,9 +63,12 @@ export async function up(knex: Knex): Promise<void> {
     t.jsonb('after');
     t.index(['vendor_id', 'at']);
   });
+  // Sessions, tokens and audit entries of administrators have no vendor: only system-scoped work reaches them.
+  for (const table of ['auth_sessions', 'auth_tokens', 'api_keys', 'audit_log']) await enableTenantRls(knex, table);
 }
 
 export async function down(knex: Knex): Promise<void> {
+  await disableTenantRls(knex, 'audit_log');
   await knex.schema.alterTable('audit_log', (t) => {
     t.dropIndex(['vendor_id', 'at']);
     for (const c of ['platform_id', 'vendor_id', 'before', 'after']) t.dropColumn(c);

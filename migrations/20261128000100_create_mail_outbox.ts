@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { enableTenantRls } from '../kernel/db/tenant-scope.js';
 
 /**
  * Mail kept by the log transport (SMTP_URL unset): what Orion would have sent, for the admin pages and the tests.
@@ -20,6 +21,8 @@ export async function up(knex: Knex): Promise<void> {
     t.index(['created_at']);
   });
   await knex.raw('create index mail_outbox_to on mail_outbox (lower("to"), created_at)');
+  // A vendor's mail (order confirmations, invitations) is its tenant data; the outbox is read system-scoped.
+  await enableTenantRls(knex, 'mail_outbox');
 }
 
 export async function down(knex: Knex): Promise<void> {

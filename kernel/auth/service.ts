@@ -39,7 +39,7 @@ export class AuthService {
   readonly sessions: SessionStore;
 
   constructor(private readonly o: AuthServiceOptions) {
-    this.sessions = new SessionStore(o.knex, o.refreshTtlSeconds);
+    this.sessions = new SessionStore(o.refreshTtlSeconds);
   }
 
   get accessTtlSeconds(): number {
@@ -114,7 +114,9 @@ export class AuthService {
 
   /** A new pair for a refresh token, which stops working. Reusing an old one ends the whole login. */
   async refresh(area: AuthArea, refreshToken: string, meta: RequestMeta): Promise<TokenPair | { accessOnly: string }> {
-    const outcome = await this.o.db.asSystem('token refresh', () => this.sessions.rotate(refreshToken, area, meta));
+    const outcome = await this.o.db.asSystem('token refresh', (db) =>
+      this.sessions.rotate(db, refreshToken, area, meta),
+    );
     if (outcome.kind === 'rotated') {
       return { accessToken: await this.access(outcome.session), refreshToken: outcome.refreshToken, ...this.ttl() };
     }
@@ -123,7 +125,7 @@ export class AuthService {
   }
 
   async logout(sessionId: string): Promise<void> {
-    await this.o.db.asSystem('sign-out', () => this.sessions.revokeSession(sessionId, 'signed out'));
+    await this.o.db.asSystem('sign-out', (db) => this.sessions.revokeSession(db, sessionId, 'signed out'));
   }
 
   async logoutByRefresh(area: AuthArea, refreshToken: string): Promise<void> {
@@ -131,7 +133,7 @@ export class AuthService {
       const row = await db('auth_sessions')
         .where({ refresh_hash: hashSecret(refreshToken), area })
         .first<{ family_id: string } | undefined>('family_id');
-      if (row) await this.sessions.revokeFamily(row.family_id, 'signed out', db);
+      if (row) await this.sessions.revokeFamily(db, row.family_id, 'signed out');
     });
   }
 
@@ -213,7 +215,9 @@ export class AuthService {
 
   /** Signs a subject in without a password: after an invitation is accepted, and in tests. */
   async openSession(subject: SessionSubject, meta: RequestMeta = {}): Promise<TokenPair> {
-    const { session, refreshToken } = await this.o.db.asSystem('sign-in', () => this.sessions.create(subject, meta));
+    const { session, refreshToken } = await this.o.db.asSystem('sign-in', (db) =>
+      this.sessions.create(db, subject, meta),
+    );
     return { accessToken: await this.access(session), refreshToken, ...this.ttl() };
   }
 

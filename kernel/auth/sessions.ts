@@ -44,16 +44,14 @@ const newSecret = () => crypto.randomBytes(32).toString('base64url');
  * token of that login at once.
  */
 export class SessionStore {
-  constructor(
-    private readonly knex: Knex,
-    private readonly ttlSeconds: number,
-  ) {}
+  constructor(private readonly ttlSeconds: number) {}
 
+  /** Every method takes `db`: a system-scoped transaction (`DbAccess.asSystem`), since sessions span vendors. */
   async create(
+    db: Knex,
     subject: SessionSubject,
     meta: { ip?: string; userAgent?: string },
     familyId: string = crypto.randomUUID(),
-    db: Knex = this.knex,
   ): Promise<{ session: SessionRow; refreshToken: string }> {
     const refreshToken = newSecret();
     const [session] = await db('auth_sessions')
@@ -74,22 +72,23 @@ export class SessionStore {
   }
 
   async rotate(
+    db: Knex,
     refreshToken: string,
     area: AuthArea,
     meta: { ip?: string; userAgent?: string },
   ): Promise<RotateOutcome> {
-    return this.knex.transaction(async (trx) => {
+    return db.transaction(async (trx) => {
       const row = await trx('auth_sessions')
         .where({ refresh_hash: hashSecret(refreshToken), area })
         .forUpdate()
         .first<SessionRow | undefined>();
       if (!row || row.revoked_at) return { kind: 'invalid' } as const;
       if (row.rotated_at) {
-        const successor = row.replaced_by ? await this.active(row.replaced_by, trx) : undefined;
+        const successor = row.replaced_by ? await this.active(trx, row.replaced_by) : undefined;
         if (successor && Date.now() - row.rotated_at.getTime() < REUSE_GRACE_MS) {
           return { kind: 'grace', session: successor } as const;
         }
-        await this.revokeFamily(row.family_id, 'refresh token reused', trx);
+        await this.revokeFamily(trx, row.family_id, 'refresh token reused');
         return { kind: 'reused' } as const;
       }
       if (row.expires_at.getTime() <= Date.now()) return { kind: 'invalid' } as const;
@@ -99,7 +98,7 @@ export class SessionStore {
         customerId: row.customer_id ?? undefined,
         vendorId: row.vendor_id ?? undefined,
       };
-      const next = await this.create(subject, meta, row.family_id, trx);
+      const next = await this.create(trx, subject, meta, row.family_id);
       await trx('auth_sessions')
         .where({ id: row.id })
         .update({ rotated_at: trx.fn.now(), replaced_by: next.session.id });
@@ -108,7 +107,7 @@ export class SessionStore {
   }
 
   /** The session if it is neither revoked nor expired. */
-  async active(id: string, db: Knex = this.knex): Promise<SessionRow | undefined> {
+  async active(db: Knex, id: string): Promise<SessionRow | undefined> {
     if (!isUuid(id)) return undefined;
     return db('auth_sessions')
       .where({ id })
@@ -117,7 +116,7 @@ export class SessionStore {
       .first<SessionRow | undefined>();
   }
 
-  async revokeFamily(familyId: string, reason: string, db: Knex = this.knex): Promise<void> {
+  async revokeFamily(db: Knex, familyId: string, reason: string): Promise<void> {
     await db('auth_sessions')
       .where({ family_id: familyId })
       .whereNull('revoked_at')
@@ -125,13 +124,13 @@ export class SessionStore {
   }
 
   /** Ends the login that the session belongs to. */
-  async revokeSession(id: string, reason: string): Promise<void> {
-    const row = await this.active(id);
-    if (row) await this.revokeFamily(row.family_id, reason);
+  async revokeSession(db: Knex, id: string, reason: string): Promise<void> {
+    const row = await this.active(db, id);
+    if (row) await this.revokeFamily(db, row.family_id, reason);
   }
 
   /** Ends every login of a user or a customer: password changed, account disabled or deleted. */
-  async revokeAll(owner: { userId: number } | { customerId: number }, reason: string, db: Knex = this.knex) {
+  async revokeAll(db: Knex, owner: { userId: number } | { customerId: number }, reason: string) {
     const where = 'userId' in owner ? { user_id: owner.userId } : { customer_id: owner.customerId };
     await db('auth_sessions')
       .where(where)

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { pino } from 'pino';
 import type { Database } from '../db/database.js';
+import { withTenant } from '../db/tenant-scope.js';
 import { captureLogs, type LogLine } from '../testing/log-capture.js';
 import { createTestDatabase } from '../testing/test-database.js';
 import { MailErrors } from './errors.js';
@@ -25,7 +26,8 @@ describe('log transport and outbox', () => {
   });
   after(() => db.close());
   beforeEach(async () => {
-    await db.knex('mail_outbox').delete();
+    // The outbox is a tenant table: a delete outside a scope would see (and delete) nothing.
+    await withTenant(db.knex, { bypass: true, reason: 'test' }, (trx) => trx('mail_outbox').delete());
     lines.length = 0;
   });
 

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { withTenant } from '../db/tenant-scope.js';
 
 /** A mail the log transport kept, as the admin pages and tests read it. */
 export interface OutboxMail {
@@ -49,30 +50,37 @@ export class MailOutbox {
   async list(options: OutboxListOptions = {}): Promise<OutboxMail[]> {
     const limit = Math.min(Math.max(Math.trunc(options.limit ?? 50), 1), MAX_LIMIT);
     const offset = Math.max(Math.trunc(options.offset ?? 0), 0);
-    const rows = await this.query(options)
-      .orderBy([
-        { column: 'created_at', order: 'desc' },
-        { column: 'id', order: 'desc' },
-      ])
-      .limit(limit)
-      .offset(offset)
-      .select<OutboxRow[]>('*');
+    const rows = await this.system((db) =>
+      this.query(db, options)
+        .orderBy([
+          { column: 'created_at', order: 'desc' },
+          { column: 'id', order: 'desc' },
+        ])
+        .limit(limit)
+        .offset(offset)
+        .select<OutboxRow[]>('*'),
+    );
     return rows.map(toMail);
   }
 
   async count(query: OutboxQuery = {}): Promise<number> {
-    const row = await this.query(query).count<{ count: number }[]>('* as count').first();
+    const row = await this.system((db) => this.query(db, query).count<{ count: number }[]>('* as count').first());
     return Number(row?.count ?? 0);
   }
 
   async get(id: number): Promise<OutboxMail | undefined> {
     if (!Number.isSafeInteger(id) || id < 1) return undefined;
-    const row = await this.knex('mail_outbox').where({ id }).first<OutboxRow | undefined>('*');
+    const row = await this.system((db) => db('mail_outbox').where({ id }).first<OutboxRow | undefined>('*'));
     return row && toMail(row);
   }
 
-  private query(query: OutboxQuery): Knex.QueryBuilder {
-    const q = this.knex('mail_outbox');
+  /** The outbox spans vendors: administrators and tests read it system-scoped. */
+  private system<T>(fn: (db: Knex) => Promise<T>): Promise<T> {
+    return withTenant(this.knex, { bypass: true, reason: 'mail outbox' }, fn);
+  }
+
+  private query(db: Knex, query: OutboxQuery): Knex.QueryBuilder {
+    const q = db('mail_outbox');
     if (query.to !== undefined) q.whereRaw('lower(??) = ?', ['to', query.to.trim().toLowerCase()]);
     return q;
   }

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import semver from 'semver';
+import { withTenant } from '../db/tenant-scope.js';
 import type { Platform, PlatformRegistry } from '../tenancy/platforms.js';
 import { dependenciesClosure, dependentsClosure } from './graph.js';
 import { LifecycleErrors } from './lifecycle-errors.js';
@@ -229,13 +230,17 @@ export async function quarantine(host: LifecycleHost, platformId: number, id: st
     await trx('platform_plugins')
       .where({ platform_id: target.id, plugin_id: id })
       .update({ quarantined_at: trx.fn.now(), quarantine_reason: reason });
-    await trx('audit_log').insert({
-      action: 'plugin.quarantined',
-      target_type: 'plugin',
-      target_id: id,
-      actor_label: 'system',
-      details: { platform: target.code, reason, disabled: plugins },
-    });
+    // The audit log is a tenant table; this entry belongs to no vendor, so it is written system-scoped.
+    await withTenant(trx, { bypass: true, reason: 'plugin quarantine' }, (db) =>
+      db('audit_log').insert({
+        action: 'plugin.quarantined',
+        target_type: 'plugin',
+        target_id: id,
+        actor_label: 'system',
+        platform_id: target.id,
+        details: { platform: target.code, reason, disabled: plugins },
+      }),
+    );
   });
   return { action: 'disable', plugin: id, platform: target.code, plugins, migrations: [], dependents, dryRun: false };
 }

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { hashPassword } from '../auth/passwords.js';
 import type { PresetRole } from '../auth/permissions.js';
+import { withTenant } from '../db/tenant-scope.js';
 import { createVendor } from '../tenancy/vendor-service.js';
 import { ensureAdmin } from './ensure-admin.js';
 
@@ -68,7 +69,12 @@ const VENDORS: DemoVendor[] = [
  * Seeds demo data. Idempotent: running it twice changes nothing the second time, and it never overwrites data a
  * person changed (an existing demo account keeps the password it has now).
  */
-export async function seedDemo(knex: Knex, bcryptCost: number): Promise<DemoLogin[]> {
+export function seedDemo(knex: Knex, bcryptCost: number): Promise<DemoLogin[]> {
+  // System-scoped: it writes every vendor's rows.
+  return withTenant(knex, { bypass: true, reason: 'demo seed' }, (trx) => seed(trx, bcryptCost));
+}
+
+async function seed(knex: Knex, bcryptCost: number): Promise<DemoLogin[]> {
   const logins: DemoLogin[] = [];
   const exists = await knex('users').whereRaw('lower(email) = ?', [DEMO_ADMIN.email]).first('id');
   if (!exists) await ensureAdmin(knex, DEMO_ADMIN, bcryptCost);

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { hashPassword, verifyPassword } from '../auth/passwords.js';
+import { withTenant } from '../db/tenant-scope.js';
 
 export interface AdminAccount {
   email: string;
@@ -13,7 +14,8 @@ export type EnsureAdminOutcome = 'created' | 'updated' | 'unchanged';
  * ORION_ADMIN_PASSWORD are how an operator gets into a new deployment, or back into one after losing a password.
  */
 export async function ensureAdmin(knex: Knex, admin: AdminAccount, bcryptCost: number): Promise<EnsureAdminOutcome> {
-  return knex.transaction(async (trx) => {
+  // System-scoped: the audit log is a tenant table, and this entry belongs to no vendor.
+  return withTenant(knex, { bypass: true, reason: 'ensure administrator' }, async (trx) => {
     const existing = await trx('users')
       .whereRaw('lower(email) = ?', [admin.email.toLowerCase()])
       .forUpdate()

@@ -142,11 +142,12 @@ export function adminDomainsApi(deps: AdminDomainsApiDeps): OpenAPIHono {
         if (p.domain && (domain === p.domain || domain.endsWith(`.${p.domain}`)))
           throw TenancyErrors.DomainTaken({ domain });
       }
+      // Unique across vendors, so looked up system-scoped (the unique index is the last word on a race).
+      const taken = await deps.db.asSystem('domain uniqueness', (sys) =>
+        sys('vendor_domains').whereRaw('lower(domain) = ?', [domain]).first('id'),
+      );
+      if (taken) throw TenancyErrors.DomainTaken({ domain });
       const row = await deps.db.asVendor(vendor.id, async (db) => {
-        const taken = await deps.db.asSystem('domain uniqueness', (sys) =>
-          sys('vendor_domains').whereRaw('lower(domain) = ?', [domain]).first('id'),
-        );
-        if (taken) throw TenancyErrors.DomainTaken({ domain });
         const [created] = await db('vendor_domains')
           .insert({
             vendor_id: vendor.id,

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { withTenant } from '../db/tenant-scope.js';
 
 export type VendorStatus = 'active' | 'suspended';
 
@@ -39,12 +40,14 @@ export class VendorRegistry {
   constructor(private readonly knex: Knex) {}
 
   async refresh(): Promise<void> {
-    const [vendors, members, domains] = await Promise.all([
-      this.knex('vendors')
+    // Every vendor's memberships and domains: system-scoped, in one transaction for one consistent picture.
+    const scope = { bypass: true, reason: 'vendor registry' } as const;
+    const [vendors, members, domains] = await withTenant(this.knex, scope, async (db) => [
+      await db('vendors')
         .whereNull('deleted_at')
         .select('id', 'code', 'name', 'company_id', 'status', 'default_language', 'languages', 'theme'),
-      this.knex('vendor_platforms').select('vendor_id', 'platform_id', 'subdomain', 'status'),
-      this.knex('vendor_domains').whereNotNull('verified_at').select('vendor_id', 'platform_id', 'domain'),
+      await db('vendor_platforms').select('vendor_id', 'platform_id', 'subdomain', 'status'),
+      await db('vendor_domains').whereNotNull('verified_at').select('vendor_id', 'platform_id', 'domain'),
     ]);
     const byId = new Map<number, Vendor>();
     for (const r of vendors) {

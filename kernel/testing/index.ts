@@ -2,6 +2,7 @@
 export { adminHeaders } from './admin-token.js';
 export { disablePlugins, enablePlugins, pluginPackageDir } from './plugins.js';
 export { type StartTestKernelOptions, startTestKernel, type TestKernel } from './start-test-kernel.js';
+export { asSystem } from './system-db.js';
 export {
   createTestCustomer,
   createTestPlatform,

@@ -2,6 +2,7 @@ import { hashPassword } from '../auth/passwords.js';
 import type { PresetRole } from '../auth/permissions.js';
 import type { Kernel } from '../index.js';
 import { createVendor } from '../tenancy/vendor-service.js';
+import { asSystem } from './system-db.js';
 
 let counter = 0;
 const unique = () => `${process.pid}-${++counter}`;
@@ -41,14 +42,17 @@ export async function createTestVendor(
     if (!platform) throw new Error(`no platform ${p}`);
     return platform.id;
   });
-  const created = await createVendor(kernel.db.knex, {
-    code,
-    name: `Shop ${code}`,
-    company: { name: `Company ${code}` },
-    platformIds,
-    owner: { email: ownerEmail, passwordHash: await hashPassword(ownerPassword, kernel.config.auth.bcryptCost) },
-    languages: options.languages,
-  });
+  const passwordHash = await hashPassword(ownerPassword, kernel.config.auth.bcryptCost);
+  const created = await asSystem(kernel, (db) =>
+    createVendor(db, {
+      code,
+      name: `Shop ${code}`,
+      company: { name: `Company ${code}` },
+      platformIds,
+      owner: { email: ownerEmail, passwordHash },
+      languages: options.languages,
+    }),
+  );
   await kernel.vendors.refresh();
   return {
     id: created.vendorId,
@@ -73,9 +77,14 @@ export async function createTestTeamMember(
     .insert({ email, role: 'vendor_user', password_hash: await hashPassword('member-password', 4) })
     .returning('id');
   const userId = (user as { id: number }).id;
-  await kernel.db
-    .knex('vendor_memberships')
-    .insert({ vendor_id: vendor.id, user_id: userId, role_id: vendor.roles[role], status: 'active' });
+  await asSystem(kernel, (db) =>
+    db('vendor_memberships').insert({
+      vendor_id: vendor.id,
+      user_id: userId,
+      role_id: vendor.roles[role],
+      status: 'active',
+    }),
+  );
   return { userId, email, headers: await vendorUserHeaders(kernel, userId, vendor.id) };
 }
 
@@ -86,10 +95,10 @@ export async function createTestCustomer(
   email = `customer-${unique()}@example.com`,
   password = 'customer-password',
 ): Promise<{ id: number; email: string; password: string; headers: Record<string, string> }> {
-  const [row] = await kernel.db
-    .knex('customers')
-    .insert({ vendor_id: vendorId, email, password_hash: await hashPassword(password, kernel.config.auth.bcryptCost) })
-    .returning('id');
+  const passwordHash = await hashPassword(password, kernel.config.auth.bcryptCost);
+  const [row] = await asSystem(kernel, (db) =>
+    db('customers').insert({ vendor_id: vendorId, email, password_hash: passwordHash }).returning('id'),
+  );
   const id = (row as { id: number }).id;
   const { accessToken } = await kernel.auth.service.openSession({ area: 'shop', customerId: id, vendorId });
   return {

@@ -7,6 +7,7 @@ import { ROOT } from '../../kernel/paths.js';
 import { adminHeaders } from '../../kernel/testing/admin-token.js';
 import { enablePlugins } from '../../kernel/testing/plugins.js';
 import { startTestKernel, type TestKernel } from '../../kernel/testing/start-test-kernel.js';
+import { asSystem } from '../../kernel/testing/system-db.js';
 import {
   createTestPlatform,
   createTestTeamMember,
@@ -56,15 +57,17 @@ describe('authorization', () => {
   });
 
   it('lets a custom role grant exactly its permissions', async () => {
-    const [role] = await kernel.db
-      .knex('vendor_roles')
-      .insert({ vendor_id: shop.id, name: 'Editors', permissions: ['probe.edit'] })
-      .returning('id');
+    const [role] = await asSystem(kernel, (db) =>
+      db('vendor_roles')
+        .insert({ vendor_id: shop.id, name: 'Editors', permissions: ['probe.edit'] })
+        .returning('id'),
+    );
     const member = await createTestTeamMember(kernel, shop, 'viewer');
-    await kernel.db
-      .knex('vendor_memberships')
-      .where({ user_id: member.userId })
-      .update({ role_id: (role as { id: number }).id });
+    await asSystem(kernel, (db) =>
+      db('vendor_memberships')
+        .where({ user_id: member.userId })
+        .update({ role_id: (role as { id: number }).id }),
+    );
     assert.equal(await status('POST', '/api/v1/vendor/probe/write', member.headers), 200);
     assert.equal(await status('GET', '/api/v1/vendor/probe/read', member.headers), 403);
   });
@@ -72,12 +75,16 @@ describe('authorization', () => {
   it('takes a removed membership away at once', async () => {
     const member = await createTestTeamMember(kernel, shop, 'manager');
     assert.equal(await status('GET', '/api/v1/vendor/probe/read', member.headers), 200);
-    await kernel.db.knex('vendor_memberships').where({ user_id: member.userId }).update({ status: 'disabled' });
+    await asSystem(kernel, (db) =>
+      db('vendor_memberships').where({ user_id: member.userId }).update({ status: 'disabled' }),
+    );
     assert.equal(await status('GET', '/api/v1/vendor/probe/read', member.headers), 401);
   });
 
   it('scopes API keys to their permissions and records their use; a revoked key stops working', async () => {
-    const created = await createApiKey(kernel.db.knex, { vendorId: shop.id, name: 'ERP', permissions: ['probe.view'] });
+    const created = await asSystem(kernel, (db) =>
+      createApiKey(db, { vendorId: shop.id, name: 'ERP', permissions: ['probe.view'] }),
+    );
     const headers = { authorization: `Bearer ${created.key}` };
     const res = await kernel.request('/api/v1/vendor/probe/read', { headers });
     assert.equal(res.status, 200);
@@ -86,10 +93,12 @@ describe('authorization', () => {
       ['roles', true],
     );
     assert.equal(await status('POST', '/api/v1/vendor/probe/write', headers), 403);
-    const row = await kernel.db.knex('api_keys').where({ id: created.id }).first('last_used_at', 'key_hash');
+    const row = await asSystem(kernel, (db) =>
+      db('api_keys').where({ id: created.id }).first('last_used_at', 'key_hash'),
+    );
     assert.ok(row.last_used_at, 'last use recorded');
     assert.ok(!String(row.key_hash).includes(created.key), 'only a hash is stored');
-    await kernel.db.knex('api_keys').where({ id: created.id }).update({ revoked_at: new Date() });
+    await asSystem(kernel, (db) => db('api_keys').where({ id: created.id }).update({ revoked_at: new Date() }));
     assert.equal(await status('GET', '/api/v1/vendor/probe/read', headers), 401);
   });
 

@@ -6,6 +6,7 @@ import { hashPassword } from '../../kernel/auth/passwords.js';
 import { ROOT } from '../../kernel/paths.js';
 import { enablePlugins } from '../../kernel/testing/plugins.js';
 import { startTestKernel, type TestKernel } from '../../kernel/testing/start-test-kernel.js';
+import { asSystem } from '../../kernel/testing/system-db.js';
 import { createTestCustomer, createTestVendor, type TestVendor } from '../../kernel/testing/tenants.js';
 
 const PROBE = path.join(ROOT, 'tests', 'fixtures', 'tenancy-plugins', 'probe');
@@ -88,10 +89,11 @@ describe('sign-in, tokens and sessions', () => {
       200,
     );
     // A minute later: treated as stolen.
-    await kernel.db
-      .knex('auth_sessions')
-      .whereNotNull('rotated_at')
-      .update({ rotated_at: new Date(Date.now() - 60_000) });
+    await asSystem(kernel, (db) =>
+      db('auth_sessions')
+        .whereNotNull('rotated_at')
+        .update({ rotated_at: new Date(Date.now() - 60_000) }),
+    );
     const reused = await post('/api/v1/admin/auth/refresh', { refreshToken: first.body.refreshToken });
     assert.equal(reused.status, 401);
     assert.equal(((await reused.json()) as { code: string }).code, 'ORN_AUTH_REFRESH_REUSED');

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { verifyPassword } from '../../kernel/auth/passwords.js';
 import type { Database } from '../../kernel/db/database.js';
+import { withTenant } from '../../kernel/db/tenant-scope.js';
 import { DEMO_ADMIN, seedDemo } from '../../kernel/seed/demo.js';
 import { ensureAdmin } from '../../kernel/seed/ensure-admin.js';
 import { createTestDatabase } from '../../kernel/testing/test-database.js';
@@ -23,10 +24,11 @@ describe('administrator and demo seeding', () => {
     assert.equal(row.email, 'root@example.com');
     assert.equal(row.role, 'super_admin');
     assert.ok(await verifyPassword('first password', row.password_hash));
-    const audit = await db
-      .knex('audit_log')
-      .where({ target_id: String(row.id) })
-      .pluck('action');
+    const audit = await withTenant(db.knex, { bypass: true, reason: 'test' }, (trx) =>
+      trx('audit_log')
+        .where({ target_id: String(row.id) })
+        .pluck('action'),
+    );
     assert.deepEqual(audit, ['user.created']);
   });
 
@@ -45,11 +47,12 @@ describe('administrator and demo seeding', () => {
     const counts = async () =>
       Promise.all(
         ['users', 'platforms', 'vendors', 'vendor_memberships', 'customers'].map((t) =>
-          db
-            .knex(t)
-            .count('* as n')
-            .first()
-            .then((r) => Number(r?.n)),
+          withTenant(db.knex, { bypass: true, reason: 'test' }, (trx) =>
+            trx(t)
+              .count('* as n')
+              .first()
+              .then((r) => Number(r?.n)),
+          ),
         ),
       );
     const first = await counts();

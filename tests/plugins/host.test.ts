@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { DIST, ROOT } from '../../kernel/paths.js';
 import { adminHeaders } from '../../kernel/testing/admin-token.js';
 import { startTestKernel, type TestKernel } from '../../kernel/testing/start-test-kernel.js';
+import { asSystem } from '../../kernel/testing/system-db.js';
 
 const FIXTURES = path.join(ROOT, 'tests', 'fixtures', 'plugins');
 type Json = Record<string, unknown>;
@@ -254,7 +255,7 @@ describe('quarantine of a plugin that keeps failing', () => {
       const hello = listed.plugins.find((p) => p.id === 'hello');
       assert.equal(hello?.enabled, false);
       assert.match(String(hello?.quarantine?.reason), /at least 5 failed requests/);
-      const audit = await kernel.db.knex('audit_log').where({ action: 'plugin.quarantined' }).first();
+      const audit = await asSystem(kernel, (db) => db('audit_log').where({ action: 'plugin.quarantined' }).first());
       assert.equal(audit.target_id, 'hello');
 
       // An admin decides to try again.

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { withTenant } from '../../kernel/db/tenant-scope.js';
 import type { DemoLogin } from '../../kernel/seed/demo.js';
 import { startTestKernel, type TestKernel } from '../../kernel/testing/start-test-kernel.js';
+import { asSystem } from '../../kernel/testing/system-db.js';
 
 describe('demo data', () => {
   let kernel: TestKernel;
@@ -40,7 +42,23 @@ describe('demo data', () => {
   });
 
   it('gives the same customer email two accounts in two shops', async () => {
-    const alice = await kernel.db.knex('customers').where({ email: 'alice@example.com' }).pluck('vendor_id');
+    const alice = await asSystem(kernel, (db) =>
+      db('customers').where({ email: 'alice@example.com' }).pluck('vendor_id'),
+    );
     assert.equal(new Set(alice).size, 2);
+  });
+
+  it('lets a query that forgets its vendor see nothing, and one scoped to a vendor only that vendor', async () => {
+    const fashion = kernel.vendors.findByCode('fashion-hub')?.id as number;
+    // As the application connects: no scope set, no rows, whatever the WHERE clause says.
+    assert.deepEqual(await kernel.db.knex('customers').select('id'), []);
+    const scoped = await withTenant(kernel.db.knex, { vendorId: fashion }, (db) => db('customers').pluck('vendor_id'));
+    assert.ok(scoped.length === 2 && scoped.every((v) => v === fashion));
+    await assert.rejects(
+      withTenant(kernel.db.knex, { vendorId: fashion }, (db) =>
+        db('customers').insert({ vendor_id: fashion + 1, email: 'sneaky@example.com' }),
+      ),
+      /row-level security/,
+    );
   });
 });

@@ -5,6 +5,7 @@ import { ROOT } from '../../kernel/paths.js';
 import { adminHeaders } from '../../kernel/testing/admin-token.js';
 import { enablePlugins } from '../../kernel/testing/plugins.js';
 import { startTestKernel, type TestKernel } from '../../kernel/testing/start-test-kernel.js';
+import { asSystem } from '../../kernel/testing/system-db.js';
 import { createTestPlatform, createTestTeamMember, createTestVendor } from '../../kernel/testing/tenants.js';
 
 const PROBE = path.join(ROOT, 'tests', 'fixtures', 'tenancy-plugins', 'probe');
@@ -51,7 +52,9 @@ describe('vendor administration', () => {
       [created.body.code, created.body.status, created.body.platforms],
       ['fresh', 'active', [{ code: 'main', subdomain: 'fresh', status: 'active' }]],
     );
-    const member = await kernel.db.knex('vendor_memberships').where({ vendor_id: created.body.id }).first();
+    const member = await asSystem(kernel, (db) =>
+      db('vendor_memberships').where({ vendor_id: created.body.id }).first(),
+    );
     assert.deepEqual([member.is_owner, member.status], [true, 'invited']);
     assert.equal(await shopStatus('/vendors/fresh/shop/probe/whoami'), 200);
     const again = await call('POST', '/api/v1/admin/vendors', admin, {
@@ -204,7 +207,9 @@ describe('vendor teams, roles and API keys', () => {
     );
 
     const member = await createTestTeamMember(kernel, shop, 'viewer');
-    const membership = (await kernel.db.knex('vendor_memberships').where({ user_id: member.userId }).first('id')).id;
+    const membership = (
+      await asSystem(kernel, (db) => db('vendor_memberships').where({ user_id: member.userId }).first('id'))
+    ).id;
     assert.equal(
       (
         await call('POST', '/api/v1/vendor/team/invitations', member.headers, {
@@ -221,7 +226,9 @@ describe('vendor teams, roles and API keys', () => {
     assert.equal((await kernel.request('/api/v1/vendor/probe/team', { headers: member.headers })).status, 200);
     assert.equal((await call('DELETE', `/api/v1/vendor/team/${membership}`, shop.headers)).status, 204);
     assert.equal((await kernel.request('/api/v1/vendor/probe/whoami', { headers: member.headers })).status, 401);
-    const owner = (await kernel.db.knex('vendor_memberships').where({ user_id: shop.ownerUserId }).first('id')).id;
+    const owner = (
+      await asSystem(kernel, (db) => db('vendor_memberships').where({ user_id: shop.ownerUserId }).first('id'))
+    ).id;
     assert.equal((await call('DELETE', `/api/v1/vendor/team/${owner}`, shop.headers)).status, 409);
   });
 
@@ -277,7 +284,9 @@ describe('vendor teams, roles and API keys', () => {
     const a = await createTestVendor(kernel);
     const b = await createTestVendor(kernel);
     const bMember = await createTestTeamMember(kernel, b, 'staff');
-    const bMembership = (await kernel.db.knex('vendor_memberships').where({ user_id: bMember.userId }).first('id')).id;
+    const bMembership = (
+      await asSystem(kernel, (db) => db('vendor_memberships').where({ user_id: bMember.userId }).first('id'))
+    ).id;
     const bKey = await call('POST', '/api/v1/vendor/api-keys', b.headers, { name: 'B', permissions: ['*'] });
     const bRole = await call('POST', '/api/v1/vendor/roles', b.headers, { name: 'B role', permissions: [] });
     const aKey = await call('POST', '/api/v1/vendor/api-keys', a.headers, { name: 'A', permissions: ['*'] });
@@ -295,8 +304,9 @@ describe('vendor teams, roles and API keys', () => {
       assert.equal((await call('DELETE', `/api/v1/vendor/api-keys/${bKey.body.id}`, headers)).status, 404);
       // Giving a member of A a role of B is refused as well.
       const aMember = await createTestTeamMember(kernel, a, 'viewer');
-      const aMembership = (await kernel.db.knex('vendor_memberships').where({ user_id: aMember.userId }).first('id'))
-        .id;
+      const aMembership = (
+        await asSystem(kernel, (db) => db('vendor_memberships').where({ user_id: aMember.userId }).first('id'))
+      ).id;
       assert.equal(
         (await call('PATCH', `/api/v1/vendor/team/${aMembership}`, headers, { roleId: bRole.body.id })).status,
         422,

@@ -5,6 +5,7 @@ import { ROOT } from '../../kernel/paths.js';
 import { adminHeaders } from '../../kernel/testing/admin-token.js';
 import { enablePlugins } from '../../kernel/testing/plugins.js';
 import { startTestKernel, type TestKernel } from '../../kernel/testing/start-test-kernel.js';
+import { asSystem } from '../../kernel/testing/system-db.js';
 import { createTestPlatform, createTestVendor, type TestVendor } from '../../kernel/testing/tenants.js';
 
 const PROBE = path.join(ROOT, 'tests', 'fixtures', 'tenancy-plugins', 'probe');
@@ -39,16 +40,18 @@ describe('tenant resolution', () => {
     acme = await createTestVendor(kernel, { code: 'acme', languages: ['en', 'fr'] });
     both = await createTestVendor(kernel, { code: 'both', platforms: ['main', 'oms'] });
     const oms = kernel.platforms.findByCode('oms')?.id;
-    await kernel.db.knex('vendor_domains').insert([
-      {
-        vendor_id: acme.id,
-        platform_id: kernel.platforms.findByCode('main')?.id,
-        domain: 'Shop.Acme.example',
-        verification_token: 'a',
-        verified_at: new Date(),
-      },
-      { vendor_id: both.id, platform_id: oms, domain: 'pending.example', verification_token: 'b' },
-    ]);
+    await asSystem(kernel, (db) =>
+      db('vendor_domains').insert([
+        {
+          vendor_id: acme.id,
+          platform_id: kernel.platforms.findByCode('main')?.id,
+          domain: 'Shop.Acme.example',
+          verification_token: 'a',
+          verified_at: new Date(),
+        },
+        { vendor_id: both.id, platform_id: oms, domain: 'pending.example', verification_token: 'b' },
+      ]),
+    );
     await kernel.vendors.refresh();
   });
   after(() => kernel.stop());
@@ -111,7 +114,7 @@ describe('tenant resolution', () => {
 
   it('closes the shop of a suspended vendor: a page for browsers, 403 on its API', async () => {
     const closed = await createTestVendor(kernel, { code: 'closed' });
-    await kernel.db.knex('vendors').where({ id: closed.id }).update({ status: 'suspended' });
+    await asSystem(kernel, (db) => db('vendors').where({ id: closed.id }).update({ status: 'suspended' }));
     await kernel.vendors.refresh();
     const page = await get('/vendors/closed/shop/probe/whoami', { accept: 'text/html' });
     assert.equal(page.status, 403);
@@ -123,7 +126,7 @@ describe('tenant resolution', () => {
 
   it('answers 404 for a soft-deleted vendor and for an inactive platform', async () => {
     const gone = await createTestVendor(kernel, { code: 'gone' });
-    await kernel.db.knex('vendors').where({ id: gone.id }).update({ deleted_at: new Date() });
+    await asSystem(kernel, (db) => db('vendors').where({ id: gone.id }).update({ deleted_at: new Date() }));
     await kernel.vendors.refresh();
     assert.equal((await get('/vendors/gone/shop/probe/whoami')).status, 404);
     await createTestPlatform(kernel, 'off', 'off.test');
