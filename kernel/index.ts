@@ -123,7 +123,15 @@ async function assemble(
   const tenants = new TenantResolver(platforms, vendors, { pathMode: config.tenancy.pathMode });
   const mailer = await createMailer({ mail: config.mail, env: config.env, knex: db.knex, logger });
   const loginThrottle = createLoginThrottle({ policy: config.security.loginThrottle, redis, logger });
-  const auth = createAuth({ knex: db.knex, db: directAccess(db.knex), config, vendors, throttle: loginThrottle });
+  const auth = createAuth({
+    knex: db.knex,
+    db: directAccess(db.knex),
+    config,
+    vendors,
+    throttle: loginThrottle,
+    mailer,
+    logger,
+  });
   const container = createRootContainer({
     'kernel.config': config,
     'kernel.logger': logger,
