@@ -32,9 +32,12 @@ export class Accounts {
     const customer = owner.kind === 'customer';
     const table = customer ? 'customers' : 'users';
     const id = customer ? owner.customerId : owner.userId;
+    const where = owner.kind === 'customer' ? { id, vendor_id: owner.vendorId } : { id };
     const scoped = <T>(fn: (db: Knex) => Promise<T>): Promise<T> =>
       owner.kind === 'customer' ? this.d.db.asVendor(owner.vendorId, fn) : this.d.db.asSystem('password change', fn);
-    const row = await scoped((db) => db(table).where({ id }).first<{ password_hash: string | null } | undefined>());
+    const row = await scoped((db) =>
+      db(table).where(where).first<{ password_hash: string | null } | undefined>('password_hash'),
+    );
     const oldHash = row?.password_hash;
     // bcrypt runs outside any transaction: it takes tens of milliseconds.
     if (!oldHash || !(await verifyPassword(currentPassword, oldHash))) {
@@ -45,7 +48,7 @@ export class Accounts {
       db.transaction(async (trx) => {
         // Only if nobody changed it meanwhile: the current password was checked against this hash.
         const updated = await trx(table)
-          .where({ id, password_hash: oldHash })
+          .where({ ...where, password_hash: oldHash })
           .update({ password_hash: hash, password_changed_at: trx.fn.now(), updated_at: trx.fn.now() });
         if (!updated) throw AuthErrors.CurrentPasswordWrong(undefined, { fields: { currentPassword: 'has changed' } });
         const who = customer ? { customerId: id } : { userId: id };
