@@ -127,7 +127,15 @@ async function assemble(
   const mailer = await createMailer({ mail: config.mail, env: config.env, knex: db.knex, logger });
   const loginThrottle = createLoginThrottle({ policy: config.security.loginThrottle, redis, logger });
   const dbAccess = tenantAccess(db.knex);
-  const auth = createAuth({ knex: db.knex, db: dbAccess, config, vendors, throttle: loginThrottle });
+  const auth = createAuth({
+    knex: db.knex,
+    db: dbAccess,
+    config,
+    vendors,
+    throttle: loginThrottle,
+    mailer,
+    logger,
+  });
   const container = createRootContainer({
     'kernel.config': config,
     'kernel.logger': logger,

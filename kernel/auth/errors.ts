@@ -47,4 +47,32 @@ export const AuthErrors = {
     title: 'Not an administrator of this platform',
     detail: (p) => `You do not administer the platform ${p.platform}.`,
   }),
+  TokenInvalid: defineError<void>({
+    code: 'ORN_AUTH_TOKEN_INVALID',
+    category: 'input',
+    title: 'Link not valid',
+    // The same answer for an unknown, a used and an expired token: none of them tells anything about an account.
+    detail: () => 'This link is unknown, was already used, or has expired. Ask for a new one.',
+  }),
+  CurrentPasswordWrong: defineError<void>({
+    code: 'ORN_AUTH_CURRENT_PASSWORD_WRONG',
+    category: 'input',
+    // Not 401: the sign-in is fine, and a client must not take this for an expired token and refresh.
+    status: 422,
+    title: 'Current password is wrong',
+    detail: () => 'currentPassword: is not your current password. Your password was not changed.',
+  }),
+  EmailTaken: defineError<void>({
+    code: 'ORN_AUTH_EMAIL_TAKEN',
+    category: 'conflict',
+    title: 'Email already registered',
+    detail: () => 'An account with this email already exists at this shop. Sign in, or reset your password.',
+  }),
+  InvitationNotPending: defineError<{ userId: number; vendorId: number }>({
+    code: 'ORN_AUTH_INVITATION_NOT_PENDING',
+    category: 'conflict',
+    title: 'No pending invitation',
+    detail: (p) =>
+      `User ${p.userId} has no invited membership of vendor ${p.vendorId} (it is active or disabled, or there is none): nothing to invite to.`,
+  }),
 } as const;

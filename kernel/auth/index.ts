@@ -1,21 +1,39 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Knex } from 'knex';
 import type { OrionConfig } from '../config/schema.js';
+import type { Mailer } from '../mail/message.js';
+import type { Logger } from '../observability/logger.js';
 import { SecurityErrors } from '../security/errors.js';
 import type { LoginThrottle } from '../security/throttle.js';
 import type { VendorRegistry } from '../tenancy/vendors.js';
+import { accountApi } from './account-api.js';
+import type { AccountDeps } from './account-deps.js';
+import { Accounts } from './accounts.js';
 import { type AuthenticatedArea, type AuthenticateOptions, authenticate, clientIp } from './authenticate.js';
 import type { DbAccess } from './db-access.js';
+import { type InvitationInput, Invitations, type SentInvitation } from './invitations.js';
 import { SigningKeys } from './keys.js';
 import { loginApi } from './login-api.js';
+import { PasswordResets } from './password-reset.js';
 import { AuthService } from './service.js';
+import type { PasswordThrottle } from './throttled.js';
 
 export interface Auth {
   service: AuthService;
   keys: SigningKeys;
   /** The authentication middleware of an area (see `authenticate`). */
   middleware(area: AuthenticatedArea, options?: AuthenticateOptions): ReturnType<typeof authenticate>;
-  /** The sign-in routes of the three areas. */
-  routes(): ReturnType<typeof loginApi>;
+  /**
+   * Invites a user whose membership of the vendor is `invited` (a new vendor's owner without a password, a team
+   * member): mails a single-use link to accept. Rejects with ORN_AUTH_INVITATION_NOT_PENDING when there is no such
+   * membership, and with ORN_MAIL_SEND_FAILED when the mail server refuses.
+   */
+  sendInvitation(input: InvitationInput): Promise<SentInvitation>;
+  invitations: Invitations;
+  passwordResets: PasswordResets;
+  accounts: Accounts;
+  /** The sign-in and account routes of the three areas. */
+  routes(): OpenAPIHono;
 }
 
 export function createAuth(deps: {
@@ -24,6 +42,8 @@ export function createAuth(deps: {
   config: OrionConfig;
   vendors: VendorRegistry;
   throttle: LoginThrottle;
+  mailer: Mailer;
+  logger: Logger;
 }): Auth {
   const { config } = deps;
   const keys = SigningKeys.fromConfig(config.auth.signingKeys, config.secret);
@@ -43,25 +63,55 @@ export function createAuth(deps: {
     secureCookies: config.env === 'production',
     refreshTtlSeconds: config.auth.refreshTtlSeconds,
   };
+  const accountDeps: AccountDeps = {
+    db: deps.db,
+    auth: service,
+    mailer: deps.mailer,
+    vendors: deps.vendors,
+    logger: deps.logger.child({ component: 'auth' }),
+    bcryptCost: config.auth.bcryptCost,
+    links: { publicUrl: config.server.publicUrl, port: config.server.port },
+    invitationTtlHours: config.auth.invitationTtlHours,
+    resetTtlMinutes: config.auth.resetTtlMinutes,
+  };
+  const invitations = new Invitations(accountDeps);
+  const passwordResets = new PasswordResets(accountDeps);
+  const accounts = new Accounts(accountDeps);
+  const throttle: PasswordThrottle = {
+    async check(c, email) {
+      const decision = await deps.throttle.check({ email, ip: clientIp(c) });
+      if (!decision.allowed) throw SecurityErrors.Throttled(decision);
+    },
+    async record(c, email, ok) {
+      const attempt = { email, ip: clientIp(c) };
+      await (ok ? deps.throttle.recordSuccess(attempt) : deps.throttle.recordFailure(attempt));
+    },
+  };
   return {
     service,
     keys,
     middleware: (area, options = { required: true }) => authenticate(authDeps, area, options),
-    routes: () =>
-      loginApi({
-        auth: service,
-        keys,
-        vendors: deps.vendors,
-        throttle: {
-          async check(c, email) {
-            const decision = await deps.throttle.check({ email, ip: clientIp(c) });
-            if (!decision.allowed) throw SecurityErrors.Throttled(decision);
-          },
-          async record(c, email, ok) {
-            const attempt = { email, ip: clientIp(c) };
-            await (ok ? deps.throttle.recordSuccess(attempt) : deps.throttle.recordFailure(attempt));
-          },
-        },
-      }),
+    sendInvitation: (input) => invitations.send(input),
+    invitations,
+    passwordResets,
+    accounts,
+    routes: () => {
+      const api = loginApi({ auth: service, keys, vendors: deps.vendors, throttle });
+      const account = accountApi({
+        invitations,
+        resets: passwordResets,
+        accounts,
+        links: accountDeps.links,
+        // An administrator changes its own password whatever the host's platform.
+        authenticate: (area) =>
+          authenticate(
+            authDeps,
+            area,
+            area === 'adminApi' ? { required: true, hostPlatform: false } : { required: true },
+          ),
+        throttle,
+      });
+      return api.route('/', account);
+    },
   };
 }

@@ -7,6 +7,7 @@ import { clientIp } from './authenticate.js';
 import { AuthErrors } from './errors.js';
 import type { SigningKeys } from './keys.js';
 import type { AuthService } from './service.js';
+import { type PasswordThrottle, throttled as throttledCheck } from './throttled.js';
 import { type AuthArea, verifyAccessToken } from './tokens.js';
 
 const Credentials = z.object({
@@ -14,7 +15,7 @@ const Credentials = z.object({
   password: z.string().min(1, 'must not be empty').max(200),
 });
 
-const TokenPair = z
+export const TokenPair = z
   .object({
     accessToken: z.string(),
     refreshToken: z.string(),
@@ -38,10 +39,7 @@ export interface LoginApiDeps {
   keys: SigningKeys;
   vendors: VendorRegistry;
   /** Called before a sign-in attempt and after its outcome (login throttling). */
-  throttle?: {
-    check(c: Context, email: string): Promise<void>;
-    record(c: Context, email: string, ok: boolean): Promise<void>;
-  };
+  throttle?: PasswordThrottle;
 }
 
 /**
@@ -51,19 +49,8 @@ export interface LoginApiDeps {
 export function loginApi(deps: LoginApiDeps): OpenAPIHono {
   const api = new OpenAPIHono({ defaultHook: validationHook });
   const meta = (c: Context) => ({ ip: clientIp(c), userAgent: c.req.header('user-agent') });
-  const throttled = async <T>(c: Context, email: string, attempt: () => Promise<T>): Promise<T> => {
-    await deps.throttle?.check(c, email);
-    try {
-      const result = await attempt();
-      await deps.throttle?.record(c, email, true);
-      return result;
-    } catch (err) {
-      if (err instanceof Error && 'code' in err && err.code === 'ORN_AUTH_BAD_CREDENTIALS') {
-        await deps.throttle?.record(c, email, false);
-      }
-      throw err;
-    }
-  };
+  const throttled = <T>(c: Context, email: string, attempt: () => Promise<T>) =>
+    throttledCheck(deps.throttle, c, email, attempt);
 
   api.openapi(
     createRoute({

@@ -129,13 +129,17 @@ export class SessionStore {
     if (row) await this.revokeFamily(db, row.family_id, reason);
   }
 
-  /** Ends every login of a user or a customer: password changed, account disabled or deleted. */
-  async revokeAll(db: Knex, owner: { userId: number } | { customerId: number }, reason: string) {
+  /**
+   * Ends every login of a user or a customer: password changed, account disabled or deleted. With `keep` (a session
+   * id: the caller's own), every login but the one that session belongs to.
+   */
+  async revokeAll(db: Knex, owner: { userId: number } | { customerId: number }, reason: string, keep?: string) {
     const where = 'userId' in owner ? { user_id: owner.userId } : { customer_id: owner.customerId };
-    await db('auth_sessions')
-      .where(where)
-      .whereNull('revoked_at')
-      .update({ revoked_at: db.fn.now(), revoked_reason: reason });
+    const query = db('auth_sessions').where(where).whereNull('revoked_at');
+    if (keep !== undefined && isUuid(keep)) {
+      query.whereNotIn('family_id', db('auth_sessions').where({ id: keep }).select('family_id'));
+    }
+    await query.update({ revoked_at: db.fn.now(), revoked_reason: reason });
   }
 }
 

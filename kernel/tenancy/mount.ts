@@ -1,4 +1,4 @@
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import type { DependencyContainer } from 'tsyringe';
 import { auditApi } from '../audit/audit-api.js';
 import type { DbAccess } from '../auth/db-access.js';
@@ -44,7 +44,13 @@ export function mountTenancyApis(
       p.discovered.manifest.permissions.map((perm) => ({ ...perm, owner: p.discovered.manifest.id })),
     ),
   ];
-  app.route('/', adminVendorsApi({ db: deps.db, platforms: deps.platforms, changed: deps.changed }));
+  // Invitations: a new vendor's owner without a password, and every invited team member.
+  const invite = async (c: Context, input: { userId: number; vendorId: number }) => {
+    const principal = c.get('principal');
+    const invitedBy = principal?.kind === 'vendorUser' || principal?.kind === 'admin' ? principal.userId : undefined;
+    await deps.auth.sendInvitation({ ...input, invitedBy, base: c.get('tenant')?.base });
+  };
+  app.route('/', adminVendorsApi({ db: deps.db, platforms: deps.platforms, changed: deps.changed, invite }));
   app.route(
     '/',
     adminDomainsApi({
@@ -54,6 +60,6 @@ export function mountTenancyApis(
       verifier: () => deps.container.resolve<DomainVerifier>('kernel.domainVerifier'),
     }),
   );
-  app.route('/', teamApi({ db: deps.db, sessions: deps.auth.service.sessions, permissions }));
+  app.route('/', teamApi({ db: deps.db, sessions: deps.auth.service.sessions, permissions, invite }));
   app.route('/', auditApi({ db: deps.db }));
 }

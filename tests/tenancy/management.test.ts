@@ -3,6 +3,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ROOT } from '../../kernel/paths.js';
 import { adminHeaders } from '../../kernel/testing/admin-token.js';
+import { lastMailTo, linkIn } from '../../kernel/testing/mail.js';
 import { enablePlugins } from '../../kernel/testing/plugins.js';
 import { startTestKernel, type TestKernel } from '../../kernel/testing/start-test-kernel.js';
 import { asSystem } from '../../kernel/testing/system-db.js';
@@ -57,6 +58,18 @@ describe('vendor administration', () => {
     );
     assert.deepEqual([member.is_owner, member.status], [true, 'invited']);
     assert.equal(await shopStatus('/vendors/fresh/shop/probe/whoami'), 200);
+    // The owner got an invitation whose link accepts the vendor and sets a password.
+    const link = new URL(linkIn(await lastMailTo(kernel, 'owner@fresh.example'), 'accept-invitation'));
+    const accepted = await call(
+      'POST',
+      '/api/v1/vendor/auth/invitations/accept',
+      { 'content-type': 'application/json' },
+      {
+        token: link.searchParams.get('token'),
+        password: 'fresh-owner-password',
+      },
+    );
+    assert.equal(accepted.status, 200);
     const again = await call('POST', '/api/v1/admin/vendors', admin, {
       code: 'fresh',
       name: 'X',
