@@ -182,7 +182,7 @@ async function assemble(
       extraDirs: config.plugins.extraDirs,
       nodeModules: path.join(ROOT, 'node_modules'),
     },
-    baseApp: (context) =>
+    baseApp: (context, dispatch) =>
       createApp({
         logger,
         metrics,
@@ -190,6 +190,7 @@ async function assemble(
         reporter,
         bodyLimitBytes: config.server.bodyLimitBytes,
         context: [tenants.setContext, ...context],
+        dispatch,
         getPath: tenants.getPath,
       }),
     announce: (topic = 'plugins') => broadcast?.publish(topic) ?? Promise.resolve(),

@@ -20,6 +20,11 @@ export interface AppOptions {
    * inside one middleware with the body limit: each Hono layer costs a few percent of a small route's throughput.
    */
   context?: Array<(c: Context) => void>;
+  /**
+   * Runs after the context setters and wraps the rest of the request (`proceed`): the plugin host's check that the
+   * plugin a request is addressed to is enabled, with its area's authentication.
+   */
+  dispatch?: (c: Context, proceed: () => Promise<unknown>) => unknown;
   /** The path routers match on, computed from the raw request (tenancy maps every shop mode to one set of routes). */
   getPath?: (req: Request) => string;
 }
@@ -30,15 +35,21 @@ export interface AppOptions {
  * 2. access log and request metrics (they see the final status, errors included),
  * 3. error handling (`onError`: Hono converts a thrown error into a response at the layer that threw it, so the
  *    layers above, the access log included, see a normal response),
- * 4. request context: the body size limit, then the context setters (platform by host, plugin snapshot).
+ * 4. request context: the context setters (platform by host, plugin snapshot), the plugin dispatch check (a
+ *    plugin's routes answer only where it is enabled), then the body size limit.
  * Security headers (CSP and the rest of helmet's set) are added by the server itself (`http/server.ts`), on every
  * response, before any of this runs.
  */
-function requestContext(bodyLimitBytes: number, setters: Array<(c: Context) => void>): MiddlewareHandler {
+function requestContext(
+  bodyLimitBytes: number,
+  setters: Array<(c: Context) => void>,
+  dispatch: AppOptions['dispatch'],
+): MiddlewareHandler {
   const limit = bodyLimit(bodyLimitBytes);
   return function requestContext(c, next) {
     for (const set of setters) set(c);
-    return limit(c, next);
+    if (!dispatch) return limit(c, next);
+    return dispatch(c, () => limit(c, next)) as Promise<Response | undefined>;
   };
 }
 
@@ -48,7 +59,7 @@ export function createApp(options: AppOptions): Hono {
   app.use(accessLog({ logger: options.logger, metrics: options.metrics }));
   app.onError(errorHandler({ logger: options.logger, reporter: options.reporter }));
   app.notFound(notFoundHandler);
-  app.use(requestContext(options.bodyLimitBytes, options.context ?? []));
+  app.use(requestContext(options.bodyLimitBytes, options.context ?? [], options.dispatch));
   app.route('/', healthRoutes(options.health));
   app.route('/', metricsRoutes(options.metrics));
   return app;

@@ -103,10 +103,8 @@ export function managementApi(deps: {
     }
     await next();
   });
-  for (const action of ['install', 'upgrade', 'uninstall', 'reload']) {
-    api.use(`/api/v1/admin/plugins/:id/${action}`, superAdmin);
-  }
-  api.use('/api/v1/admin/plugins/rescan', superAdmin);
+  // Code-changing actions are for super administrators. Declared on their routes rather than with `use(path)`: a
+  // middleware on the static `/plugins/rescan` beside `/plugins/:id/…` makes Hono fall back to its slower router.
 
   const actor = (c: Context) => {
     const principal = c.get('principal');
@@ -160,6 +158,25 @@ export function managementApi(deps: {
     );
   }
 
+  const ScanResult = z
+    .object({ added: z.array(z.string()), reloaded: z.array(z.string()), excluded: z.array(z.string()) })
+    .openapi('PluginScanResult');
+  const scanned = async (result: z.infer<typeof ScanResult>) => {
+    await host.announceCode(); // the other processes look at their disks too
+    return result;
+  };
+  // Before the `/plugins/{id}/…` routes: Hono's fast router accepts a static segment beside a parameter only when
+  // the static route comes first.
+  api.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/admin/plugins/rescan',
+      tags: ['plugins'],
+      middleware: superAdmin,
+      responses: { 200: json(ScanResult, 'Plugins added, reloaded with new code, and left out'), ...problems },
+    }),
+    async (c) => c.json(await scanned(await host.rescan()), 200),
+  );
   const global = [
     [
       'install',
@@ -183,6 +200,7 @@ export function managementApi(deps: {
         method: 'post',
         path: `/api/v1/admin/plugins/{id}/${action}`,
         tags: ['plugins'],
+        middleware: superAdmin,
         request: { params: IdParam, ...body(schema) },
         responses: { 200: json(Plan, 'What changed, or would change with dryRun'), ...problems },
       }),
@@ -197,27 +215,12 @@ export function managementApi(deps: {
     );
   }
 
-  const ScanResult = z
-    .object({ added: z.array(z.string()), reloaded: z.array(z.string()), excluded: z.array(z.string()) })
-    .openapi('PluginScanResult');
-  const scanned = async (result: z.infer<typeof ScanResult>) => {
-    await host.announceCode(); // the other processes look at their disks too
-    return result;
-  };
-  api.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/v1/admin/plugins/rescan',
-      tags: ['plugins'],
-      responses: { 200: json(ScanResult, 'Plugins added, reloaded with new code, and left out'), ...problems },
-    }),
-    async (c) => c.json(await scanned(await host.rescan()), 200),
-  );
   api.openapi(
     createRoute({
       method: 'post',
       path: '/api/v1/admin/plugins/{id}/reload',
       tags: ['plugins'],
+      middleware: superAdmin,
       request: { params: IdParam },
       responses: { 200: json(ScanResult, 'The plugin reloaded with fresh code'), ...problems },
     }),

@@ -9,6 +9,7 @@ import type { PlatformRegistry } from '../tenancy/platforms.js';
 import { mountPlugins, takeSnapshot } from './compose.js';
 import type { RouteArea } from './definition.js';
 import { type DiscoverPluginsOptions, type DiscoveryProblem, discoverPlugins } from './discover.js';
+import { type PluginDispatch, pluginDispatch } from './dispatch.js';
 import { PluginErrors } from './errors.js';
 import { resolveGraph } from './graph.js';
 import * as lifecycle from './lifecycle.js';
@@ -48,9 +49,10 @@ export interface PluginHostOptions {
   autoInstall: boolean;
   /**
    * Builds the kernel's own app (middleware and kernel routes); plugin routes are compiled onto it. `context` are
-   * the host's per-request setters (the plugin snapshot), to run with the kernel's own.
+   * the host's per-request setters (the plugin snapshot), to run with the kernel's own; `dispatch` runs after them
+   * and guards the requests addressed to a plugin.
    */
-  baseApp: (context: Array<(c: Context) => void>) => Hono;
+  baseApp: (context: Array<(c: Context) => void>, dispatch: PluginDispatch) => Hono;
   quarantine: QuarantinePolicy;
   /** Authentication the kernel puts in front of plugin routes, per area. */
   areaAuth?: Partial<Record<RouteArea, MiddlewareHandler>>;
@@ -290,16 +292,21 @@ export class PluginHost implements lifecycle.LifecycleHost {
   }
 
   private compile(): Hono {
-    const app = this.options.baseApp([takeSnapshot(() => this.current)]);
-    this.options.kernelRoutes?.(app, this);
-    const installed = [...this.loaded.values()].filter((p) => this.isServing(p.discovered.manifest.id));
-    mountPlugins(app, installed, {
+    const routed = new Map<RouteArea, Set<string>>();
+    const dispatch = pluginDispatch({
+      routed,
       areaAuth: this.options.areaAuth ?? {},
-      onRegisterError: (id, err) => this.options.logger.error({ err, plugin: id }, 'plugin route registration failed'),
       onAnswer: (platformId, id, failed) => {
         if (this.errorRates.record(platformId, id, failed)) void this.quarantineFailing(platformId, id);
       },
     });
+    const app = this.options.baseApp([takeSnapshot(() => this.current)], dispatch);
+    this.options.kernelRoutes?.(app, this);
+    const installed = [...this.loaded.values()].filter((p) => this.isServing(p.discovered.manifest.id));
+    const mounted = mountPlugins(app, installed, (id, err) =>
+      this.options.logger.error({ err, plugin: id }, 'plugin route registration failed'),
+    );
+    for (const [area, ids] of mounted) routed.set(area, ids);
     return app;
   }
 

@@ -81,7 +81,6 @@ export function teamApi(deps: TeamApiDeps): OpenAPIHono {
     requirePermission(c.req.method === 'GET' ? 'team.view' : 'team.edit')(c, next),
   );
   api.use('/api/v1/vendor/roles/*', requirePermission('team.edit'));
-  api.use('/api/v1/vendor/team/invitations', requirePermission('team.invite'));
   api.use('/api/v1/vendor/api-keys', requirePermission('api_keys.manage'));
   api.use('/api/v1/vendor/api-keys/*', requirePermission('api_keys.manage'));
 
@@ -131,6 +130,8 @@ export function teamApi(deps: TeamApiDeps): OpenAPIHono {
       method: 'post',
       path: '/api/v1/vendor/team/invitations',
       tags: ['team'],
+      // On the route, not `use(path)`: a middleware on this static path beside `/team/:id` costs Hono its fast router.
+      middleware: requirePermission('team.invite'),
       request: jsonBody(
         z.object({ email: z.string().trim().email('must be an email address'), roleId: z.number().int() }),
       ),
