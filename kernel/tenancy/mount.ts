@@ -7,6 +7,7 @@ import { KERNEL_PERMISSIONS, type PermissionDef } from '../auth/permissions.js';
 import type { PluginHost } from '../plugins/host.js';
 import { adminDomainsApi } from './admin-domains-api.js';
 import { adminVendorsApi } from './admin-vendors-api.js';
+import { apiKeysApi } from './api-keys-api.js';
 import type { DomainVerifier } from './domain-verifier.js';
 import type { PlatformRegistry } from './platforms.js';
 import { teamApi } from './team-api.js';
@@ -61,5 +62,6 @@ export function mountTenancyApis(
     }),
   );
   app.route('/', teamApi({ db: deps.db, sessions: deps.auth.service.sessions, permissions, invite }));
+  app.route('/', apiKeysApi({ db: deps.db }));
   app.route('/', auditApi({ db: deps.db }));
 }

@@ -8,24 +8,16 @@ import { enablePlugins } from '../../kernel/testing/plugins.js';
 import { startTestKernel, type TestKernel } from '../../kernel/testing/start-test-kernel.js';
 import { asSystem } from '../../kernel/testing/system-db.js';
 import { createTestPlatform, createTestTeamMember, createTestVendor } from '../../kernel/testing/tenants.js';
+import { type Json, jsonCall } from '../support/json-call.js';
 
 const PROBE = path.join(ROOT, 'tests', 'fixtures', 'tenancy-plugins', 'probe');
-type Json = Record<string, unknown>;
 
 describe('vendor administration', () => {
   let kernel: TestKernel;
   let admin: Record<string, string>;
   const txt = new Map<string, string>();
 
-  const call = async (method: string, url: string, headers: Record<string, string>, body?: unknown) => {
-    const res = await kernel.request(url, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return { status: res.status, body: (text ? JSON.parse(text) : {}) as Json };
-  };
+  const call = jsonCall(() => kernel);
   const shopStatus = async (url: string, host = 'localhost') =>
     (await kernel.request(url, { headers: { host } })).status;
 
@@ -180,15 +172,7 @@ describe('vendor administration', () => {
 
 describe('vendor teams, roles and API keys', () => {
   let kernel: TestKernel;
-  const call = async (method: string, url: string, headers: Record<string, string>, body?: unknown) => {
-    const res = await kernel.request(url, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return { status: res.status, body: (text ? JSON.parse(text) : {}) as Json };
-  };
+  const call = jsonCall(() => kernel);
 
   before(async () => {
     kernel = await startTestKernel({ plugins: { roots: [], extraDirs: [PROBE] } });
