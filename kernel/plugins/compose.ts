@@ -22,7 +22,8 @@ export interface MountHooks {
  * rebuilt per request. Each plugin is mounted under `<area prefix>/<plugin id>`, behind a guard that answers 404
  * unless the plugin is enabled on the request's platform in the snapshot the request started with.
  */
-export function mountPlugins(app: Hono, plugins: LoadedPlugin[], hooks: MountHooks): void {
+export function mountPlugins(app: Hono, plugins: LoadedPlugin[], hooks: MountHooks): MountedRouter[] {
+  const mounted: MountedRouter[] = [];
   for (const plugin of plugins) {
     const { id } = plugin.discovered.manifest;
     const guard: MiddlewareHandler = async function pluginGuard(c, next) {
@@ -50,8 +51,16 @@ export function mountPlugins(app: Hono, plugins: LoadedPlugin[], hooks: MountHoo
         if (auth) app.use(path, auth);
       }
       app.route(prefix, router);
+      mounted.push({ prefix, router });
     }
   }
+  return mounted;
+}
+
+/** A plugin's router of one area and where it is mounted: the OpenAPI document lists its `createRoute` routes. */
+export interface MountedRouter {
+  prefix: string;
+  router: PluginRouter;
 }
 
 /** Takes the plugin snapshot once at the start of each request (run by the kernel's request-context middleware). */
