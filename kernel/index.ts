@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Hono } from 'hono';
 import type { DestinationStream } from 'pino';
 import type { DependencyContainer } from 'tsyringe';
@@ -12,9 +13,11 @@ import { createRootContainer } from './di/container.js';
 import { KernelErrors } from './errors/codes.js';
 import { EventBus } from './events/bus.js';
 import { createApp } from './http/app.js';
+import { serveOpenApiDocument } from './http/openapi.js';
 import { SECURITY_HEADERS } from './http/security-headers.js';
 import { listen, type RunningServer } from './http/server.js';
 import { createMailer, type Mailer } from './mail/index.js';
+import { MailOutbox } from './mail/outbox.js';
 import { HealthRegistry } from './observability/health.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { createMetrics, type Metrics } from './observability/metrics.js';
@@ -195,9 +198,21 @@ async function assemble(
       }),
     announce: (topic = 'plugins') => broadcast?.publish(topic) ?? Promise.resolve(),
     kernelRoutes: (app, host) => {
-      app.route('/', auth.routes());
-      mountTenancyApis(app, { auth, db: dbAccess, platforms, vendors, host, container, changed: tenancyChanged });
-      app.route(
+      // One router for the kernel's JSON routes, so that one OpenAPI document describes them all.
+      const api = new OpenAPIHono();
+      api.route('/', auth.routes());
+      mountTenancyApis(api, {
+        auth,
+        db: dbAccess,
+        platforms,
+        vendors,
+        host,
+        container,
+        changed: tenancyChanged,
+        outbox: new MailOutbox(db.knex),
+        links: { publicUrl: config.server.publicUrl, port: config.server.port },
+      });
+      api.route(
         '/',
         managementApi({
           host,
@@ -206,6 +221,8 @@ async function assemble(
           requireAdmin: auth.middleware('adminApi', { required: true, hostPlatform: false }),
         }),
       );
+      app.route('/', api);
+      serveOpenApiDocument(app, () => [{ prefix: '/', router: api }, ...host.pluginRouters]);
     },
   });
   const server =

@@ -42,10 +42,11 @@ interface Issued {
 export class PasswordResets {
   constructor(private readonly d: AccountDeps) {}
 
-  async request(r: ResetRequest): Promise<void> {
+  /** Whether a link was mailed (the public routes answer alike either way; administrators are told). */
+  async request(r: ResetRequest): Promise<boolean> {
     const ttlSeconds = this.d.resetTtlMinutes * 60;
     const issued = await this.issue(r, ttlSeconds);
-    if (!issued) return;
+    if (!issued) return false;
     const link = `${r.linkBase}${issued.path}?token=${issued.token}`;
     const sending = this.d.mailer.send({
       to: issued.to,
@@ -67,9 +68,10 @@ export class PasswordResets {
       // Not awaited: an SMTP round trip would make the answer slower for an existing account than for an unknown
       // email. A failure is logged; the person can ask again.
       sending.catch((err: unknown) => this.d.logger.error({ err, tag: 'auth.password_reset' }, 'reset mail not sent'));
-      return;
+      return true;
     }
     await sending;
+    return true;
   }
 
   async confirm(input: ResetConfirmation): Promise<void> {

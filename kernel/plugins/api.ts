@@ -1,12 +1,14 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Knex } from 'knex';
+import { audit } from '../audit/audit.js';
 import { AuthErrors } from '../auth/errors.js';
 import { requireSuperAdmin } from '../auth/login-api.js';
 import type { OrionConfig } from '../config/schema.js';
+import { withTenant } from '../db/tenant-scope.js';
 import { validationHook } from '../http/validation.js';
-import { ORION_VERSION } from '../version.js';
 import type { PluginHost } from './host.js';
+import type { TransitionAudit } from './lifecycle.js';
 import { LifecycleErrors } from './lifecycle-errors.js';
 import { listPlugins } from './listing.js';
 
@@ -46,6 +48,7 @@ const Plan = z
 const ToggleBody = z.object({ dryRun: z.boolean().default(false), cascade: z.boolean().default(false) });
 const InstallBody = z.object({ dryRun: z.boolean().default(false) });
 const UninstallBody = z.object({ dryRun: z.boolean().default(false), keepData: z.boolean().default(true) });
+type Actor = { actor: string; audit: TransitionAudit };
 const IdParam = z.object({ id: z.string().min(1).max(60) });
 const PlatformParam = IdParam.extend({ platform: z.string().min(1).max(60) });
 
@@ -103,13 +106,31 @@ export function managementApi(deps: {
     }
     await next();
   });
-  // Code-changing actions are for super administrators. Declared on their routes rather than with `use(path)`: a
-  // middleware on the static `/plugins/rescan` beside `/plugins/:id/…` makes Hono fall back to its slower router.
-
+  // Code-changing actions (install, upgrade, uninstall, reload, rescan) are for super administrators: declared on
+  // each route, so the route's OpenAPI entry and its guard sit together.
   const actor = (c: Context) => {
     const principal = c.get('principal');
     return principal?.kind === 'admin' ? principal.email : 'unknown';
   };
+  /** Each transition also goes to the audit log (`plugin.install`, `plugin.enable`…), in its own transaction. */
+  const audited =
+    (c: Context): TransitionAudit =>
+    async (trx, t) => {
+      await withTenant(trx, { bypass: true, reason: 'plugin transition audit' }, (db) =>
+        audit(db, c, {
+          action: `plugin.${t.action}`,
+          targetType: 'plugin',
+          targetId: t.pluginId,
+          platformId: t.platformId,
+          before: { state: t.from },
+          after: { state: t.to, version: t.version },
+          details: {
+            plugins: t.plugins,
+            ...(t.platformId ? { platform: host.platforms.get(t.platformId)?.code } : {}),
+          },
+        }),
+      );
+    };
 
   api.openapi(
     createRoute({
@@ -151,7 +172,7 @@ export function managementApi(deps: {
       }),
       async (c) => {
         const { platform, id } = c.req.valid('param');
-        const options = { ...withDefaults(ToggleBody, c.req.valid('json')), actor: actor(c) };
+        const options = { ...withDefaults(ToggleBody, c.req.valid('json')), actor: actor(c), audit: audited(c) };
         const plan = await (action === 'enable' ? host.enable : host.disable)(platform, id, options);
         return c.json(plan, 200);
       },
@@ -165,8 +186,6 @@ export function managementApi(deps: {
     await host.announceCode(); // the other processes look at their disks too
     return result;
   };
-  // Before the `/plugins/{id}/…` routes: Hono's fast router accepts a static segment beside a parameter only when
-  // the static route comes first.
   api.openapi(
     createRoute({
       method: 'post',
@@ -181,17 +200,17 @@ export function managementApi(deps: {
     [
       'install',
       InstallBody,
-      (id: string, b: z.infer<typeof InstallBody>, a: string) => host.install(id, { ...b, actor: a }),
+      (id: string, b: z.infer<typeof InstallBody>, a: Actor) => host.install(id, { ...b, ...a }),
     ],
     [
       'upgrade',
       InstallBody,
-      (id: string, b: z.infer<typeof InstallBody>, a: string) => host.upgrade(id, { ...b, actor: a }),
+      (id: string, b: z.infer<typeof InstallBody>, a: Actor) => host.upgrade(id, { ...b, ...a }),
     ],
     [
       'uninstall',
       UninstallBody,
-      (id: string, b: z.infer<typeof UninstallBody>, a: string) => host.uninstall(id, { ...b, actor: a }),
+      (id: string, b: z.infer<typeof UninstallBody>, a: Actor) => host.uninstall(id, { ...b, ...a }),
     ],
   ] as const;
   for (const [action, schema, run] of global) {
@@ -205,10 +224,10 @@ export function managementApi(deps: {
         responses: { 200: json(Plan, 'What changed, or would change with dryRun'), ...problems },
       }),
       async (c) => {
-        const plan = await (run as (id: string, b: unknown, a: string) => Promise<z.infer<typeof Plan>>)(
+        const plan = await (run as (id: string, b: unknown, a: Actor) => Promise<z.infer<typeof Plan>>)(
           c.req.valid('param').id,
           withDefaults(schema, c.req.valid('json')),
-          actor(c),
+          { actor: actor(c), audit: audited(c) },
         );
         return c.json(plan, 200);
       },
@@ -231,9 +250,5 @@ export function managementApi(deps: {
     },
   );
 
-  api.doc31('/api/v1/openapi.json', {
-    openapi: '3.1.0',
-    info: { title: 'Orion API', version: ORION_VERSION },
-  });
   return api;
 }

@@ -17,8 +17,9 @@ export function mountPlugins(
   app: Hono,
   plugins: LoadedPlugin[],
   onRegisterError: (id: string, err: unknown) => void,
-): Map<RouteArea, Set<string>> {
+): { routed: Map<RouteArea, Set<string>>; routers: MountedRouter[] } {
   const routed = new Map<RouteArea, Set<string>>();
+  const routers: MountedRouter[] = [];
   for (const plugin of plugins) {
     const { id } = plugin.discovered.manifest;
     const areas = Object.entries(plugin.definition.routes ?? {}) as [RouteArea, RegisterRoutes][];
@@ -31,13 +32,21 @@ export function mountPlugins(
         onRegisterError(id, err);
         continue;
       }
-      app.route(`${ROUTE_AREAS[area]}/${id}`, router);
+      const prefix = `${ROUTE_AREAS[area]}/${id}`;
+      app.route(prefix, router);
+      routers.push({ prefix, router });
       const ids = routed.get(area) ?? new Set<string>();
       ids.add(id);
       routed.set(area, ids);
     }
   }
-  return routed;
+  return { routed, routers };
+}
+
+/** A plugin's router of one area and where it is mounted: the OpenAPI document lists its `createRoute` routes. */
+export interface MountedRouter {
+  prefix: string;
+  router: PluginRouter;
 }
 
 /** Takes the plugin snapshot once at the start of each request (run by the kernel's request-context middleware). */

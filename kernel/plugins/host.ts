@@ -6,7 +6,7 @@ import type { DependencyContainer } from 'tsyringe';
 import type { EventBus, EventName } from '../events/bus.js';
 import type { HealthRegistry } from '../observability/health.js';
 import type { PlatformRegistry } from '../tenancy/platforms.js';
-import { mountPlugins, takeSnapshot } from './compose.js';
+import { type MountedRouter, mountPlugins, takeSnapshot } from './compose.js';
 import type { RouteArea } from './definition.js';
 import { type DiscoverPluginsOptions, type DiscoveryProblem, discoverPlugins } from './discover.js';
 import { type PluginDispatch, pluginDispatch } from './dispatch.js';
@@ -86,6 +86,7 @@ export class PluginHost implements lifecycle.LifecycleHost {
   readonly platforms: PlatformRegistry;
   private current = PluginSnapshot.empty();
   private app: Hono;
+  private mountedRouters: MountedRouter[] = [];
   private compiledFor = '';
   /** Per plugin: undoes its event subscriptions and health check. */
   private readonly cleanups = new Map<string, (() => void)[]>();
@@ -98,6 +99,11 @@ export class PluginHost implements lifecycle.LifecycleHost {
     this.platforms = options.platforms;
     this.errorRates = new ErrorRateTracker(options.quarantine);
     this.app = this.compile();
+  }
+
+  /** The plugin routers of the current app, by mount prefix (for the OpenAPI document). */
+  get pluginRouters(): readonly MountedRouter[] {
+    return this.mountedRouters;
   }
 
   /** The app for the current set of installed plugins; swapped whole when that set changes. */
@@ -235,10 +241,9 @@ export class PluginHost implements lifecycle.LifecycleHost {
     }
   }
 
-  install = (id: string, o: { actor: string; dryRun?: boolean }) => lifecycle.install(this, id, o);
-  upgrade = (id: string, o: { actor: string; dryRun?: boolean }) => lifecycle.upgrade(this, id, o);
-  uninstall = (id: string, o: { actor: string; keepData: boolean; dryRun?: boolean }) =>
-    lifecycle.uninstall(this, id, o);
+  install = (id: string, o: lifecycle.TransitionOptions) => lifecycle.install(this, id, o);
+  upgrade = (id: string, o: lifecycle.TransitionOptions) => lifecycle.upgrade(this, id, o);
+  uninstall = (id: string, o: lifecycle.TransitionOptions & { keepData: boolean }) => lifecycle.uninstall(this, id, o);
   enable = async (platform: string, id: string, o: lifecycle.ToggleOptions) => {
     const plan = await lifecycle.enable(this, platform, id, o);
     const found = this.platforms.findByCode(platform);
@@ -306,7 +311,8 @@ export class PluginHost implements lifecycle.LifecycleHost {
     const mounted = mountPlugins(app, installed, (id, err) =>
       this.options.logger.error({ err, plugin: id }, 'plugin route registration failed'),
     );
-    for (const [area, ids] of mounted) routed.set(area, ids);
+    for (const [area, ids] of mounted.routed) routed.set(area, ids);
+    this.mountedRouters = mounted.routers;
     return app;
   }
 

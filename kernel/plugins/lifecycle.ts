@@ -53,6 +53,28 @@ function platform(host: LifecycleHost, code: string): Platform {
   return found;
 }
 
+/** What a transition tells the audit log, in its own transaction (the management API writes the entry). */
+export interface TransitionRecord {
+  action: Transition['action'];
+  pluginId: string;
+  platformId?: number;
+  version: string;
+  from: string;
+  to: string;
+  /** Every plugin the transition enabled or disabled (dependencies and dependents with cascade). */
+  plugins: string[];
+}
+
+/** Called inside the transition's transaction, once it succeeded: an entry exists exactly when the change does. */
+export type TransitionAudit = (trx: Knex.Transaction, record: TransitionRecord) => Promise<void>;
+
+/** Options every transition takes. */
+export interface TransitionOptions {
+  actor: string;
+  dryRun?: boolean;
+  audit?: TransitionAudit;
+}
+
 /**
  * Runs `work` in one transaction and records the transition. On failure nothing of it stays (migrations, hook and
  * state roll back together), the failure is recorded, and the caller gets ORN_PLUGIN_TRANSITION_FAILED.
@@ -69,11 +91,14 @@ async function transact(
     to: string;
   },
   work: (trx: Knex.Transaction) => Promise<void>,
+  audit?: { hook?: TransitionAudit; plugins: string[] },
 ): Promise<void> {
   try {
     await host.knex.transaction(async (trx) => {
       await work(trx);
       await recordTransition(trx, { pluginId: meta.id, ...meta, outcome: 'ok' });
+      const { id, platformId, action, version, from, to } = meta;
+      await audit?.hook?.(trx, { action, pluginId: id, platformId, version, from, to, plugins: audit.plugins });
     });
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
@@ -83,7 +108,7 @@ async function transact(
   await host.changed();
 }
 
-export async function install(host: LifecycleHost, id: string, o: { actor: string; dryRun?: boolean }): Promise<Plan> {
+export async function install(host: LifecycleHost, id: string, o: TransitionOptions): Promise<Plan> {
   const p = plugin(host, id);
   const { manifest, migrationsDir } = p.discovered;
   const installed = host.snapshot().installed;
@@ -101,11 +126,12 @@ export async function install(host: LifecycleHost, id: string, o: { actor: strin
       await p.definition.install?.(p.lifecycleContext(trx));
       await trx('plugins').insert({ id, version: manifest.version });
     },
+    { hook: o.audit, plugins: [id] },
   );
   return plan;
 }
 
-export async function upgrade(host: LifecycleHost, id: string, o: { actor: string; dryRun?: boolean }): Promise<Plan> {
+export async function upgrade(host: LifecycleHost, id: string, o: TransitionOptions): Promise<Plan> {
   const p = plugin(host, id);
   const { manifest, migrationsDir } = p.discovered;
   const from = host.snapshot().installed.get(id);
@@ -126,6 +152,7 @@ export async function upgrade(host: LifecycleHost, id: string, o: { actor: strin
         .where({ id })
         .update({ version: manifest.version, updated_at: trx.fn.now(), last_error: null });
     },
+    { hook: o.audit, plugins: [id] },
   );
   return plan;
 }
@@ -133,7 +160,7 @@ export async function upgrade(host: LifecycleHost, id: string, o: { actor: strin
 export async function uninstall(
   host: LifecycleHost,
   id: string,
-  o: { actor: string; keepData: boolean; dryRun?: boolean },
+  o: TransitionOptions & { keepData: boolean },
 ): Promise<Plan> {
   const p = plugin(host, id);
   const { manifest, migrationsDir } = p.discovered;
@@ -154,13 +181,12 @@ export async function uninstall(
       if (!o.keepData) await revertPluginMigrations(trx, id, migrationsDir);
       await trx('plugins').where({ id }).delete(); // platform_plugins rows go with it (on delete cascade)
     },
+    { hook: o.audit, plugins: [id] },
   );
   return plan;
 }
 
-export interface ToggleOptions {
-  actor: string;
-  dryRun?: boolean;
+export interface ToggleOptions extends TransitionOptions {
   /** Also enable the dependencies (or disable the dependents) that the change needs. */
   cascade?: boolean;
 }
@@ -188,7 +214,7 @@ export async function enable(host: LifecycleHost, platformCode: string, id: stri
   if (others.length && !o.cascade) {
     throw LifecycleErrors.NeedsCascade({ id, action: 'enable', others: others.join(', '), platform: target.code });
   }
-  await toggle(host, target, plugins, true, o.actor);
+  await toggle(host, target, plugins, true, o.actor, undefined, o.audit);
   return plan;
 }
 
@@ -212,7 +238,7 @@ export async function disable(host: LifecycleHost, platformCode: string, id: str
   if (dependents.length && !o.cascade) {
     throw LifecycleErrors.NeedsCascade({ id, action: 'disable', others: dependents.join(', '), platform: target.code });
   }
-  await toggle(host, target, plugins, false, o.actor);
+  await toggle(host, target, plugins, false, o.actor, undefined, o.audit);
   return plan;
 }
 
@@ -253,6 +279,7 @@ async function toggle(
   on: boolean,
   actor: string,
   extra?: (trx: Knex.Transaction) => Promise<void>,
+  audit?: TransitionAudit,
 ) {
   const action = actor === 'quarantine' ? 'quarantine' : on ? 'enable' : 'disable';
   const meta = (id: string) =>
@@ -266,24 +293,29 @@ async function toggle(
       to: on ? 'enabled' : 'disabled',
     }) as const;
   const last = ids[ids.length - 1] as string; // the plugin asked for: enabled last, disabled last
-  await transact(host, meta(last), async (trx) => {
-    for (const id of ids) {
-      const p = plugin(host, id);
-      // Enabling clears a quarantine: that is the admin's explicit decision to try again.
-      const row = { platform_id: target.id, plugin_id: id, enabled: on, changed_by: actor, changed_at: trx.fn.now() };
-      await trx('platform_plugins')
-        .insert(on ? { ...row, quarantined_at: null, quarantine_reason: null } : row)
-        .onConflict(['platform_id', 'plugin_id'])
-        .merge(
-          on
-            ? ['enabled', 'changed_by', 'changed_at', 'quarantined_at', 'quarantine_reason']
-            : ['enabled', 'changed_by', 'changed_at'],
-        );
-      const ctx = p.lifecycleContext(trx);
-      if (on) await p.definition.enable?.(ctx, target);
-      else await p.definition.disable?.(ctx, target);
-      if (id !== last) await recordTransition(trx, { pluginId: id, ...meta(id), outcome: 'ok' });
-    }
-    await extra?.(trx);
-  });
+  await transact(
+    host,
+    meta(last),
+    async (trx) => {
+      for (const id of ids) {
+        const p = plugin(host, id);
+        // Enabling clears a quarantine: that is the admin's explicit decision to try again.
+        const row = { platform_id: target.id, plugin_id: id, enabled: on, changed_by: actor, changed_at: trx.fn.now() };
+        await trx('platform_plugins')
+          .insert(on ? { ...row, quarantined_at: null, quarantine_reason: null } : row)
+          .onConflict(['platform_id', 'plugin_id'])
+          .merge(
+            on
+              ? ['enabled', 'changed_by', 'changed_at', 'quarantined_at', 'quarantine_reason']
+              : ['enabled', 'changed_by', 'changed_at'],
+          );
+        const ctx = p.lifecycleContext(trx);
+        if (on) await p.definition.enable?.(ctx, target);
+        else await p.definition.disable?.(ctx, target);
+        if (id !== last) await recordTransition(trx, { pluginId: id, ...meta(id), outcome: 'ok' });
+      }
+      await extra?.(trx);
+    },
+    { hook: audit, plugins: ids },
+  );
 }

@@ -65,4 +65,36 @@ export const TenancyErrors = {
     detail: (p) =>
       `No TXT record ${p.record} with the verification token was found for ${p.domain}. DNS changes can take a while to show.`,
   }),
+  CannotChangeSelf: defineError<{ action: string }>({
+    code: 'ORN_TENANCY_CANNOT_CHANGE_SELF',
+    category: 'conflict',
+    title: 'Not on your own account',
+    detail: (p) => `You cannot ${p.action} your own account. Ask another administrator.`,
+  }),
+  NotPlatformAdmin: defineError<{ email: string }>({
+    code: 'ORN_TENANCY_NOT_PLATFORM_ADMIN',
+    category: 'conflict',
+    title: 'Not a platform administrator',
+    detail: (p) => `${p.email} is not a platform administrator: only platform administrators have a list of platforms.`,
+  }),
+  AccountInactive: defineError<{ email: string }>({
+    code: 'ORN_TENANCY_ACCOUNT_INACTIVE',
+    category: 'conflict',
+    title: 'Account cannot sign in',
+    detail: (p) =>
+      `${p.email} is disabled, deleted or has no active membership, so a password reset link would not work. Enable or restore it first.`,
+  }),
+  PlatformCodeTaken: defineError<{ code: string }>({
+    code: 'ORN_TENANCY_PLATFORM_CODE_TAKEN',
+    category: 'conflict',
+    title: 'Platform code taken',
+    detail: (p) => `Another platform already has the code "${p.code}".`,
+  }),
+  DefaultPlatform: defineError<{ code: string }>({
+    code: 'ORN_TENANCY_DEFAULT_PLATFORM',
+    category: 'conflict',
+    title: 'The default platform stays active',
+    detail: (p) =>
+      `${p.code} is the default platform: it answers every host that matches no other platform, so it cannot be deactivated.`,
+  }),
 } as const;

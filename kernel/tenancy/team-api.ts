@@ -1,15 +1,15 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { audit } from '../audit/audit.js';
-import { createApiKey } from '../auth/api-keys.js';
 import { requirePermission } from '../auth/authorize.js';
 import type { DbAccess } from '../auth/db-access.js';
-import { isPermissionPattern, type PermissionDef } from '../auth/permissions.js';
+import type { PermissionDef } from '../auth/permissions.js';
 import type { SessionStore } from '../auth/sessions.js';
 import { KernelErrors } from '../errors/codes.js';
 import { jsonBody, jsonResponse } from '../http/openapi.js';
 import { validationHook } from '../http/validation.js';
 import { TenancyErrors } from './errors.js';
+import { idParam, RoleInput, vendorOf } from './vendor-api.js';
 
 const Member = z
   .object({
@@ -33,28 +33,6 @@ const Role = z
   })
   .openapi('Role');
 
-const RoleInput = z.object({
-  name: z.string().trim().min(1, 'must not be empty').max(60, 'must be at most 60 characters'),
-  permissions: z
-    .array(z.string().refine(isPermissionPattern, 'must be a code such as products.edit, or a pattern such as *.view'))
-    .max(200),
-});
-
-const ApiKey = z
-  .object({
-    id: z.number().int(),
-    name: z.string(),
-    prefix: z.string(),
-    permissions: z.array(z.string()),
-    createdAt: z.string(),
-    lastUsedAt: z.string().nullable(),
-    revokedAt: z.string().nullable(),
-  })
-  .openapi('ApiKey');
-
-const idParam = z.object({ id: z.coerce.number().int().positive() });
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
-
 export interface TeamApiDeps {
   db: DbAccess;
   sessions: SessionStore;
@@ -65,24 +43,17 @@ export interface TeamApiDeps {
 }
 
 /**
- * The vendor's team, roles and API keys, on the vendor API (`/api/v1/vendor/...`). The vendor is the caller's;
+ * The vendor's team and roles, on the vendor API (`/api/v1/vendor/...`). The vendor is the caller's;
  * an id of another vendor's row is a 404, never a 403, so that ids reveal nothing.
  */
 export function teamApi(deps: TeamApiDeps): OpenAPIHono {
   const api = new OpenAPIHono({ defaultHook: validationHook });
-  const vendorOf = (c: Context) => {
-    const vendor = c.get('vendor');
-    if (!vendor) throw KernelErrors.NotFound({ path: c.req.path });
-    return vendor.id;
-  };
 
   api.use('/api/v1/vendor/team', requirePermission('team.view'));
   api.use('/api/v1/vendor/roles', async (c, next) =>
     requirePermission(c.req.method === 'GET' ? 'team.view' : 'team.edit')(c, next),
   );
   api.use('/api/v1/vendor/roles/*', requirePermission('team.edit'));
-  api.use('/api/v1/vendor/api-keys', requirePermission('api_keys.manage'));
-  api.use('/api/v1/vendor/api-keys/*', requirePermission('api_keys.manage'));
 
   api.openapi(
     createRoute({
@@ -130,7 +101,6 @@ export function teamApi(deps: TeamApiDeps): OpenAPIHono {
       method: 'post',
       path: '/api/v1/vendor/team/invitations',
       tags: ['team'],
-      // On the route, not `use(path)`: a middleware on this static path beside `/team/:id` costs Hono its fast router.
       middleware: requirePermission('team.invite'),
       request: jsonBody(
         z.object({ email: z.string().trim().email('must be an email address'), roleId: z.number().int() }),
@@ -378,107 +348,6 @@ export function teamApi(deps: TeamApiDeps): OpenAPIHono {
         }),
       );
       return c.json(role, 200);
-    },
-  );
-
-  api.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/v1/vendor/api-keys',
-      tags: ['api-keys'],
-      responses: {
-        200: jsonResponse(z.object({ keys: z.array(ApiKey) }), "The vendor's API keys (never the keys themselves)"),
-      },
-    }),
-    async (c) => {
-      const vendorId = vendorOf(c);
-      const rows = await deps.db.asVendor(vendorId, (db) =>
-        db('api_keys')
-          .where({ vendor_id: vendorId })
-          .orderBy('id')
-          .select('id', 'name', 'prefix', 'permissions', 'created_at', 'last_used_at', 'revoked_at'),
-      );
-      const keys = rows.map((r) => ({
-        id: r.id,
-        name: r.name,
-        prefix: r.prefix,
-        permissions: r.permissions,
-        createdAt: r.created_at.toISOString(),
-        lastUsedAt: iso(r.last_used_at),
-        revokedAt: iso(r.revoked_at),
-      }));
-      return c.json({ keys }, 200);
-    },
-  );
-
-  api.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/v1/vendor/api-keys',
-      tags: ['api-keys'],
-      request: jsonBody(RoleInput),
-      responses: {
-        201: jsonResponse(
-          z.object({
-            id: z.number().int(),
-            prefix: z.string(),
-            key: z.string().openapi({ description: 'Shown once' }),
-          }),
-          'The new key: store it now, it is not shown again',
-        ),
-      },
-    }),
-    async (c) => {
-      const vendorId = vendorOf(c);
-      const { name, permissions } = c.req.valid('json');
-      const principal = c.get('principal');
-      const created = await deps.db.asVendor(vendorId, (db) =>
-        db.transaction(async (trx) => {
-          const key = await createApiKey(trx, {
-            vendorId,
-            name,
-            permissions,
-            createdBy: principal?.kind === 'vendorUser' ? principal.userId : undefined,
-          });
-          await audit(trx, c, {
-            action: 'api_key.created',
-            targetType: 'api_key',
-            targetId: key.id,
-            vendorId,
-            after: { name, permissions },
-          });
-          return key;
-        }),
-      );
-      return c.json(created, 201);
-    },
-  );
-
-  api.openapi(
-    createRoute({
-      method: 'delete',
-      path: '/api/v1/vendor/api-keys/{id}',
-      tags: ['api-keys'],
-      request: { params: idParam },
-      responses: {
-        204: { description: 'Revoked: the key stops working at once' },
-        404: { description: 'No such key' },
-      },
-    }),
-    async (c) => {
-      const vendorId = vendorOf(c);
-      const { id } = c.req.valid('param');
-      await deps.db.asVendor(vendorId, (db) =>
-        db.transaction(async (trx) => {
-          const n = await trx('api_keys')
-            .where({ id, vendor_id: vendorId })
-            .whereNull('revoked_at')
-            .update({ revoked_at: trx.fn.now() });
-          if (!n) throw KernelErrors.NotFound({ path: c.req.path });
-          await audit(trx, c, { action: 'api_key.revoked', targetType: 'api_key', targetId: id, vendorId });
-        }),
-      );
-      return c.body(null, 204);
     },
   );
 

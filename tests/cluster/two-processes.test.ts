@@ -107,5 +107,24 @@ for (const transport of ['postgres', 'redis'] as const) {
       const tookOff = await within(1000, async () => (await greeting(a)) === 404);
       assert.ok(tookOn < 1000 && tookOff < 1000);
     });
+
+    it('applies a platform created or deactivated on one process on the other within a second', async () => {
+      const [a, b] = nodes as [Node, Node];
+      const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+      const code = `edge-${transport}`;
+      // In path mode, /platforms/<code>/… picks the platform from the other process's in-memory registry.
+      const onB = async () =>
+        (await fetch(`${b.url}/platforms/${code}/api/v1/admin/platforms/${code}/plugins`, { headers })).status;
+      const created = await fetch(`${a.url}/api/v1/admin/platforms`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ code, name: 'Edge' }),
+      });
+      assert.equal(created.status, 201);
+      await within(1000, async () => (await onB()) === 200);
+      const off = await fetch(`${a.url}/api/v1/admin/platforms/${code}/deactivate`, { method: 'POST', headers });
+      assert.equal(off.status, 200);
+      await within(1000, async () => (await onB()) === 404);
+    });
   });
 }

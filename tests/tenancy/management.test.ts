@@ -7,25 +7,22 @@ import { lastMailTo, linkIn } from '../../kernel/testing/mail.js';
 import { enablePlugins } from '../../kernel/testing/plugins.js';
 import { startTestKernel, type TestKernel } from '../../kernel/testing/start-test-kernel.js';
 import { asSystem } from '../../kernel/testing/system-db.js';
-import { createTestPlatform, createTestTeamMember, createTestVendor } from '../../kernel/testing/tenants.js';
+import {
+  createTestCustomer,
+  createTestPlatform,
+  createTestTeamMember,
+  createTestVendor,
+} from '../../kernel/testing/tenants.js';
+import { type Json, jsonCall } from '../support/json-call.js';
 
 const PROBE = path.join(ROOT, 'tests', 'fixtures', 'tenancy-plugins', 'probe');
-type Json = Record<string, unknown>;
 
 describe('vendor administration', () => {
   let kernel: TestKernel;
   let admin: Record<string, string>;
   const txt = new Map<string, string>();
 
-  const call = async (method: string, url: string, headers: Record<string, string>, body?: unknown) => {
-    const res = await kernel.request(url, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return { status: res.status, body: (text ? JSON.parse(text) : {}) as Json };
-  };
+  const call = jsonCall(() => kernel);
   const shopStatus = async (url: string, host = 'localhost') =>
     (await kernel.request(url, { headers: { host } })).status;
 
@@ -180,15 +177,7 @@ describe('vendor administration', () => {
 
 describe('vendor teams, roles and API keys', () => {
   let kernel: TestKernel;
-  const call = async (method: string, url: string, headers: Record<string, string>, body?: unknown) => {
-    const res = await kernel.request(url, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return { status: res.status, body: (text ? JSON.parse(text) : {}) as Json };
-  };
+  const call = jsonCall(() => kernel);
 
   before(async () => {
     kernel = await startTestKernel({ plugins: { roots: [], extraDirs: [PROBE] } });
@@ -304,7 +293,15 @@ describe('vendor teams, roles and API keys', () => {
     const bRole = await call('POST', '/api/v1/vendor/roles', b.headers, { name: 'B role', permissions: [] });
     const aKey = await call('POST', '/api/v1/vendor/api-keys', a.headers, { name: 'A', permissions: ['*'] });
     const aKeyHeaders = { authorization: `Bearer ${aKey.body.key}`, 'content-type': 'application/json' };
+    const bCustomer = await createTestCustomer(kernel, b.id);
+    const bGone = await createTestCustomer(kernel, b.id);
+    assert.equal((await call('DELETE', `/api/v1/vendor/customers/${bGone.id}`, b.headers)).status, 204);
     for (const headers of [a.headers, aKeyHeaders]) {
+      assert.equal((await call('GET', `/api/v1/vendor/customers/${bCustomer.id}`, headers)).status, 404);
+      assert.equal((await call('DELETE', `/api/v1/vendor/customers/${bCustomer.id}`, headers)).status, 404);
+      assert.equal((await call('POST', `/api/v1/vendor/customers/${bGone.id}/restore`, headers)).status, 404);
+      const customers = await call('GET', '/api/v1/vendor/customers?deleted=include', headers);
+      assert.deepEqual(customers.body.customers, []);
       assert.equal(
         (await call('PATCH', `/api/v1/vendor/team/${bMembership}`, headers, { roleId: a.roles.viewer })).status,
         404,
@@ -329,7 +326,9 @@ describe('vendor teams, roles and API keys', () => {
       const keys = await call('GET', '/api/v1/vendor/api-keys', headers);
       assert.ok(!(keys.body.keys as Json[]).some((k) => k.id === bKey.body.id));
     }
-    // B's key and membership still work.
+    // B's key, membership and customers still work.
+    assert.equal((await call('GET', `/api/v1/vendor/customers/${bCustomer.id}`, b.headers)).body.deletedAt, null);
+    assert.ok((await call('GET', `/api/v1/vendor/customers/${bGone.id}`, b.headers)).body.deletedAt);
     assert.equal((await kernel.request('/api/v1/vendor/probe/team', { headers: bMember.headers })).status, 403);
     assert.equal(
       (await kernel.request('/api/v1/vendor/probe/read', { headers: { authorization: `Bearer ${bKey.body.key}` } }))
