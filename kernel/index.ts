@@ -185,15 +185,16 @@ async function assemble(
       extraDirs: config.plugins.extraDirs,
       nodeModules: path.join(ROOT, 'node_modules'),
     },
-    baseApp: (context, dispatch) =>
+    baseApp: (plugins) =>
       createApp({
         logger,
         metrics,
         health,
         reporter,
         bodyLimitBytes: config.server.bodyLimitBytes,
-        context: [tenants.setContext, ...context],
-        dispatch,
+        context: [tenants.setContext, ...plugins.context],
+        dispatch: plugins.dispatch,
+        router: plugins.router,
         getPath: tenants.getPath,
       }),
     announce: (topic = 'plugins') => broadcast?.publish(topic) ?? Promise.resolve(),

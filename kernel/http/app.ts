@@ -1,5 +1,7 @@
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { requestId } from 'hono/request-id';
+import type { Router } from 'hono/router';
+import type { H, RouterRoute } from 'hono/types';
 import type { Logger } from 'pino';
 import type { HealthRegistry } from '../observability/health.js';
 import type { Metrics } from '../observability/metrics.js';
@@ -27,6 +29,8 @@ export interface AppOptions {
   dispatch?: (c: Context, proceed: () => Promise<unknown>) => unknown;
   /** The path routers match on, computed from the raw request (tenancy maps every shop mode to one set of routes). */
   getPath?: (req: Request) => string;
+  /** The app's router (the plugin host gives each plugin's routes a router of their own); Hono's default else. */
+  router?: Router<[H, RouterRoute]>;
 }
 
 /**
@@ -54,7 +58,10 @@ function requestContext(
 }
 
 export function createApp(options: AppOptions): Hono {
-  const app = options.getPath ? new Hono({ getPath: options.getPath }) : new Hono();
+  const app = new Hono({
+    ...(options.getPath ? { getPath: options.getPath } : {}),
+    ...(options.router ? { router: options.router } : {}),
+  });
   app.use(requestId());
   app.use(accessLog({ logger: options.logger, metrics: options.metrics }));
   app.onError(errorHandler({ logger: options.logger, reporter: options.reporter }));

@@ -1,15 +1,16 @@
 import path from 'node:path';
-import type { Context, Hono, MiddlewareHandler } from 'hono';
+import type { Hono, MiddlewareHandler } from 'hono';
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import type { DependencyContainer } from 'tsyringe';
 import type { EventBus, EventName } from '../events/bus.js';
 import type { HealthRegistry } from '../observability/health.js';
 import type { PlatformRegistry } from '../tenancy/platforms.js';
-import { type MountedRouter, mountPlugins, takeSnapshot } from './compose.js';
+import { PluginAwareRouter } from './area-router.js';
+import { type MountedRouter, mountPlugins, type PluginRequestHooks, routedAreas, takeSnapshot } from './compose.js';
 import type { RouteArea } from './definition.js';
 import { type DiscoverPluginsOptions, type DiscoveryProblem, discoverPlugins } from './discover.js';
-import { type PluginDispatch, pluginDispatch } from './dispatch.js';
+import { pluginDispatch } from './dispatch.js';
 import { PluginErrors } from './errors.js';
 import { resolveGraph } from './graph.js';
 import * as lifecycle from './lifecycle.js';
@@ -48,11 +49,10 @@ export interface PluginHostOptions {
   /** Install core plugins and upgrade changed ones at start (follows AUTO_MIGRATE). */
   autoInstall: boolean;
   /**
-   * Builds the kernel's own app (middleware and kernel routes); plugin routes are compiled onto it. `context` are
-   * the host's per-request setters (the plugin snapshot), to run with the kernel's own; `dispatch` runs after them
-   * and guards the requests addressed to a plugin.
+   * Builds the kernel's own app (middleware and kernel routes) with the host's request hooks; plugin routes are
+   * then compiled onto it.
    */
-  baseApp: (context: Array<(c: Context) => void>, dispatch: PluginDispatch) => Hono;
+  baseApp: (plugins: PluginRequestHooks) => Hono;
   quarantine: QuarantinePolicy;
   /** Authentication the kernel puts in front of plugin routes, per area. */
   areaAuth?: Partial<Record<RouteArea, MiddlewareHandler>>;
@@ -297,22 +297,23 @@ export class PluginHost implements lifecycle.LifecycleHost {
   }
 
   private compile(): Hono {
-    const routed = new Map<RouteArea, Set<string>>();
-    const dispatch = pluginDispatch({
-      routed,
-      areaAuth: this.options.areaAuth ?? {},
-      onAnswer: (platformId, id, failed) => {
-        if (this.errorRates.record(platformId, id, failed)) void this.quarantineFailing(platformId, id);
-      },
-    });
-    const app = this.options.baseApp([takeSnapshot(() => this.current)], dispatch);
-    this.options.kernelRoutes?.(app, this);
     const installed = [...this.loaded.values()].filter((p) => this.isServing(p.discovered.manifest.id));
-    const mounted = mountPlugins(app, installed, (id, err) =>
+    const routed = routedAreas(installed);
+    const app = this.options.baseApp({
+      context: [takeSnapshot(() => this.current)],
+      dispatch: pluginDispatch({
+        routed,
+        areaAuth: this.options.areaAuth ?? {},
+        onAnswer: (platformId, id, failed) => {
+          if (this.errorRates.record(platformId, id, failed)) void this.quarantineFailing(platformId, id);
+        },
+      }),
+      router: new PluginAwareRouter(routed),
+    });
+    this.options.kernelRoutes?.(app, this);
+    this.mountedRouters = mountPlugins(app, installed, (id, err) =>
       this.options.logger.error({ err, plugin: id }, 'plugin route registration failed'),
     );
-    for (const [area, ids] of mounted.routed) routed.set(area, ids);
-    this.mountedRouters = mounted.routers;
     return app;
   }
 
