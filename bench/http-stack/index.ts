@@ -1,7 +1,7 @@
 import { pino } from 'pino';
 import { startTestKernel } from '../../kernel/testing/start-test-kernel.js';
 import { startBaselines } from '../lib/baselines.js';
-import { measureRounds, ratio } from '../lib/load.js';
+import { measureRounds, pairedRatio } from '../lib/load.js';
 
 /**
  * What the kernel's own HTTP stack costs. The same tiny JSON handler is served three ways, one after the other in
@@ -29,8 +29,8 @@ export async function run(): Promise<Record<string, number>> {
       kernel_rps: kernelRps,
       bare_rps: bareRps,
       naked_rps: nakedRps,
-      ratio: ratio(kernelRps, bareRps),
-      ratio_naked: ratio(kernelRps, nakedRps),
+      ratio: pairedRatio(rps.samples, 'kernel', 'bare'),
+      ratio_naked: pairedRatio(rps.samples, 'kernel', 'naked'),
     };
   } finally {
     await baselines.close();

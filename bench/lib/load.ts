@@ -46,15 +46,30 @@ export interface Target {
 }
 
 /**
- * Measures the targets in turns (A B C, A B C, …) and keeps each one's median: on a shared machine, and in one
- * process whose JIT and heap warm up as it goes, a single run per target mostly measures when it ran.
+ * Measures the targets in turns and keeps each one's median: on a shared machine, and in one process whose JIT and
+ * heap warm up as it goes, a single run per target mostly measures when it ran. Every other round runs the targets
+ * in reverse order (A B C, C B A, …), so that a load that rises or falls during the run does not favour one of them.
+ * `samples` keeps every round's figures, for ratios taken within a round.
  */
 export async function measureRounds(targets: Target[], rounds = Number(process.env.BENCH_ROUNDS ?? 3)) {
   const samples = new Map<string, number[]>(targets.map((t) => [t.label, []]));
   for (let round = 1; round <= rounds; round++) {
     process.stdout.write(`round ${round}/${rounds}\n`);
-    for (const t of targets) samples.get(t.label)?.push(await measure(t.label, t.url, t.headers));
+    const order = round % 2 ? targets : [...targets].reverse();
+    for (const t of order) samples.get(t.label)?.push(await measure(t.label, t.url, t.headers));
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
-  return Object.fromEntries([...samples].map(([label, xs]) => [label, median(xs)]));
+  const medians = Object.fromEntries([...samples].map(([label, xs]) => [label, median(xs)]));
+  return Object.assign(medians, { samples: Object.fromEntries(samples) as Record<string, number[]> });
+}
+
+export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+
+/**
+ * The median over rounds of `a / b` measured in the same round: two targets measured a few seconds apart share the
+ * machine's load of that moment, which a ratio of medians taken from different rounds does not.
+ */
+export function pairedRatio(samples: Record<string, number[]>, a: string, b: string): number {
+  const as = samples[a] ?? [];
+  const bs = samples[b] ?? [];
+  return ratio(median(as.map((x, i) => x / (bs[i] || Number.NaN)).filter(Number.isFinite)), 1);
 }
