@@ -40,6 +40,10 @@ describe('parseManifest', () => {
     assert.doesNotMatch(error, /\n/);
   });
 
+  it('refuses an id the kernel uses in its URLs, which the plugin would hide', () => {
+    assert.match(errorOf(manifest({ id: 'team' })), /orion\.id is used by the kernel in its URLs: pick another id/);
+  });
+
   it('names the package when the plugin id itself is unreadable, and the file when there is no name either', () => {
     assert.match(
       errorOf(manifest({ id: 'Catalog' }), { name: '@orion/plugin-catalog' }),

@@ -8,10 +8,38 @@ export const PLUGIN_ID_MAX = 40;
 const isPluginId = (v: unknown): v is string =>
   typeof v === 'string' && v.length <= PLUGIN_ID_MAX && PLUGIN_ID_PATTERN.test(v);
 
+/**
+ * Path segments the kernel uses right under an area's prefix (`/api/v1/vendor/team`, `/admin/vendors`, …). A plugin
+ * owns `<area prefix>/<plugin id>/…`, so an id among these would hide the kernel's own routes; a test keeps this
+ * list in step with the kernel's routes.
+ */
+export const RESERVED_PLUGIN_IDS: ReadonlySet<string> = new Set([
+  'account',
+  'api-keys',
+  'assets',
+  'audit-log',
+  'auth',
+  'customers',
+  'dashboard',
+  'domains',
+  'login',
+  'logout',
+  'mail',
+  'platforms',
+  'plugins',
+  'profile',
+  'roles',
+  'settings',
+  'team',
+  'users',
+  'vendors',
+]);
+
 const pluginId = z
   .string()
   .max(PLUGIN_ID_MAX, `must be at most ${PLUGIN_ID_MAX} characters long`)
-  .regex(PLUGIN_ID_PATTERN, 'must be a kebab-case id such as gift-cards');
+  .regex(PLUGIN_ID_PATTERN, 'must be a kebab-case id such as gift-cards')
+  .refine((id) => !RESERVED_PLUGIN_IDS.has(id), 'is used by the kernel in its URLs: pick another id');
 const semverVersion = z.string().refine((v) => semver.valid(v) !== null, 'must be a semver version such as 1.2.3');
 // validRange('') is '*': an empty range is almost always a mistake, so it is refused.
 const semverRange = z

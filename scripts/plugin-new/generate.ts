@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { PLUGIN_ID_MAX, PLUGIN_ID_PATTERN } from '../../kernel/plugins/manifest.js';
+import { PLUGIN_ID_MAX, PLUGIN_ID_PATTERN, RESERVED_PLUGIN_IDS } from '../../kernel/plugins/manifest.js';
 import * as t from './templates.js';
 
 export interface GenerateOptions {
@@ -29,6 +29,9 @@ export async function generatePlugin(options: GenerateOptions): Promise<{ dir: s
       `"${id}" is not a plugin id: use lowercase letters and digits in words joined by "-", starting with a letter ` +
         `(such as gift-cards), at most ${PLUGIN_ID_MAX} characters`,
     );
+  }
+  if (RESERVED_PLUGIN_IDS.has(id)) {
+    throw new ScaffoldError(`"${id}" is used by the kernel in its URLs (/api/v1/vendor/${id}, …): pick another id`);
   }
   const dir = path.join(options.into, id);
   if (await exists(dir)) throw new ScaffoldError(`${dir} already exists: choose another id or remove that folder`);

@@ -29,6 +29,13 @@ describe('npm run plugin:new', () => {
     );
   });
 
+  it('refuses an id the kernel uses in its URLs', async () => {
+    await assert.rejects(
+      generatePlugin({ id: 'team', into }),
+      (err: Error) => err instanceof ScaffoldError && /"team" is used by the kernel/.test(err.message),
+    );
+  });
+
   it('generates a plugin that lints, compiles and passes its own tests', async () => {
     const { files } = await generatePlugin({ id: 'gift-card-ledger', into });
     assert.ok(files.includes('tests/gift-card-ledger.test.ts'));
