@@ -33,6 +33,7 @@ import { dnsVerifier } from './tenancy/domain-verifier.js';
 import { mountTenancyApis } from './tenancy/mount.js';
 import { PlatformRegistry } from './tenancy/platforms.js';
 import { VendorRegistry } from './tenancy/vendors.js';
+import { mountUi } from './ui/mount.js';
 import { KERNEL_API_VERSION, ORION_VERSION } from './version.js';
 
 export interface StartKernelOptions {
@@ -195,6 +196,7 @@ async function assemble(
     announce: (topic = 'plugins') => broadcast?.publish(topic) ?? Promise.resolve(),
     kernelRoutes: (app, host) => {
       app.route('/', auth.routes());
+      mountUi(app, { config, logger, auth, db: dbAccess, knex: db.knex, host, health, changed: tenancyChanged });
       mountTenancyApis(app, { auth, db: dbAccess, platforms, vendors, host, container, changed: tenancyChanged });
       app.route(
         '/',
