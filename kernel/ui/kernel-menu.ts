@@ -5,7 +5,15 @@ export const KERNEL_MENU: Record<MenuArea, KernelMenuItem[]> = {
   admin: [
     { id: 'dashboard', label: 'Dashboard', href: '/', icon: 'layout-dashboard', section: 'Overview', order: 0 },
     { id: 'vendors', label: 'Vendors', href: '/vendors', icon: 'store', section: 'Tenants', order: 10 },
-    { id: 'plugins', label: 'Plugins', href: '/plugins', icon: 'puzzle', section: 'Platform', order: 10 },
+    {
+      id: 'plugins',
+      label: 'Plugins',
+      href: '/plugins',
+      icon: 'puzzle',
+      section: 'Platform',
+      order: 10,
+      alsoCurrentUnder: ['/platforms/'],
+    },
   ],
   vendor: [
     { id: 'dashboard', label: 'Dashboard', href: '/', icon: 'layout-dashboard', section: 'Overview', order: 0 },

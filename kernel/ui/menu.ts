@@ -8,6 +8,8 @@ export type MenuArea = 'admin' | 'vendor';
 /** A kernel item: like a plugin's `MenuItem`, in a named section. */
 export interface KernelMenuItem extends MenuItem {
   section: string;
+  /** Other paths below the area's root where the item is the current one (`/platforms/` for Plugins). */
+  alsoCurrentUnder?: string[];
 }
 
 export interface MenuLink {
@@ -41,7 +43,7 @@ export const PLUGIN_SECTION = 'Plugins';
 
 interface Contribution {
   owner: string;
-  item: MenuItem;
+  item: MenuItem & { alsoCurrentUnder?: string[] };
 }
 
 /**
@@ -80,7 +82,9 @@ export class MenuRegistry {
             label: item.label,
             href,
             icon: isIconName(item.icon) ? item.icon : undefined,
-            current: isCurrent(r.currentPath, href, r.root),
+            current:
+              isCurrent(r.currentPath, href, r.root) ||
+              (item.alsoCurrentUnder ?? []).some((p) => r.currentPath.startsWith(`${r.root}${p}`)),
           };
         }),
     }));
