@@ -2,9 +2,11 @@ import type { Context, Hono } from 'hono';
 import type { Knex } from 'knex';
 import type { DbAccess } from '../auth/db-access.js';
 import type { Auth } from '../auth/index.js';
+import type { LinkSettings } from '../auth/links.js';
 import type { HealthRegistry } from '../observability/health.js';
 import type { PluginHost } from '../plugins/host.js';
 import type { MenuRegistry } from '../ui/menu.js';
+import { mountPasswordResetPages } from '../ui/password-reset-pages.js';
 import { requireSignIn } from '../ui/session.js';
 import { type Frame, uiShell } from '../ui/shell.js';
 import { mountAdminLogin } from './login.js';
@@ -23,6 +25,7 @@ export interface AdminConsoleDeps {
   assets: () => { css?: string; htmx?: string };
   changed: () => Promise<void>;
   invite: (c: Context, input: { userId: number; vendorId: number }) => Promise<void>;
+  links: LinkSettings;
 }
 
 /** The admin console's root URL for this request: `/admin`, after `/platforms/<code>` in path mode. */
@@ -60,13 +63,21 @@ function adminFrame(deps: AdminConsoleDeps) {
  * `csrfProtection` in front of `/admin`.
  */
 export function mountAdminConsole(app: Hono, deps: AdminConsoleDeps): void {
-  const shell = uiShell({ area: 'admin', menu: deps.menu, assets: deps.assets, frame: adminFrame(deps) });
+  const loginPath = (c: Context) => `${adminRoot(c)}/login`;
+  const shell = uiShell({ area: 'admin', menu: deps.menu, assets: deps.assets, frame: adminFrame(deps), loginPath });
   const authenticate = deps.auth.middleware('admin', { required: false });
-  const signedIn = requireSignIn((c) => `${adminRoot(c)}/login`);
+  const signedIn = requireSignIn(loginPath);
   for (const path of ['/admin', '/admin/*']) app.use(path, shell);
   app.use('/admin/login', authenticate);
   app.use('/admin/logout', authenticate);
   mountAdminLogin(app, { auth: deps.auth, root: adminRoot });
+  mountPasswordResetPages(app, {
+    auth: deps.auth,
+    area: 'admin',
+    prefix: '/admin',
+    root: adminRoot,
+    links: deps.links,
+  });
   for (const path of ['/admin', '/admin/vendors', '/admin/vendors/*', '/admin/plugins', '/admin/platforms/*']) {
     app.use(path, authenticate, signedIn);
   }

@@ -26,6 +26,8 @@ export function SignInForm(props: {
   values?: Record<string, string | string[]>;
   errors?: FieldErrors;
   message?: string;
+  /** The area's "forgot your password" page. */
+  forgotHref?: string;
 }) {
   return (
     <>
@@ -52,6 +54,13 @@ export function SignInForm(props: {
         />
         <Button class="w-full">Sign in</Button>
       </Form>
+      {props.forgotHref ? (
+        <p class="mt-4 text-center text-sm">
+          <a class="text-brand-700 underline" href={props.forgotHref}>
+            Forgot your password?
+          </a>
+        </p>
+      ) : null}
     </>
   );
 }
@@ -73,7 +82,13 @@ export function mountAdminLogin(app: Hono, deps: { auth: Auth; root: (c: Context
   app.get('/admin/login', (c) => {
     if (c.get('principal')?.kind === 'admin') return c.redirect(root(c), 303);
     return c.render(
-      <SignInForm c={c} action={`${root(c)}/login`} heading={heading} values={{ next: c.req.query('next') ?? '' }} />,
+      <SignInForm
+        c={c}
+        action={`${root(c)}/login`}
+        heading={heading}
+        values={{ next: c.req.query('next') ?? '' }}
+        forgotHref={`${root(c)}/forgot-password`}
+      />,
       { title: 'Sign in', bare: true },
     );
   });
@@ -90,6 +105,7 @@ export function mountAdminLogin(app: Hono, deps: { auth: Auth; root: (c: Context
           values={form.values}
           errors={errors}
           message={message}
+          forgotHref={`${root(c)}/forgot-password`}
         />,
         { title: 'Sign in', bare: true },
       );

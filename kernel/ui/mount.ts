@@ -62,6 +62,7 @@ export function mountUi(app: Hono, deps: UiDeps): void {
     const invitedBy = principal?.kind === 'vendorUser' || principal?.kind === 'admin' ? principal.userId : undefined;
     await deps.auth.sendInvitation({ ...input, invitedBy, base: c.get('tenant')?.base });
   };
-  mountAdminConsole(app, { ...deps, menu, assets, invite });
-  mountVendorArea(app, { ...deps, menu, assets, invite });
+  const links = { publicUrl: deps.config.server.publicUrl, port: deps.config.server.port };
+  mountAdminConsole(app, { ...deps, menu, assets, invite, links });
+  mountVendorArea(app, { ...deps, menu, assets, invite, links });
 }

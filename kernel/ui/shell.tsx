@@ -1,7 +1,9 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Child } from 'hono/jsx';
 import { can } from '../auth/authorize.js';
+import { AuthErrors } from '../auth/errors.js';
 import { renderDocument } from '../http/pages.js';
+import { wantsJson } from '../http/problem.js';
 import { csrfToken } from '../security/csrf.js';
 import { BarePage, Shell, type ShellProps } from './components/layout.js';
 import { takeFlash } from './flash.js';
@@ -28,6 +30,8 @@ export interface UiShellOptions {
   menu: MenuRegistry;
   assets: () => { css?: string; htmx?: string };
   frame: (c: Context) => Frame;
+  /** The area's sign-in page: a page that refused an anonymous visitor sends them there, and back afterwards. */
+  loginPath: (c: Context) => string;
 }
 
 /**
@@ -47,6 +51,11 @@ export function uiShell(options: UiShellOptions): MiddlewareHandler {
   return async function uiShell(c, next) {
     c.setRenderer((content, props) => render(c, options, content, props));
     await next();
+    if (c.req.method === 'GET' && AuthErrors.Unauthenticated.is(c.error) && !isHtmxRequest(c) && !wantsJson(c)) {
+      // A plugin's page behind the area's authentication: the sign-in page, rather than a bare 401.
+      const url = new URL(c.req.url);
+      c.res = c.redirect(`${options.loginPath(c)}?next=${encodeURIComponent(url.pathname + url.search)}`, 303);
+    }
     c.header('Vary', 'HX-Request', { append: true });
   };
 }

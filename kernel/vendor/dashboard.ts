@@ -1,8 +1,10 @@
 import type { Context, Hono } from 'hono';
 import type { DbAccess } from '../auth/db-access.js';
 import type { Auth } from '../auth/index.js';
+import type { LinkSettings } from '../auth/links.js';
 import type { PluginHost } from '../plugins/host.js';
 import type { MenuRegistry } from '../ui/menu.js';
+import { mountPasswordResetPages } from '../ui/password-reset-pages.js';
 import { requireSignIn } from '../ui/session.js';
 import { type Frame, uiShell } from '../ui/shell.js';
 import { mountVendorLogin } from './login.js';
@@ -18,6 +20,7 @@ export interface VendorDashboardDeps {
   menu: MenuRegistry;
   assets: () => { css?: string; htmx?: string };
   invite: (c: Context, input: { userId: number; vendorId: number }) => Promise<void>;
+  links: LinkSettings;
 }
 
 function vendorFrame(c: Context): Frame {
@@ -39,13 +42,21 @@ function vendorFrame(c: Context): Frame {
  * `csrfProtection` in front of `/vendor`.
  */
 export function mountVendorArea(app: Hono, deps: VendorDashboardDeps): void {
-  const shell = uiShell({ area: 'vendor', menu: deps.menu, assets: deps.assets, frame: vendorFrame });
+  const loginPath = (c: Context) => `${vendorRoot(c)}/login`;
+  const shell = uiShell({ area: 'vendor', menu: deps.menu, assets: deps.assets, frame: vendorFrame, loginPath });
   const authenticate = deps.auth.middleware('vendor', { required: false });
-  const signedIn = requireSignIn((c) => `${vendorRoot(c)}/login`);
+  const signedIn = requireSignIn(loginPath);
   for (const path of ['/vendor/:vendorCode', '/vendor/:vendorCode/*']) app.use(path, shell);
   app.use('/vendor/:vendorCode/:page{login|logout}', authenticate);
   mountVendorLogin(app, deps);
   mountAcceptInvitation(app, deps);
+  mountPasswordResetPages(app, {
+    auth: deps.auth,
+    area: 'vendor',
+    prefix: '/vendor/:vendorCode',
+    root: vendorRoot,
+    links: deps.links,
+  });
   for (const path of ['/vendor/:vendorCode', '/vendor/:vendorCode/team', '/vendor/:vendorCode/team/*']) {
     app.use(path, authenticate, signedIn);
   }

@@ -22,6 +22,7 @@ export function mountVendorLogin(app: Hono, deps: { auth: Auth }): void {
         action={`${vendorRoot(c)}/login`}
         heading={heading(vendorOf(c).name)}
         values={{ next: c.req.query('next') ?? '' }}
+        forgotHref={`${vendorRoot(c)}/forgot-password`}
       />,
       { title: 'Sign in', bare: true },
     );
@@ -40,6 +41,7 @@ export function mountVendorLogin(app: Hono, deps: { auth: Auth }): void {
           values={form.values}
           errors={errors}
           message={message}
+          forgotHref={`${vendorRoot(c)}/forgot-password`}
         />,
         { title: 'Sign in', bare: true },
       );

@@ -49,6 +49,15 @@ describe('admin console pages', () => {
     assert.equal(offsite.location, '/admin', 'without next, the dashboard');
   });
 
+  it("sends a visitor of a plugin's page to the sign-in page too", async () => {
+    const visitor = new FormSession(kernel);
+    const page = await visitor.get('/admin/notes');
+    assert.equal(page.status, 303);
+    assert.equal(page.location, '/admin/login?next=%2Fadmin%2Fnotes');
+    const api = await kernel.request('/admin/notes', { headers: { accept: 'application/json' } });
+    assert.equal(api.status, 401, 'a client that asks for JSON gets the problem');
+  });
+
   it('re-renders the sign-in form with field errors, and one message for a wrong password or an unknown email', async () => {
     const visitor = new FormSession(kernel);
     await visitor.get('/admin/login');
