@@ -10,6 +10,7 @@ import { mountPasswordResetPages } from '../ui/password-reset-pages.js';
 import { requireSignIn } from '../ui/session.js';
 import { type Frame, uiShell } from '../ui/shell.js';
 import { mountAdminLogin } from './login.js';
+import { mountAdminAuditLog } from './pages/audit-log.js';
 import { mountAdminDashboard } from './pages/dashboard.js';
 import { mountAdminPlugins } from './pages/plugins.js';
 import { mountAdminVendors } from './pages/vendors.js';
@@ -78,7 +79,8 @@ export function mountAdminConsole(app: Hono, deps: AdminConsoleDeps): void {
     root: adminRoot,
     links: deps.links,
   });
-  for (const path of ['/admin', '/admin/vendors', '/admin/vendors/*', '/admin/plugins', '/admin/platforms/*']) {
+  const signedInPaths = ['/admin', '/admin/vendors', '/admin/vendors/*', '/admin/plugins', '/admin/platforms/*'];
+  for (const path of [...signedInPaths, '/admin/audit-log', '/admin/audit-log/*']) {
     app.use(path, authenticate, signedIn);
   }
   mountAdminDashboard(app, deps);
@@ -90,4 +92,5 @@ export function mountAdminConsole(app: Hono, deps: AdminConsoleDeps): void {
     root: adminRoot,
   });
   mountAdminPlugins(app, { host: deps.host, knex: deps.knex, root: adminRoot });
+  mountAdminAuditLog(app, { db: deps.db, root: adminRoot });
 }

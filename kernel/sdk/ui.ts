@@ -8,6 +8,7 @@ export { can } from '../auth/authorize.js';
 export { CSRF_FIELD, CSRF_HEADER, csrfToken } from '../security/csrf.js';
 export { Alert, type AlertKind } from '../ui/components/alert.js';
 export { Badge, type BadgeTone } from '../ui/components/badge.js';
+export { BarChart, type BarDatum } from '../ui/components/bar-chart.js';
 export { Button, type ButtonVariant, buttonClass, LinkButton } from '../ui/components/button.js';
 export { ConfirmDialog } from '../ui/components/confirm-dialog.js';
 export {

@@ -14,6 +14,7 @@ export const KERNEL_MENU: Record<MenuArea, KernelMenuItem[]> = {
       order: 10,
       alsoCurrentUnder: ['/platforms/'],
     },
+    { id: 'audit-log', label: 'Audit log', href: '/audit-log', icon: 'scroll-text', section: 'Platform', order: 20 },
   ],
   vendor: [
     { id: 'dashboard', label: 'Dashboard', href: '/', icon: 'layout-dashboard', section: 'Overview', order: 0 },

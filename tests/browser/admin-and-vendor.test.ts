@@ -99,6 +99,13 @@ describe('admin console and vendor dashboard in a browser', { skip: missing }, (
     assert.ok((await menu(page)).includes('Notes'), 'the menu item is back');
     assert.equal((await page.goto(`${base}/admin/notes`))?.status(), 200);
     await check(page, '08-admin-plugin-page');
+
+    await page.getByRole('link', { name: 'Audit log' }).click();
+    await page.getByLabel('Action starts with').fill('tenancy.vendor');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await page.waitForURL(/action=tenancy.vendor/);
+    await page.locator('#audit-table').getByText('tenancy.vendor.created').waitFor();
+    await check(page, '09-admin-audit-log');
     await page.close();
   });
 
@@ -113,6 +120,10 @@ describe('admin console and vendor dashboard in a browser', { skip: missing }, (
     await page.getByText('Welcome to the team of Green Tea').waitFor();
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(/\/vendor\/green-tea\/login/);
+    await page.getByRole('link', { name: 'Forgot your password?' }).click();
+    await page.getByRole('heading', { name: 'Forgot your password?' }).waitFor();
+    await check(page, '10b-vendor-forgot-password');
+    await page.getByRole('link', { name: 'Back to sign-in' }).click();
     await page.getByLabel('Email').fill('owner@green.example');
     await page.getByLabel('Password').fill('owner-password');
     await page.getByRole('button', { name: 'Sign in' }).click();

@@ -6,6 +6,7 @@ import { ROOT } from '../../kernel/paths.js';
 import { lastMailTo, linkIn } from '../../kernel/testing/mail.js';
 import { enablePlugins } from '../../kernel/testing/plugins.js';
 import { startTestKernel, type TestKernel } from '../../kernel/testing/start-test-kernel.js';
+import { asSystem } from '../../kernel/testing/system-db.js';
 import { createTestVendor } from '../../kernel/testing/tenants.js';
 import { FormSession, menuLabels } from './form-session.js';
 
@@ -139,6 +140,23 @@ describe('admin console pages', () => {
     assert.equal(await vendorCount(), before);
   });
 
+  it('validates the new vendor form in place for htmx, and redirects it with HX-Redirect once it worked', async () => {
+    const htmx = { headers: { 'hx-request': 'true' } };
+    await admin.get('/admin/vendors/new');
+    const invalid = await admin.post('/admin/vendors/new', { code: 'ok-code', name: '', ownerEmail: 'x' }, htmx);
+    assert.equal(invalid.status, 422, 'htmx 4 swaps 4xx answers: the form comes back with its errors');
+    assert.doesNotMatch(invalid.html, /<html/);
+    assert.match(invalid.html, /id="new-vendor-form"[\s\S]*id="field-name-error"/);
+    const done = await admin.post(
+      '/admin/vendors/new',
+      { code: 'htmx-shop', name: 'Htmx', ownerEmail: 'htmx-owner@example.com', platforms: 'main' },
+      htmx,
+    );
+    assert.equal(done.status, 200);
+    assert.equal(done.headers.get('hx-redirect'), '/admin/vendors?q=htmx-shop');
+    assert.match((await admin.get('/admin/vendors?q=htmx-shop')).html, /Vendor Htmx created/);
+  });
+
   it('lists vendors with search and pages, and answers htmx with the content alone', async () => {
     for (let i = 0; i < 21; i++) await createTestVendor(kernel, { code: `page-${String(i).padStart(2, '0')}` });
     const first = await admin.get('/admin/vendors?q=page-');
@@ -163,7 +181,10 @@ describe('admin console pages', () => {
     assert.match(page.html, /Active vendors<\/p><p[^>]*>\d+</);
     assert.match(page.html, /tenancy\.vendor\.created/);
     assert.match(page.html, /Plugin health/);
-    assert.deepEqual(menuLabels(page.html), ['Dashboard', 'Vendors', 'Plugins', 'Notes']);
+    const today = new Date().toISOString().slice(5, 10);
+    const bar = new RegExp(`<th scope="row">${today}</th><td>(\\d+)</td>`).exec(page.html);
+    assert.ok(Number(bar?.[1]) > 20, 'the chart counts the vendors created today');
+    assert.deepEqual(menuLabels(page.html), ['Dashboard', 'Vendors', 'Plugins', 'Audit log', 'Notes']);
   });
 
   it('shows the plan before disabling a plugin; then its menu item is gone and its page answers 404', async () => {
@@ -184,7 +205,7 @@ describe('admin console pages', () => {
     assert.doesNotMatch(done.html, /<html/);
     assert.match(done.html, /id="plugins-page"[\s\S]*notes disabled on/);
     assert.equal((await admin.get('/admin/notes')).status, 404);
-    assert.deepEqual(menuLabels((await admin.get('/admin')).html), ['Dashboard', 'Vendors', 'Plugins']);
+    assert.deepEqual(menuLabels((await admin.get('/admin')).html), ['Dashboard', 'Vendors', 'Plugins', 'Audit log']);
 
     const again = await admin.post('/admin/platforms/main/plugins/notes/enable', {});
     assert.equal(again.status, 303, 'without htmx: a redirect back to the list');
@@ -198,6 +219,47 @@ describe('admin console pages', () => {
     assert.equal(page.status, 404);
     assert.match(page.html, /role="alert"/);
     assert.equal((await admin.get('/admin/platforms/nowhere/plugins')).status, 404);
+  });
+
+  it("filters the audit log, and shows an entry's fields before and after the change", async () => {
+    const [row] = await asSystem(kernel, (db) =>
+      db('audit_log')
+        .insert({
+          actor_label: 'ops@example.com',
+          action: 'tenancy.vendor.changed',
+          target_type: 'vendor',
+          target_id: '7',
+          platform_id: 1,
+          before: JSON.stringify({ name: 'Old name', languages: ['en'] }),
+          after: JSON.stringify({ name: 'New name', languages: ['en'] }),
+          details: '{}',
+        })
+        .returning('id'),
+    );
+    const list = await admin.get('/admin/audit-log?action=tenancy.vendor.ch');
+    assert.equal(list.status, 200);
+    assert.match(list.html, /1–1 of 1/);
+    assert.match(list.html, /ops@example.com/);
+    const byVendor = await admin.get('/admin/audit-log?vendor=tea-shop');
+    assert.match(byVendor.html, /tenancy\.vendor\.created/);
+    assert.doesNotMatch(byVendor.html, /ops@example.com/);
+    assert.match(
+      list.html,
+      /href="\/admin\/audit-log\?action=tenancy\.vendor\.ch&amp;sort=at&amp;dir=asc"/,
+      'oldest first',
+    );
+    const future = await admin.get('/admin/audit-log?from=2999-01-01');
+    assert.match(future.html, /No entry matches these filters/);
+    const partial = await admin.get('/admin/audit-log?actor=ops', { 'hx-request': 'true' });
+    assert.match(partial.html, /id="audit-table"/);
+    assert.doesNotMatch(partial.html, /<html/);
+
+    const entry = await admin.get(`/admin/audit-log/${(row as { id: number }).id}`);
+    assert.equal(entry.status, 200);
+    assert.match(entry.html, /<tr data-changed="true"><th scope="row"[^>]*>name /);
+    assert.match(entry.html, /&quot;Old name&quot;[\s\S]*&quot;New name&quot;/);
+    assert.doesNotMatch(entry.html, /<tr data-changed="true"><th scope="row"[^>]*>languages/);
+    assert.equal((await admin.get('/admin/audit-log/999999')).status, 404);
   });
 
   it('serves the stylesheet and htmx from our origin with a year of caching', async () => {

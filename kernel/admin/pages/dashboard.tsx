@@ -3,6 +3,7 @@ import type { DbAccess } from '../../auth/db-access.js';
 import type { HealthRegistry } from '../../observability/health.js';
 import type { PluginHost } from '../../plugins/host.js';
 import { Badge } from '../../ui/components/badge.js';
+import { BarChart, type BarDatum } from '../../ui/components/bar-chart.js';
 import { Card, PageHeader } from '../../ui/components/page-header.js';
 import { StatCard } from '../../ui/components/stat-card.js';
 import { adminOf, onManagedPlatforms } from '../scope.js';
@@ -21,7 +22,7 @@ export function mountAdminDashboard(app: Hono, deps: { db: DbAccess; host: Plugi
   app.get('/admin', async (c) => {
     const admin = adminOf(c);
     const platform = c.get('platform');
-    const { counts, audit } = await deps.db.asSystem('admin: dashboard', async (db) => {
+    const { counts, audit, created } = await deps.db.asSystem('admin: dashboard', async (db) => {
       const base = onManagedPlatforms(c, db('vendors as v').whereNull('v.deleted_at'));
       const rows: { status: string; n: string | number }[] = await base
         .clone()
@@ -34,14 +35,25 @@ export function mountAdminDashboard(app: Hono, deps: { db: DbAccess; host: Plugi
         .limit(10);
       if (admin.platformIds !== 'all') audit.whereIn('platform_id', [...admin.platformIds]);
       const count = (s: string) => Number(rows.find((r) => r.status === s)?.n ?? 0);
-      return { counts: { active: count('active'), suspended: count('suspended') }, audit: (await audit) as AuditRow[] };
+      const perDay: { day: string; n: string | number }[] = await base
+        .clone()
+        .where('v.created_at', '>=', db.raw(`current_date - interval '13 days'`))
+        .select(db.raw(`to_char(v.created_at at time zone 'UTC', 'YYYY-MM-DD') as day`))
+        .count({ n: '*' })
+        .groupBy('day');
+      return {
+        counts: { active: count('active'), suspended: count('suspended') },
+        audit: (await audit) as AuditRow[],
+        created: lastDays(14, perDay),
+      };
     });
     const snapshot = c.get('pluginSnapshot');
     const enabled = platform && snapshot ? snapshot.enabledOn(platform.id) : [];
     const report = await deps.health.report((check) => check.name.startsWith('plugin:'));
-    return c.render(<Dashboard c={c} counts={counts} audit={audit} enabled={enabled} checks={report.checks} />, {
-      title: 'Dashboard',
-    });
+    return c.render(
+      <Dashboard c={c} counts={counts} audit={audit} created={created} enabled={enabled} checks={report.checks} />,
+      { title: 'Dashboard' },
+    );
   });
 }
 
@@ -49,6 +61,7 @@ function Dashboard(props: {
   c: Context;
   counts: { active: number; suspended: number };
   audit: AuditRow[];
+  created: BarDatum[];
   enabled: string[];
   checks: Record<string, { status: 'ok' | 'fail'; error?: string }>;
 }) {
@@ -61,6 +74,9 @@ function Dashboard(props: {
         <StatCard label="Suspended vendors" value={props.counts.suspended} />
         <StatCard label="Plugins enabled here" value={props.enabled.length} />
       </div>
+      <Card class="mb-6">
+        <BarChart title="New vendors per day, last 14 days (UTC)" data={props.created} />
+      </Card>
       <div class="grid gap-4 lg:grid-cols-2">
         <Card title="Recent activity">
           {props.audit.length ? (
@@ -109,6 +125,17 @@ function Dashboard(props: {
       </div>
     </>
   );
+}
+
+/** One bar per day, oldest first, with 0 for days without a row. */
+function lastDays(days: number, rows: { day: string; n: string | number }[]): BarDatum[] {
+  const counts = new Map(rows.map((r) => [r.day, Number(r.n)]));
+  const today = new Date();
+  return Array.from({ length: days }, (_, i) => {
+    const day = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - (days - 1 - i)));
+    const key = day.toISOString().slice(0, 10);
+    return { label: key.slice(5), value: counts.get(key) ?? 0 };
+  });
 }
 
 export function formatDate(value: Date | string): string {

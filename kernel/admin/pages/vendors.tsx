@@ -197,7 +197,15 @@ function NewVendorPage(props: {
     <>
       <PageHeader title="New vendor" description="The owner gets an invitation mail to choose a password." />
       <Card class="max-w-xl">
-        <Form action={`${props.root}/vendors/new`} csrf={csrfToken(props.c)}>
+        <Form
+          id="new-vendor-form"
+          action={`${props.root}/vendors/new`}
+          csrf={csrfToken(props.c)}
+          hx-post={`${props.root}/vendors/new`}
+          hx-target="#new-vendor-form"
+          hx-select="#new-vendor-form"
+          hx-swap="outerHTML"
+        >
           <ErrorSummary errors={errors} />
           <TextField
             name="code"

@@ -14,6 +14,8 @@ export interface TableState {
   search: string;
   sort?: string;
   dir: 'asc' | 'desc';
+  /** The direction when the query names none (links leave it out). */
+  defaultDir?: 'asc' | 'desc';
   page: number;
   pageSize: number;
 }
@@ -34,30 +36,40 @@ export interface DataTableProps<T> {
   searchable?: boolean;
   /** What to show when there is no row. */
   empty?: Child;
+  /** Other query parameters of the page (its filters), kept by every link and by the search form. */
+  params?: Record<string, string | undefined>;
 }
 
 /** Reads `q`, `sort`, `dir` and `page` from the query, clamped; `sortable` lists the columns a page can sort by. */
 export function tableQuery(
   query: Record<string, string | undefined>,
-  options: { sortable: readonly string[]; defaultSort?: string; pageSize?: number },
+  options: { sortable: readonly string[]; defaultSort?: string; defaultDir?: 'asc' | 'desc'; pageSize?: number },
 ): TableState {
+  const defaultDir = options.defaultDir ?? 'asc';
   const page = Number.parseInt(query.page ?? '1', 10);
   const sort = query.sort && options.sortable.includes(query.sort) ? query.sort : options.defaultSort;
   return {
     search: (query.q ?? '').trim().slice(0, 100),
     sort,
-    dir: query.dir === 'desc' ? 'desc' : 'asc',
+    dir: query.dir === 'desc' || query.dir === 'asc' ? query.dir : defaultDir,
+    defaultDir,
     page: Number.isSafeInteger(page) && page > 0 ? page : 1,
     pageSize: options.pageSize ?? 20,
   };
 }
 
-export function tableHref(href: string, state: TableState, change: Partial<TableState>): string {
+export function tableHref(
+  href: string,
+  state: TableState,
+  change: Partial<TableState>,
+  extra: Record<string, string | undefined> = {},
+): string {
   const next = { ...state, ...change };
   const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(extra)) if (value) params.set(name, value);
   if (next.search) params.set('q', next.search);
   if (next.sort) params.set('sort', next.sort);
-  if (next.dir === 'desc') params.set('dir', 'desc');
+  if (next.dir !== (next.defaultDir ?? 'asc')) params.set('dir', next.dir);
   if (next.page > 1) params.set('page', String(next.page));
   const qs = params.toString();
   return qs ? `${href}?${qs}` : href;
@@ -78,7 +90,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
     'hx-push-url': 'true',
   };
   const link = (change: Partial<TableState>) => {
-    const href = tableHref(props.href, state, change);
+    const href = tableHref(props.href, state, change, props.params);
     return { href, 'hx-get': href, ...swap };
   };
   const first = props.total === 0 ? 0 : (state.page - 1) * state.pageSize + 1;
@@ -99,8 +111,11 @@ export function DataTable<T>(props: DataTableProps<T>) {
               placeholder="Search…"
               class="block w-full rounded-md border-0 px-3 py-2 text-sm text-gray-900 ring-1 ring-gray-300 ring-inset placeholder:text-gray-500"
             />
+            {Object.entries(props.params ?? {}).map(([name, value]) =>
+              value ? <input type="hidden" name={name} value={value} /> : null,
+            )}
             {state.sort ? <input type="hidden" name="sort" value={state.sort} /> : null}
-            {state.dir === 'desc' ? <input type="hidden" name="dir" value="desc" /> : null}
+            {state.dir !== (state.defaultDir ?? 'asc') ? <input type="hidden" name="dir" value={state.dir} /> : null}
             <button
               type="submit"
               class="inline-flex items-center gap-1 rounded-md bg-white px-3 py-2 text-sm font-medium text-gray-900 ring-1 ring-gray-300 ring-inset hover:bg-gray-50"

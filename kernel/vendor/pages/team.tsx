@@ -133,7 +133,15 @@ function TeamPage(props: {
         </div>
         {canInvite ? (
           <Card title="Invite a member">
-            <Form action={`${root}/team/invite`} csrf={csrfToken(props.c)}>
+            <Form
+              id="invite-form"
+              action={`${root}/team/invite`}
+              csrf={csrfToken(props.c)}
+              hx-post={`${root}/team/invite`}
+              hx-target="#invite-form"
+              hx-select="#invite-form"
+              hx-swap="outerHTML"
+            >
               <ErrorSummary errors={props.errors} />
               <TextField
                 name="email"
