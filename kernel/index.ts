@@ -36,6 +36,7 @@ import { dnsVerifier } from './tenancy/domain-verifier.js';
 import { mountTenancyApis } from './tenancy/mount.js';
 import { PlatformRegistry } from './tenancy/platforms.js';
 import { VendorRegistry } from './tenancy/vendors.js';
+import { mountUi } from './ui/mount.js';
 import { KERNEL_API_VERSION, ORION_VERSION } from './version.js';
 
 export interface StartKernelOptions {
@@ -199,6 +200,7 @@ async function assemble(
       }),
     announce: (topic = 'plugins') => broadcast?.publish(topic) ?? Promise.resolve(),
     kernelRoutes: (app, host) => {
+      mountUi(app, { config, logger, auth, db: dbAccess, knex: db.knex, host, health, changed: tenancyChanged });
       // One router for the kernel's JSON routes, so that one OpenAPI document describes them all.
       const api = new OpenAPIHono();
       api.route('/', auth.routes());

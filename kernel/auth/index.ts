@@ -32,6 +32,10 @@ export interface Auth {
   invitations: Invitations;
   passwordResets: PasswordResets;
   accounts: Accounts;
+  /** The login throttle around password checks, for sign-in forms. */
+  passwordThrottle: PasswordThrottle;
+  /** Whether cookies get `Secure` (production), and how long a sign-in lasts: for pages that set the area cookies. */
+  cookieOptions: { secure: boolean; refreshTtlSeconds: number };
   /** The sign-in and account routes of the three areas. */
   routes(): OpenAPIHono;
 }
@@ -95,6 +99,8 @@ export function createAuth(deps: {
     invitations,
     passwordResets,
     accounts,
+    passwordThrottle: throttle,
+    cookieOptions: { secure: authDeps.secureCookies, refreshTtlSeconds: authDeps.refreshTtlSeconds },
     routes: () => {
       const api = loginApi({ auth: service, keys, vendors: deps.vendors, throttle });
       const account = accountApi({

@@ -14,6 +14,7 @@ const isPluginId = (v: unknown): v is string =>
  * list in step with the kernel's routes.
  */
 export const RESERVED_PLUGIN_IDS: ReadonlySet<string> = new Set([
+  'accept-invitation',
   'account',
   'api-keys',
   'assets',
@@ -22,12 +23,14 @@ export const RESERVED_PLUGIN_IDS: ReadonlySet<string> = new Set([
   'customers',
   'dashboard',
   'domains',
+  'forgot-password',
   'login',
   'logout',
   'mail',
   'platforms',
   'plugins',
   'profile',
+  'reset-password',
   'roles',
   'settings',
   'team',

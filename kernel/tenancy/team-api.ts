@@ -9,6 +9,7 @@ import { KernelErrors } from '../errors/codes.js';
 import { jsonBody, jsonResponse } from '../http/openapi.js';
 import { validationHook } from '../http/validation.js';
 import { TenancyErrors } from './errors.js';
+import { addInvitedMember } from './team-service.js';
 import { idParam, RoleInput, vendorOf } from './vendor-api.js';
 
 const Member = z
@@ -111,53 +112,7 @@ export function teamApi(deps: TeamApiDeps): OpenAPIHono {
       const vendorId = vendorOf(c);
       const { email, roleId } = c.req.valid('json');
       const lower = email.toLowerCase();
-      const created = await deps.db.asVendor(vendorId, async (db) =>
-        db.transaction(async (trx) => {
-          const role = await trx('vendor_roles')
-            .where({ id: roleId, vendor_id: vendorId })
-            .first('id', 'name', 'preset');
-          if (!role)
-            throw KernelErrors.ValidationFailed(
-              { summary: 'roleId: no such role' },
-              { fields: { roleId: 'no such role' } },
-            );
-          if (role.preset === 'owner') throw TenancyErrors.OwnerRoleReserved();
-          let user = await trx('users')
-            .whereRaw('lower(email) = ?', [lower])
-            .first('id', 'role', 'display_name', 'password_hash');
-          if (user && user.role !== 'vendor_user') throw TenancyErrors.OwnerIsAdmin({ email: lower });
-          user ??= (
-            await trx('users')
-              .insert({ email: lower, role: 'vendor_user' })
-              .returning(['id', 'display_name', 'password_hash'])
-          )[0];
-          const exists = await trx('vendor_memberships').where({ vendor_id: vendorId, user_id: user.id }).first('id');
-          if (exists) throw TenancyErrors.AlreadyMember({ email: lower });
-          const principal = c.get('principal');
-          const [m] = await trx('vendor_memberships')
-            .insert({
-              vendor_id: vendorId,
-              user_id: user.id,
-              role_id: role.id,
-              status: 'invited',
-              invited_by: principal?.kind === 'vendorUser' ? principal.userId : null,
-            })
-            .returning('id');
-          await audit(trx, c, {
-            action: 'team.member.invited',
-            targetType: 'user',
-            targetId: user.id,
-            vendorId,
-            after: { email: lower, role: role.name },
-          });
-          return {
-            membershipId: m.id as number,
-            userId: user.id as number,
-            displayName: user.display_name as string,
-            role,
-          };
-        }),
-      );
+      const created = await addInvitedMember(deps.db, c, vendorId, { email, roleId });
       await deps.invite?.(c, { userId: created.userId, vendorId });
       const member = {
         membershipId: created.membershipId,

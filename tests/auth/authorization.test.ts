@@ -113,8 +113,12 @@ describe('authorization', () => {
   });
 
   it('refuses anonymous requests to the admin and vendor areas, and lets them browse the shop', async () => {
-    assert.equal(await status('GET', '/admin/probe/whoami', {}), 401);
-    assert.equal(await status('GET', `/vendor/${shop.code}/probe/whoami`, {}), 401);
+    // A client that asks for JSON gets 401; a browser is sent to the area's sign-in page.
+    const json = { accept: 'application/json' };
+    assert.equal(await status('GET', '/admin/probe/whoami', json), 401);
+    assert.equal(await status('GET', `/vendor/${shop.code}/probe/whoami`, json), 401);
+    assert.equal(await status('GET', '/admin/probe/whoami', {}), 303);
+    assert.equal(await status('POST', '/admin/probe/whoami', {}), 403, 'no CSRF token: refused before anything');
     assert.equal(await status('GET', `/vendors/${shop.code}/shop/probe/whoami`, {}), 200);
     assert.equal(await status('GET', `/vendors/${shop.code}/shop/probe/me`, {}), 401);
   });

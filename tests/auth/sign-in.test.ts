@@ -170,7 +170,8 @@ describe('sign-in, tokens and sessions', () => {
     const withCookie = await kernel.request(page, { headers: { cookie: `vendor_token=${body.accessToken}` } });
     assert.equal(withCookie.status, 200);
     // The admin cookie is not the vendor cookie.
-    assert.equal((await kernel.request(page, { headers: { cookie: `admin_token=${body.accessToken}` } })).status, 401);
+    const adminCookie = { cookie: `admin_token=${body.accessToken}`, accept: 'application/json' };
+    assert.equal((await kernel.request(page, { headers: adminCookie })).status, 401);
     const renewed = await kernel.request(page, {
       headers: { cookie: `vendor_token=expired; vendor_refresh=${body.refreshToken}` },
     });

@@ -1,0 +1,31 @@
+import type { KernelMenuItem, MenuArea } from './menu.js';
+
+/** The kernel's own menu items; plugins add theirs with `menu` in `definePlugin`. */
+export const KERNEL_MENU: Record<MenuArea, KernelMenuItem[]> = {
+  admin: [
+    { id: 'dashboard', label: 'Dashboard', href: '/', icon: 'layout-dashboard', section: 'Overview', order: 0 },
+    { id: 'vendors', label: 'Vendors', href: '/vendors', icon: 'store', section: 'Tenants', order: 10 },
+    {
+      id: 'plugins',
+      label: 'Plugins',
+      href: '/plugins',
+      icon: 'puzzle',
+      section: 'Platform',
+      order: 10,
+      alsoCurrentUnder: ['/platforms/'],
+    },
+    { id: 'audit-log', label: 'Audit log', href: '/audit-log', icon: 'scroll-text', section: 'Platform', order: 20 },
+  ],
+  vendor: [
+    { id: 'dashboard', label: 'Dashboard', href: '/', icon: 'layout-dashboard', section: 'Overview', order: 0 },
+    {
+      id: 'team',
+      label: 'Team',
+      href: '/team',
+      icon: 'users',
+      section: 'Shop',
+      order: 10,
+      permission: 'team.view',
+    },
+  ],
+};

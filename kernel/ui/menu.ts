@@ -1,0 +1,97 @@
+import type { MenuItem } from '../plugins/definition.js';
+import type { PluginSnapshot } from '../plugins/snapshot.js';
+import type { IconName } from './components/icon.js';
+import { isIconName } from './components/icon.js';
+
+export type MenuArea = 'admin' | 'vendor';
+
+/** A kernel item: like a plugin's `MenuItem`, in a named section. */
+export interface KernelMenuItem extends MenuItem {
+  section: string;
+  /** Other paths below the area's root where the item is the current one (`/platforms/` for Plugins). */
+  alsoCurrentUnder?: string[];
+}
+
+export interface MenuLink {
+  id: string;
+  label: string;
+  href: string;
+  icon?: IconName;
+  current: boolean;
+}
+
+export interface MenuSection {
+  title: string;
+  items: MenuLink[];
+}
+
+/** What a menu depends on, per request. */
+export interface MenuRequest {
+  area: MenuArea;
+  platformId: number;
+  snapshot: PluginSnapshot;
+  /** Whether the user holds a permission (`can(principal, …)`). */
+  can: (permission: string) => boolean;
+  /** The area's root URL (`/admin`, `/vendor/<code>`, with the platform prefix in path mode). */
+  root: string;
+  /** The current path, to mark the current item (`aria-current="page"`). */
+  currentPath: string;
+}
+
+/** Where a plugin's items go when they name no section. */
+export const PLUGIN_SECTION = 'Plugins';
+
+interface Contribution {
+  owner: string;
+  item: MenuItem & { alsoCurrentUnder?: string[] };
+}
+
+/**
+ * The sidebar menus: the kernel's items and those of the loaded plugins, per area. Built per request from the
+ * request's plugin snapshot, so a plugin enabled or disabled shows or hides its items on the next page. An item
+ * shows only when its plugin is enabled on the platform and the user holds its permission. Sections keep the order
+ * of their first item: the kernel's first, then plugin sections.
+ */
+export class MenuRegistry {
+  constructor(
+    private readonly kernelItems: Record<MenuArea, KernelMenuItem[]>,
+    /** The loaded plugins' menus, read on every build (plugins are loaded and reloaded at run time). */
+    private readonly pluginMenus: () => Iterable<{ id: string; menu?: Partial<Record<MenuArea, MenuItem[]>> }>,
+  ) {}
+
+  build(r: MenuRequest): MenuSection[] {
+    const contributions: Contribution[] = this.kernelItems[r.area].map((item) => ({ owner: 'kernel', item }));
+    for (const plugin of this.pluginMenus()) {
+      if (!r.snapshot.isEnabled(r.platformId, plugin.id)) continue;
+      for (const item of plugin.menu?.[r.area] ?? []) contributions.push({ owner: plugin.id, item });
+    }
+    const sections = new Map<string, Contribution[]>();
+    for (const c of contributions) {
+      if (c.item.permission && !r.can(c.item.permission)) continue;
+      const title = c.item.section ?? PLUGIN_SECTION;
+      sections.set(title, [...(sections.get(title) ?? []), c]);
+    }
+    return [...sections].map(([title, items]) => ({
+      title,
+      items: items
+        .sort((a, b) => (a.item.order ?? 100) - (b.item.order ?? 100) || a.item.label.localeCompare(b.item.label))
+        .map(({ owner, item }) => {
+          const href = `${r.root}${item.href === '/' ? '' : item.href}`;
+          return {
+            id: `${owner}:${item.id}`,
+            label: item.label,
+            href,
+            icon: isIconName(item.icon) ? item.icon : undefined,
+            current:
+              isCurrent(r.currentPath, href, r.root) ||
+              (item.alsoCurrentUnder ?? []).some((p) => r.currentPath.startsWith(`${r.root}${p}`)),
+          };
+        }),
+    }));
+  }
+}
+
+function isCurrent(path: string, href: string, root: string): boolean {
+  if (href === root) return path === root || path === `${root}/`;
+  return path === href || path.startsWith(`${href}/`);
+}

@@ -1,0 +1,65 @@
+import type { Context, Hono } from 'hono';
+import type { DbAccess } from '../auth/db-access.js';
+import type { Auth } from '../auth/index.js';
+import type { LinkSettings } from '../auth/links.js';
+import type { PluginHost } from '../plugins/host.js';
+import type { MenuRegistry } from '../ui/menu.js';
+import { mountPasswordResetPages } from '../ui/password-reset-pages.js';
+import { requireSignIn } from '../ui/session.js';
+import { type Frame, uiShell } from '../ui/shell.js';
+import { mountVendorLogin } from './login.js';
+import { mountAcceptInvitation } from './pages/accept-invitation.js';
+import { mountVendorDashboard } from './pages/dashboard.js';
+import { mountVendorTeam } from './pages/team.js';
+import { vendorOf, vendorRoot } from './scope.js';
+
+export interface VendorDashboardDeps {
+  auth: Auth;
+  db: DbAccess;
+  host: PluginHost;
+  menu: MenuRegistry;
+  assets: () => { css?: string; htmx?: string };
+  invite: (c: Context, input: { userId: number; vendorId: number }) => Promise<void>;
+  links: LinkSettings;
+}
+
+function vendorFrame(c: Context): Frame {
+  const root = vendorRoot(c);
+  const principal = c.get('principal');
+  return {
+    brand: vendorOf(c).name,
+    root,
+    user:
+      principal?.kind === 'vendorUser'
+        ? { label: principal.email, detail: principal.roleName, logoutAction: `${root}/logout` }
+        : undefined,
+  };
+}
+
+/**
+ * The vendor dashboard under `/vendor/<code>`: its frame for every page (the kernel's and the plugins'), sign-in,
+ * sign-out and invitation acceptance, then, for signed-in members, the dashboard and the team. Needs
+ * `csrfProtection` in front of `/vendor`.
+ */
+export function mountVendorArea(app: Hono, deps: VendorDashboardDeps): void {
+  const loginPath = (c: Context) => `${vendorRoot(c)}/login`;
+  const shell = uiShell({ area: 'vendor', menu: deps.menu, assets: deps.assets, frame: vendorFrame, loginPath });
+  const authenticate = deps.auth.middleware('vendor', { required: false });
+  const signedIn = requireSignIn(loginPath);
+  for (const path of ['/vendor/:vendorCode', '/vendor/:vendorCode/*']) app.use(path, shell);
+  app.use('/vendor/:vendorCode/:page{login|logout}', authenticate);
+  mountVendorLogin(app, deps);
+  mountAcceptInvitation(app, deps);
+  mountPasswordResetPages(app, {
+    auth: deps.auth,
+    area: 'vendor',
+    prefix: '/vendor/:vendorCode',
+    root: vendorRoot,
+    links: deps.links,
+  });
+  for (const path of ['/vendor/:vendorCode', '/vendor/:vendorCode/team', '/vendor/:vendorCode/team/*']) {
+    app.use(path, authenticate, signedIn);
+  }
+  mountVendorDashboard(app, deps);
+  mountVendorTeam(app, deps);
+}

@@ -1,0 +1,33 @@
+import type { Context, Hono } from 'hono';
+import type { PluginHost } from '../../plugins/host.js';
+import { Card, PageHeader } from '../../ui/components/page-header.js';
+import { renderSlot } from '../../ui/slots.js';
+import { vendorOf } from '../scope.js';
+
+/** The slot plugins fill with dashboard widgets (`slots: { fills: { 'vendor.dashboard.widgets': … } }`). */
+export const DASHBOARD_WIDGETS = 'vendor.dashboard.widgets';
+
+/** `GET /vendor/<code>`: the vendor's dashboard, with the widgets of the plugins enabled on the platform. */
+export function mountVendorDashboard(app: Hono, deps: { host: PluginHost }): void {
+  app.get('/vendor/:vendorCode', async (c: Context) => {
+    const vendor = vendorOf(c);
+    const widgets = await renderSlot(c, deps.host, DASHBOARD_WIDGETS, { vendorId: vendor.id, vendorCode: vendor.code });
+    return c.render(
+      <>
+        <PageHeader title="Dashboard" description={`Welcome to the dashboard of ${vendor.name}.`} />
+        {widgets.length ? (
+          <div class="grid gap-4 md:grid-cols-2 xl:grid-cols-3" data-slot={DASHBOARD_WIDGETS}>
+            {widgets.map((w) => (
+              <div data-widget={w.pluginId}>{w.content}</div>
+            ))}
+          </div>
+        ) : (
+          <Card>
+            <p class="text-sm text-gray-600">No widget yet: plugins enabled on this platform add theirs here.</p>
+          </Card>
+        )}
+      </>,
+      { title: 'Dashboard' },
+    );
+  });
+}

@@ -1,0 +1,171 @@
+import type { Context, Hono } from 'hono';
+import { z } from 'zod';
+import { can, requirePermission } from '../../auth/authorize.js';
+import type { DbAccess } from '../../auth/db-access.js';
+import { KernelErrors } from '../../errors/codes.js';
+import { csrfToken } from '../../security/csrf.js';
+import { TenancyErrors } from '../../tenancy/errors.js';
+import { addInvitedMember } from '../../tenancy/team-service.js';
+import { Badge } from '../../ui/components/badge.js';
+import { Button } from '../../ui/components/button.js';
+import { type Column, DataTable, tableQuery } from '../../ui/components/data-table.js';
+import { ErrorSummary, type FieldErrors, Form, SelectField, TextField } from '../../ui/components/form.js';
+import { Card, PageHeader } from '../../ui/components/page-header.js';
+import { setFlash } from '../../ui/flash.js';
+import { formValue, readForm } from '../../ui/forms.js';
+import { seeOther } from '../../ui/redirect.js';
+import { vendorOf, vendorRoot } from '../scope.js';
+
+interface MemberRow {
+  email: string;
+  display_name: string;
+  role: string;
+  is_owner: boolean;
+  status: 'invited' | 'active' | 'disabled';
+}
+
+const InviteForm = z.object({
+  email: z.string().trim().email('Enter the email address of the person to invite.'),
+  roleId: z.coerce.number({ message: 'Choose a role.' }).int().positive('Choose a role.'),
+});
+
+export interface VendorTeamDeps {
+  db: DbAccess;
+  /** Mails the invitation (`auth.sendInvitation`). */
+  invite: (c: Context, input: { userId: number; vendorId: number }) => Promise<void>;
+}
+
+/** `GET /vendor/<code>/team` (needs team.view) and `POST /vendor/<code>/team/invite` (needs team.invite). */
+export function mountVendorTeam(app: Hono, deps: VendorTeamDeps): void {
+  app.use('/vendor/:vendorCode/team', requirePermission('team.view'));
+  app.use('/vendor/:vendorCode/team/invite', requirePermission('team.invite'));
+
+  const load = (vendorId: number) =>
+    deps.db.asVendor(vendorId, async (db) => {
+      const members = (await db('vendor_memberships as m')
+        .join('users as u', 'u.id', 'm.user_id')
+        .join('vendor_roles as r', 'r.id', 'm.role_id')
+        .where('m.vendor_id', vendorId)
+        .whereNull('u.deleted_at')
+        .orderBy('m.id')
+        .select('u.email', 'u.display_name', 'r.name as role', 'm.is_owner', 'm.status')) as MemberRow[];
+      const roles = (await db('vendor_roles')
+        .where({ vendor_id: vendorId })
+        .whereNot((w) => w.where('preset', 'owner'))
+        .orderBy('id')
+        .select('id', 'name')) as { id: number; name: string }[];
+      return { members, roles };
+    });
+
+  const page = async (c: Context, values: Record<string, string | string[]> = {}, errors?: FieldErrors) => {
+    const { members, roles } = await load(vendorOf(c).id);
+    return c.render(<TeamPage c={c} members={members} roles={roles} values={values} errors={errors} />, {
+      title: 'Team',
+    });
+  };
+
+  app.get('/vendor/:vendorCode/team', (c) => page(c));
+
+  app.post('/vendor/:vendorCode/team/invite', async (c) => {
+    const vendor = vendorOf(c);
+    const form = await readForm(c, InviteForm);
+    if (!form.ok) {
+      c.status(422);
+      return page(c, form.values, form.errors);
+    }
+    try {
+      const member = await addInvitedMember(deps.db, c, vendor.id, form.data);
+      await deps.invite(c, { userId: member.userId, vendorId: vendor.id });
+    } catch (err) {
+      const errors = inviteFieldError(err);
+      if (!errors) throw err;
+      c.status(422);
+      return page(c, form.values, errors);
+    }
+    setFlash(c, { kind: 'success', text: `${form.data.email} was invited. The invitation mail is on its way.` });
+    return seeOther(c, `${vendorRoot(c)}/team`);
+  });
+}
+
+function inviteFieldError(err: unknown): FieldErrors | undefined {
+  if (TenancyErrors.AlreadyMember.is(err) || TenancyErrors.OwnerIsAdmin.is(err)) return { email: err.message };
+  if (TenancyErrors.OwnerRoleReserved.is(err) || KernelErrors.ValidationFailed.is(err))
+    return { roleId: 'Choose a role.' };
+  return undefined;
+}
+
+function TeamPage(props: {
+  c: Context;
+  members: MemberRow[];
+  roles: { id: number; name: string }[];
+  values: Record<string, string | string[]>;
+  errors?: FieldErrors;
+}) {
+  const root = vendorRoot(props.c);
+  const columns: Column<MemberRow>[] = [
+    { key: 'email', label: 'Email', render: (m) => m.email },
+    { key: 'name', label: 'Name', render: (m) => m.display_name || '—' },
+    { key: 'role', label: 'Role', render: (m) => (m.is_owner ? `${m.role} (owner)` : m.role) },
+    {
+      key: 'status',
+      label: 'Status',
+      render: (m) => (
+        <Badge tone={m.status === 'active' ? 'green' : m.status === 'invited' ? 'blue' : 'gray'}>{m.status}</Badge>
+      ),
+    },
+  ];
+  const state = { ...tableQuery({}, { sortable: [] }), pageSize: 1000 };
+  const canInvite = can(props.c.get('principal'), 'team.invite');
+  return (
+    <>
+      <PageHeader title="Team" description="The people who run this shop with you." />
+      <div class="grid gap-6 xl:grid-cols-3">
+        <div class="xl:col-span-2">
+          <DataTable
+            id="team-table"
+            caption="Team members"
+            href={`${root}/team`}
+            columns={columns}
+            rows={props.members}
+            total={props.members.length}
+            state={state}
+          />
+        </div>
+        {canInvite ? (
+          <Card title="Invite a member">
+            <Form
+              id="invite-form"
+              action={`${root}/team/invite`}
+              csrf={csrfToken(props.c)}
+              hx-post={`${root}/team/invite`}
+              hx-target="#invite-form"
+              hx-select="#invite-form"
+              hx-swap="outerHTML"
+            >
+              <ErrorSummary errors={props.errors} />
+              <TextField
+                name="email"
+                label="Email"
+                type="email"
+                required
+                value={formValue(props.values, 'email')}
+                error={props.errors?.email}
+              />
+              <SelectField
+                name="roleId"
+                label="Role"
+                value={formValue(props.values, 'roleId')}
+                options={[
+                  { value: '', label: 'Choose a role' },
+                  ...props.roles.map((r) => ({ value: String(r.id), label: r.name })),
+                ]}
+                error={props.errors?.roleId}
+              />
+              <Button>Send invitation</Button>
+            </Form>
+          </Card>
+        ) : null}
+      </div>
+    </>
+  );
+}
