@@ -1,5 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { Context, Hono } from 'hono';
+import type { Context, Hono, MiddlewareHandler } from 'hono';
 import type { Router } from 'hono/router';
 import type { H, RouterRoute } from 'hono/types';
 import { validationHook } from '../http/validation.js';
@@ -14,12 +14,15 @@ type RegisterRoutes = (router: PluginRouter, ctx: PluginContext) => void;
  * Compiles the routes of the installed plugins into `app`, once per change of the installed set: no router is
  * rebuilt per request. Each plugin's routes sit under `<area prefix>/<plugin id>` (in a router of their own, see
  * `PluginAwareRouter`); whether the plugin is enabled on the request's platform is checked before routing, by
- * `pluginDispatch`.
+ * `pluginDispatch`. `pageAuth` authenticates the HTML areas' plugin routes, as their first middleware: after the
+ * area's page middleware (CSRF, the page frame that sends an anonymous visitor to the sign-in page), which must wrap
+ * it.
  */
 export function mountPlugins(
   app: Hono,
   plugins: LoadedPlugin[],
   onRegisterError: (id: string, err: unknown) => void,
+  pageAuth: Partial<Record<RouteArea, MiddlewareHandler>> = {},
 ): MountedRouter[] {
   const routers: MountedRouter[] = [];
   for (const plugin of plugins) {
@@ -35,6 +38,8 @@ export function mountPlugins(
         continue;
       }
       const prefix = `${ROUTE_AREAS[area]}/${id}`;
+      const auth = pageAuth[area];
+      if (auth) app.use(`${prefix}/*`, auth);
       app.route(prefix, router);
       routers.push({ prefix, router });
     }

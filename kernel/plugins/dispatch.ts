@@ -46,7 +46,10 @@ export function pluginIdInPath(area: string, path: string): string | undefined {
 export interface DispatchOptions {
   /** The plugins that serve routes in each area (filled as the plugins are compiled). */
   routed: ReadonlyMap<RouteArea, ReadonlySet<string>>;
-  /** Authentication the kernel enforces for an area, whatever the plugin does (admin areas need an admin). */
+  /**
+   * Authentication the kernel enforces for an API area, whatever the plugin does (the admin API needs an admin).
+   * Page areas are authenticated by `mountPlugins` instead, after their page middleware.
+   */
   areaAuth: Partial<Record<RouteArea, MiddlewareHandler>>;
   /** Every answer of a plugin's route, for the quarantine's error rate. */
   onAnswer(platformId: number, pluginId: string, failed: boolean): void;
@@ -56,7 +59,7 @@ export interface DispatchOptions {
  * The plugin part of the kernel's request-context step, run once per request before routing reaches a handler:
  * a request under `<area prefix>/<plugin id>` of a plugin that serves that area gets a 404 unless the plugin is
  * enabled on the request's platform in the snapshot the request started with, then passes the area's
- * authentication, and its answer is counted for the quarantine.
+ * authentication (API areas), and its answer is counted for the quarantine.
  *
  * Doing this here rather than as middleware on each plugin's prefix keeps the app's router free of per-plugin
  * middleware entries (Hono's fastest router stays usable as plugins are added) and saves a middleware layer on

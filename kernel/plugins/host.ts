@@ -62,6 +62,18 @@ export interface PluginHostOptions {
   kernelRoutes?: (app: Hono, host: PluginHost) => void;
 }
 
+/**
+ * API areas are authenticated in the dispatch step, before routing: no page middleware needs to wrap them, and it
+ * saves plugin API requests a middleware layer. Page areas are authenticated by a middleware in front of each
+ * plugin's routes (see `mountPlugins`).
+ */
+const API_AREAS: readonly RouteArea[] = ['adminApi', 'vendorApi', 'shopApi'];
+const PAGE_AREAS: readonly RouteArea[] = ['admin', 'vendor', 'shop'];
+const pick = (auth: Partial<Record<RouteArea, MiddlewareHandler>> = {}, areas: readonly RouteArea[]) =>
+  Object.fromEntries(areas.filter((a) => auth[a]).map((a) => [a, auth[a]])) as Partial<
+    Record<RouteArea, MiddlewareHandler>
+  >;
+
 export interface ScanResult {
   added: string[];
   reloaded: string[];
@@ -303,7 +315,7 @@ export class PluginHost implements lifecycle.LifecycleHost {
       context: [takeSnapshot(() => this.current)],
       dispatch: pluginDispatch({
         routed,
-        areaAuth: this.options.areaAuth ?? {},
+        areaAuth: pick(this.options.areaAuth, API_AREAS),
         onAnswer: (platformId, id, failed) => {
           if (this.errorRates.record(platformId, id, failed)) void this.quarantineFailing(platformId, id);
         },
@@ -311,8 +323,11 @@ export class PluginHost implements lifecycle.LifecycleHost {
       router: new PluginAwareRouter(routed),
     });
     this.options.kernelRoutes?.(app, this);
-    this.mountedRouters = mountPlugins(app, installed, (id, err) =>
-      this.options.logger.error({ err, plugin: id }, 'plugin route registration failed'),
+    this.mountedRouters = mountPlugins(
+      app,
+      installed,
+      (id, err) => this.options.logger.error({ err, plugin: id }, 'plugin route registration failed'),
+      pick(this.options.areaAuth, PAGE_AREAS),
     );
     return app;
   }
