@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import type { DbAccess } from '../auth/db-access.js';
 import type { Auth } from '../auth/index.js';
 import type { LinkSettings } from '../auth/links.js';
+import { MailOutbox } from '../mail/outbox.js';
 import type { HealthRegistry } from '../observability/health.js';
 import type { PluginHost } from '../plugins/host.js';
 import type { MenuRegistry } from '../ui/menu.js';
@@ -12,6 +13,7 @@ import { type Frame, uiShell } from '../ui/shell.js';
 import { mountAdminLogin } from './login.js';
 import { mountAdminAuditLog } from './pages/audit-log.js';
 import { mountAdminDashboard } from './pages/dashboard.js';
+import { mountAdminMail } from './pages/mail.js';
 import { mountAdminPlugins } from './pages/plugins.js';
 import { mountAdminVendors } from './pages/vendors.js';
 import { managedPlatforms } from './scope.js';
@@ -80,7 +82,7 @@ export function mountAdminConsole(app: Hono, deps: AdminConsoleDeps): void {
     links: deps.links,
   });
   const signedInPaths = ['/admin', '/admin/vendors', '/admin/vendors/*', '/admin/plugins', '/admin/platforms/*'];
-  for (const path of [...signedInPaths, '/admin/audit-log', '/admin/audit-log/*']) {
+  for (const path of [...signedInPaths, '/admin/audit-log', '/admin/audit-log/*', '/admin/mail', '/admin/mail/*']) {
     app.use(path, authenticate, signedIn);
   }
   mountAdminDashboard(app, deps);
@@ -93,4 +95,5 @@ export function mountAdminConsole(app: Hono, deps: AdminConsoleDeps): void {
   });
   mountAdminPlugins(app, { host: deps.host, knex: deps.knex, root: adminRoot });
   mountAdminAuditLog(app, { db: deps.db, root: adminRoot });
+  mountAdminMail(app, { outbox: new MailOutbox(deps.knex), root: adminRoot });
 }

@@ -15,6 +15,15 @@ export const KERNEL_MENU: Record<MenuArea, KernelMenuItem[]> = {
       alsoCurrentUnder: ['/platforms/'],
     },
     { id: 'audit-log', label: 'Audit log', href: '/audit-log', icon: 'scroll-text', section: 'Platform', order: 20 },
+    {
+      id: 'mail',
+      label: 'Outgoing mail',
+      href: '/mail',
+      icon: 'mail',
+      section: 'Platform',
+      order: 30,
+      superAdmin: true,
+    },
   ],
   vendor: [
     { id: 'dashboard', label: 'Dashboard', href: '/', icon: 'layout-dashboard', section: 'Overview', order: 0 },

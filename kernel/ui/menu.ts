@@ -10,6 +10,8 @@ export interface KernelMenuItem extends MenuItem {
   section: string;
   /** Other paths below the area's root where the item is the current one (`/platforms/` for Plugins). */
   alsoCurrentUnder?: string[];
+  /** Shown to super administrators only (pages that span every platform, such as the outgoing mail). */
+  superAdmin?: boolean;
 }
 
 export interface MenuLink {
@@ -32,6 +34,8 @@ export interface MenuRequest {
   snapshot: PluginSnapshot;
   /** Whether the user holds a permission (`can(principal, …)`). */
   can: (permission: string) => boolean;
+  /** Whether the user is a super administrator. */
+  superAdmin?: boolean;
   /** The area's root URL (`/admin`, `/vendor/<code>`, with the platform prefix in path mode). */
   root: string;
   /** The current path, to mark the current item (`aria-current="page"`). */
@@ -43,7 +47,7 @@ export const PLUGIN_SECTION = 'Plugins';
 
 interface Contribution {
   owner: string;
-  item: MenuItem & { alsoCurrentUnder?: string[] };
+  item: MenuItem & { alsoCurrentUnder?: string[]; superAdmin?: boolean };
 }
 
 /**
@@ -68,6 +72,7 @@ export class MenuRegistry {
     const sections = new Map<string, Contribution[]>();
     for (const c of contributions) {
       if (c.item.permission && !r.can(c.item.permission)) continue;
+      if (c.item.superAdmin && !r.superAdmin) continue;
       const title = c.item.section ?? PLUGIN_SECTION;
       sections.set(title, [...(sections.get(title) ?? []), c]);
     }

@@ -86,6 +86,7 @@ function render(c: Context, options: UiShellOptions, content: Child, props: Page
           platformId: platform.id,
           snapshot,
           can: (permission) => can(principal, permission),
+          superAdmin: principal?.kind === 'admin' && principal.role === 'super_admin',
           root: frame.root,
           currentPath: new URL(c.req.url).pathname,
         })

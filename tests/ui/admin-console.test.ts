@@ -112,6 +112,37 @@ describe('admin console pages', () => {
     assert.match(link, /\/vendor\/tea-shop\/accept-invitation\?token=/);
   });
 
+  it('shows super administrators the outgoing mail, with each mail and its links, and nobody else', async () => {
+    await admin.get('/admin/vendors/new');
+    await admin.post('/admin/vendors/new', {
+      code: 'mail-shop',
+      name: 'Mail Shop',
+      ownerEmail: 'mail-owner@example.com',
+      platforms: ['main'],
+    });
+    const list = await admin.get('/admin/mail?to=Mail-Owner@example.com');
+    assert.equal(list.status, 200);
+    assert.ok(menuLabels(list.html).includes('Outgoing mail'));
+    const mail = await lastMailTo(kernel, 'mail-owner@example.com');
+    assert.match(list.html, new RegExp(`href="/admin/mail/${mail.id}"`));
+    assert.doesNotMatch(list.html, /tea-owner@example\.com/, 'the filter keeps other recipients out');
+    const one = await admin.get(`/admin/mail/${mail.id}`);
+    assert.equal(one.status, 200);
+    assert.match(one.html, /\/vendor\/mail-shop\/accept-invitation\?token=/);
+
+    await kernel.db.knex('users').insert({
+      email: 'platform-admin@example.com',
+      role: 'platform_admin',
+      password_hash: await hashPassword('platform-password', 4),
+    });
+    const platformAdmin = new FormSession(kernel);
+    await platformAdmin.signIn('/admin/login', 'platform-admin@example.com', 'platform-password');
+    const dashboard = await platformAdmin.get('/admin');
+    assert.ok(!menuLabels(dashboard.html).includes('Outgoing mail'));
+    assert.equal((await platformAdmin.get('/admin/mail')).status, 403);
+    assert.equal((await platformAdmin.get(`/admin/mail/${mail.id}`)).status, 403);
+  });
+
   it('re-renders the new vendor form with field errors and creates nothing', async () => {
     await createTestVendor(kernel, { code: 'taken' });
     const before = await vendorCount();
@@ -184,7 +215,7 @@ describe('admin console pages', () => {
     const today = new Date().toISOString().slice(5, 10);
     const bar = new RegExp(`<th scope="row">${today}</th><td>(\\d+)</td>`).exec(page.html);
     assert.ok(Number(bar?.[1]) > 20, 'the chart counts the vendors created today');
-    assert.deepEqual(menuLabels(page.html), ['Dashboard', 'Vendors', 'Plugins', 'Audit log', 'Notes']);
+    assert.deepEqual(menuLabels(page.html), ['Dashboard', 'Vendors', 'Plugins', 'Audit log', 'Outgoing mail', 'Notes']);
   });
 
   it('shows the plan before disabling a plugin; then its menu item is gone and its page answers 404', async () => {
@@ -205,7 +236,13 @@ describe('admin console pages', () => {
     assert.doesNotMatch(done.html, /<html/);
     assert.match(done.html, /id="plugins-page"[\s\S]*notes disabled on/);
     assert.equal((await admin.get('/admin/notes')).status, 404);
-    assert.deepEqual(menuLabels((await admin.get('/admin')).html), ['Dashboard', 'Vendors', 'Plugins', 'Audit log']);
+    assert.deepEqual(menuLabels((await admin.get('/admin')).html), [
+      'Dashboard',
+      'Vendors',
+      'Plugins',
+      'Audit log',
+      'Outgoing mail',
+    ]);
 
     const again = await admin.post('/admin/platforms/main/plugins/notes/enable', {});
     assert.equal(again.status, 303, 'without htmx: a redirect back to the list');
