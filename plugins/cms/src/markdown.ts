@@ -12,7 +12,13 @@ const ALLOWED_SCHEMES = /^(https?:|mailto:|tel:)/i;
 const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
 /** Browsers drop control characters and whitespace inside a scheme (`java\tscript:`); so do we before checking. */
-const normalise = (url: string) => url.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
+const normalise = (url: string) =>
+  [...url]
+    .filter((ch) => {
+      const code = ch.charCodeAt(0);
+      return code > 0x20 && (code < 0x7f || code > 0x9f);
+    })
+    .join('');
 
 /** True when a link or image target is safe to render. */
 export function isAllowedUrl(url: string): boolean {
