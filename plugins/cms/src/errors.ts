@@ -32,4 +32,23 @@ export const CmsErrors = {
     title: 'Address already used',
     detail: (p) => `Another page already has the address ${p.slug}.`,
   }),
+  MediaInvalid: defineError<{ problem: string }>({
+    code: 'CMS_MEDIA_INVALID',
+    category: 'input',
+    status: 422,
+    title: 'The file cannot be added',
+    detail: (p) => `file: ${p.problem}`,
+  }),
+  MediaNotFound: defineError<{ id: string }>({
+    code: 'CMS_MEDIA_NOT_FOUND',
+    category: 'not-found',
+    title: 'No such file',
+    detail: (p) => `No file of the media library has the id ${p.id} here.`,
+  }),
+  MediaInUse: defineError<{ id: string; pages: string }>({
+    code: 'CMS_MEDIA_IN_USE',
+    category: 'conflict',
+    title: 'File in use',
+    detail: (p) => `File ${p.id} is shown on the pages ${p.pages}: remove it from them first.`,
+  }),
 } as const;

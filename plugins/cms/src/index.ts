@@ -1,6 +1,7 @@
 import { definePlugin } from '@orion/sdk';
 import './events.js';
 import { adminApi } from './routes/admin-api.js';
+import { mediaShopApi, mediaVendorApi } from './routes/media-api.js';
 import { shopApi } from './routes/shop-api.js';
 import { vendorApi } from './routes/vendor-api.js';
 
@@ -11,8 +12,14 @@ import { vendorApi } from './routes/vendor-api.js';
 export default definePlugin({
   routes: {
     adminApi,
-    vendorApi,
-    shopApi,
+    vendorApi: (router, ctx) => {
+      vendorApi(router, ctx);
+      mediaVendorApi(router, ctx);
+    },
+    shopApi: (router, ctx) => {
+      shopApi(router, ctx);
+      mediaShopApi(router, ctx);
+    },
   },
   health: async (ctx) => {
     await ctx.db.raw('select 1 from cms__platform_pages limit 1');
