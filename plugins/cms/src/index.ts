@@ -1,0 +1,27 @@
+import { definePlugin } from '@orion/sdk';
+import './events.js';
+import { adminApi } from './routes/admin-api.js';
+import { mediaShopApi, mediaVendorApi } from './routes/media-api.js';
+import { shopApi } from './routes/shop-api.js';
+import { vendorApi } from './routes/vendor-api.js';
+
+/**
+ * Content pages in three tiers: the platform's marketing pages, the platform's default shop pages, and each shop's
+ * overrides and custom pages. Routes in routes/, queries in page-store.ts and lookup.ts, Markdown in markdown.ts.
+ */
+export default definePlugin({
+  routes: {
+    adminApi,
+    vendorApi: (router, ctx) => {
+      vendorApi(router, ctx);
+      mediaVendorApi(router, ctx);
+    },
+    shopApi: (router, ctx) => {
+      shopApi(router, ctx);
+      mediaShopApi(router, ctx);
+    },
+  },
+  health: async (ctx) => {
+    await ctx.db.raw('select 1 from cms__platform_pages limit 1');
+  },
+});
