@@ -5,6 +5,7 @@ import { audit } from '../audit/audit.js';
 import type { DbAccess } from '../auth/db-access.js';
 import { requireSuperAdmin } from '../auth/login-api.js';
 import type { AdminPrincipal } from '../auth/principal.js';
+import { uniqueViolation } from '../db/unique-violation.js';
 import { KernelErrors } from '../errors/codes.js';
 import { jsonBody, jsonResponse } from '../http/openapi.js';
 import { validationHook } from '../http/validation.js';
@@ -124,6 +125,13 @@ export function adminPlatformsApi(deps: AdminPlatformsApiDeps): OpenAPIHono {
     const vendor = await db('vendor_domains').whereRaw('lower(domain) = ?', [host]).first('id');
     if (platform || vendor) throw TenancyErrors.DomainTaken({ domain: host });
   };
+  /** The unique indexes catch what the checks above miss when two requests race: the same 409, never a 500. */
+  const conflicts = (input: { code?: string; domain?: string | null }) => (err: unknown) => {
+    const violation = uniqueViolation(err);
+    if (!violation) throw err;
+    if (/domain/.test(violation.constraint)) throw TenancyErrors.DomainTaken({ domain: input.domain ?? '' });
+    throw TenancyErrors.PlatformCodeTaken({ code: input.code ?? '' });
+  };
   const one = { 200: jsonResponse(Platform, 'The platform'), 404: { description: 'No such platform for you' } };
 
   api.openapi(
@@ -168,23 +176,25 @@ export function adminPlatformsApi(deps: AdminPlatformsApiDeps): OpenAPIHono {
     }),
     async (c) => {
       const input = c.req.valid('json');
-      const created = await deps.db.asSystem('admin: create platform', async (db) => {
-        const taken = await db('platforms').whereRaw('lower(code) = ?', [input.code]).first('id');
-        if (taken) throw TenancyErrors.PlatformCodeTaken({ code: input.code });
-        await checkDomain(db, input.domain);
-        const [row] = await db('platforms')
-          .insert({ code: input.code, ...columns(input) })
-          .returning<PlatformRow[]>('*');
-        const platform = row as PlatformRow;
-        await audit(db, c, {
-          action: 'tenancy.platform.created',
-          targetType: 'platform',
-          targetId: platform.id,
-          platformId: platform.id,
-          after: input,
-        });
-        return platform;
-      });
+      const created = await deps.db
+        .asSystem('admin: create platform', async (db) => {
+          const taken = await db('platforms').whereRaw('lower(code) = ?', [input.code]).first('id');
+          if (taken) throw TenancyErrors.PlatformCodeTaken({ code: input.code });
+          await checkDomain(db, input.domain);
+          const [row] = await db('platforms')
+            .insert({ code: input.code, ...columns(input) })
+            .returning<PlatformRow[]>('*');
+          const platform = row as PlatformRow;
+          await audit(db, c, {
+            action: 'tenancy.platform.created',
+            targetType: 'platform',
+            targetId: platform.id,
+            platformId: platform.id,
+            after: input,
+          });
+          return platform;
+        })
+        .catch(conflicts(input));
       await deps.changed();
       return c.json(present(created), 201);
     },
@@ -201,26 +211,28 @@ export function adminPlatformsApi(deps: AdminPlatformsApiDeps): OpenAPIHono {
     }),
     async (c) => {
       const patch = c.req.valid('json');
-      const changed = await deps.db.asSystem('admin: change platform', async (db) => {
-        const before = await load(c, db, c.req.valid('param').code);
-        if (!Object.keys(columns(patch)).length) return before;
-        await checkDomain(db, patch.domain, Number(before.id));
-        const [row] = await db('platforms')
-          .where({ id: before.id })
-          .update({ ...columns(patch), updated_at: db.fn.now() })
-          .returning<PlatformRow[]>('*');
-        const keys = Object.keys(patch) as (keyof typeof patch)[];
-        const was = present(before) as Record<string, unknown>;
-        await audit(db, c, {
-          action: 'tenancy.platform.changed',
-          targetType: 'platform',
-          targetId: before.id,
-          platformId: Number(before.id),
-          before: Object.fromEntries(keys.map((k) => [k, was[k]])),
-          after: patch,
-        });
-        return row as PlatformRow;
-      });
+      const changed = await deps.db
+        .asSystem('admin: change platform', async (db) => {
+          const before = await load(c, db, c.req.valid('param').code);
+          if (!Object.keys(columns(patch)).length) return before;
+          await checkDomain(db, patch.domain, Number(before.id));
+          const [row] = await db('platforms')
+            .where({ id: before.id })
+            .update({ ...columns(patch), updated_at: db.fn.now() })
+            .returning<PlatformRow[]>('*');
+          const keys = Object.keys(patch) as (keyof typeof patch)[];
+          const was = present(before) as Record<string, unknown>;
+          await audit(db, c, {
+            action: 'tenancy.platform.changed',
+            targetType: 'platform',
+            targetId: before.id,
+            platformId: Number(before.id),
+            before: Object.fromEntries(keys.map((k) => [k, was[k]])),
+            after: patch,
+          });
+          return row as PlatformRow;
+        })
+        .catch(conflicts(patch));
       await deps.changed();
       return c.json(present(changed), 200);
     },

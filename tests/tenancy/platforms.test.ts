@@ -55,6 +55,18 @@ describe('platform administration', () => {
     assert.equal(bad.status, 422);
   });
 
+  it('answers concurrent creations of one code with one 201 and 409s, never a 500', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, (_, i) =>
+        call('POST', '/api/v1/admin/platforms', admin, { code: 'race', name: `Race ${i}`, domain: `race${i}.example` }),
+      ),
+    );
+    const statuses = answers.map((a) => a.status).sort();
+    assert.deepEqual(statuses, [201, 409, 409, 409, 409]);
+    for (const a of answers.filter((x) => x.status === 409))
+      assert.equal(a.body.code, 'ORN_TENANCY_PLATFORM_CODE_TAKEN');
+  });
+
   it('changes a platform, and the new domain serves at once while the old one no longer does', async () => {
     const changed = await call('PATCH', '/api/v1/admin/platforms/oms', admin, {
       name: 'OMS',
@@ -107,7 +119,9 @@ describe('platform administration', () => {
       assert.ok(actions.includes(`tenancy.platform.${a}`), a);
     }
     const oms = kernel.platforms.findByCode('oms')?.id;
-    assert.ok(entries.every((e) => e.platformId === oms));
+    const race = kernel.platforms.findByCode('race')?.id;
+    assert.ok(entries.every((e) => e.platformId === oms || e.platformId === race));
+    assert.equal(entries.filter((e) => e.platformId === race).length, 1, 'one creation recorded for the race');
     const off = entries.find((e) => e.action === 'tenancy.platform.deactivated');
     assert.deepEqual([off?.before, off?.after], [{ isActive: true }, { isActive: false }]);
   });
