@@ -141,12 +141,15 @@ export function apiRoutes(router: PluginRouter, ctx: PluginContext): void {
 
   router.openapi(listRoute, async (c) => {
     const vendor = c.get('vendor')!;
-    return c.json({ items: await listItems(ctx.db, vendor.id) }, 200);
+    // Row-level security: the vendor's rows are visible only inside withTenant for that vendor.
+    const items = await ctx.withTenant({ vendorId: vendor.id }, (trx) => listItems(trx, vendor.id));
+    return c.json({ items }, 200);
   });
 
   router.openapi(createItemRoute, async (c) => {
     const vendor = c.get('vendor')!;
-    const item = await addItem(ctx.db, vendor.id, c.req.valid('json').title);
+    const { title } = c.req.valid('json');
+    const item = await ctx.withTenant({ vendorId: vendor.id }, (trx) => addItem(trx, vendor.id, title));
     ctx.logger.info({ itemId: item.id }, 'item added');
     return c.json(item, 201);
   });
@@ -163,7 +166,8 @@ import { listItems } from './items.js';
 export function vendorPages(router: PluginRouter, ctx: PluginContext): void {
   router.get('/', requirePermission('${n.id}.view'), async (c) => {
     const { pageTitle } = await ctx.settings(c.get('platform').id);
-    const items = await listItems(ctx.db, c.get('vendor')!.id);
+    const vendorId = c.get('vendor')!.id;
+    const items = await ctx.withTenant({ vendorId }, (trx) => listItems(trx, vendorId));
     return c.html(<ItemsPage title={String(pageTitle)} items={items} />);
   });
 }
@@ -200,8 +204,9 @@ export const ItemsPage: FC<{ title: string; items: Item[] }> = ({ title, items }
 );
 `;
 
-export const migration = (n: Names) => `import type { Knex } from '@orion/sdk';
+export const migration = (n: Names) => `import { disableTenantRls, enableTenantRls, type Knex } from '@orion/sdk';
 
+/** A tenant table: every row belongs to a vendor, and row-level security keeps each vendor to its own rows. */
 export async function up(knex: Knex): Promise<void> {
   await knex.schema.createTable('${n.prefix}__items', (t) => {
     t.bigIncrements('id');
@@ -210,9 +215,11 @@ export async function up(knex: Knex): Promise<void> {
     t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
     t.index(['vendor_id', 'id'], '${n.prefix}__items_vendor');
   });
+  await enableTenantRls(knex, '${n.prefix}__items');
 }
 
 export async function down(knex: Knex): Promise<void> {
+  await disableTenantRls(knex, '${n.prefix}__items');
   await knex.schema.dropTable('${n.prefix}__items');
 }
 `;
