@@ -31,6 +31,7 @@ export {
   type Rounding,
 } from '../money/index.js';
 export type {
+  DemoVendor,
   LifecycleContext,
   MenuItem,
   PlatformRef,
