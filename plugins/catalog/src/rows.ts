@@ -30,6 +30,28 @@ export interface ProductRow {
   deleted_at: Date | null;
 }
 
+/** Every product column but the search document, which no answer needs. */
+export const PRODUCT_COLUMNS = [
+  'id',
+  'vendor_id',
+  'title',
+  'slug',
+  'description_md',
+  'status',
+  'brand',
+  'gtin',
+  'gtin_type',
+  'tax_rate_bp',
+  'featured',
+  'seo_title',
+  'seo_description',
+  'attributes',
+  'options',
+  'created_at',
+  'updated_at',
+  'deleted_at',
+] as const;
+
 export interface VariantRow {
   id: number;
   vendor_id: number;
@@ -136,8 +158,11 @@ export function duplicate(field: 'slug' | 'sku', value: string) {
   return CatalogErrors.Taken({ field, value }, { fields: { [field]: 'is already taken in this shop' } });
 }
 
-/** Recomputes a product's search document: title (A), brand and SKUs (B), description (C), 'simple' config. */
-export async function refreshSearch(trx: Knex, vendorId: number, productId: number): Promise<void> {
+/**
+ * Recomputes the search document of one product, or of every product of the vendor (after a bulk import): title (A),
+ * brand and SKUs (B), description (C), 'simple' configuration.
+ */
+export async function refreshSearch(trx: Knex, vendorId: number, productId?: number): Promise<void> {
   await trx.raw(
     `update ${T.products} p set search =
        setweight(to_tsvector('simple', p.title), 'A') ||
@@ -145,7 +170,7 @@ export async function refreshSearch(trx: Knex, vendorId: number, productId: numb
          (select string_agg(v.sku, ' ') from ${T.variants} v where v.vendor_id = p.vendor_id and v.product_id = p.id),
          '')), 'B') ||
        setweight(to_tsvector('simple', p.description_md), 'C')
-     where p.vendor_id = ? and p.id = ?`,
-    [vendorId, productId],
+     where p.vendor_id = ? and (?::bigint is null or p.id = ?)`,
+    [vendorId, productId ?? null, productId ?? null],
   );
 }

@@ -1,6 +1,6 @@
 import type { Knex } from '@orion/sdk';
 import { categoryWithDescendants } from './categories.js';
-import { hydrate, type ProductRow, T } from './rows.js';
+import { hydrate, PRODUCT_COLUMNS, type ProductRow, T } from './rows.js';
 import type { ListQuery, Product } from './schemas.js';
 
 /**
@@ -69,16 +69,33 @@ export async function listProducts(
   else q.orderBy('p.created_at', 'desc');
   q.orderBy('p.id', 'desc');
 
-  const rows = (await q
-    .select('p.*', trx.raw('count(*) over () as total'))
+  // Page over narrow rows (id and the total), then read the full rows of that page only: the window and the sort
+  // then handle a few bytes per match instead of whole products.
+  const page = (await q
+    .select('p.id', trx.raw('count(*) over () as total'))
     .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize)) as (ProductRow & { total: string | number })[];
-  const total = rows.length
-    ? Number(rows[0]?.total)
+    .offset((query.page - 1) * query.pageSize)) as { id: number; total: string | number }[];
+  const total = page.length
+    ? Number(page[0]?.total)
     : query.page > 1
       ? Number((await q.clone().clearSelect().clearOrder().count('* as n').limit(1).offset(0))[0]?.n ?? 0)
       : 0;
-  return { items: await hydrate(trx, vendorId, rows), total };
+  const ids = page.map((r) => Number(r.id));
+  const rows = ids.length
+    ? ((await trx(T.products)
+        .where({ vendor_id: vendorId })
+        .whereIn('id', ids)
+        .select([...PRODUCT_COLUMNS])) as ProductRow[])
+    : [];
+  const byId = new Map(rows.map((r) => [Number(r.id), r]));
+  return {
+    items: await hydrate(
+      trx,
+      vendorId,
+      ids.map((id) => byId.get(id) as ProductRow),
+    ),
+    total,
+  };
 }
 
 /** An active product of the shop by its slug. */
