@@ -25,11 +25,12 @@ import { createErrorReporter, type ErrorReporter } from './observability/sentry.
 import { ROOT } from './paths.js';
 import { managementApi } from './plugins/api.js';
 import { createStateBroadcast, type StateBroadcast, type StateTopic } from './plugins/broadcast.js';
+import { runPluginDemos } from './plugins/demo.js';
 import type { DiscoverPluginsOptions } from './plugins/discover.js';
 import { PluginHost } from './plugins/host.js';
 import { closeRedis, createRedis, type Redis } from './redis/redis.js';
 import { createLoginThrottle, type LoginThrottle } from './security/throttle.js';
-import { type DemoLogin, seedDemo } from './seed/demo.js';
+import { DEMO_VENDOR_CODES, type DemoLogin, seedDemo } from './seed/demo.js';
 import { ensureAdmin } from './seed/ensure-admin.js';
 import { TenantResolver } from './tenancy/context.js';
 import { dnsVerifier } from './tenancy/domain-verifier.js';
@@ -367,8 +368,18 @@ async function prepare(deps: {
   const demoLogins = config.seed.demo ? await seedDemo(db.knex, config.auth.bcryptCost) : [];
   await Promise.all([deps.platforms.refresh(), deps.vendors.refresh()]);
   await deps.plugins.start();
+  if (config.seed.demo) await seedPluginDemos(deps, logger);
   // Kernel and plugin migrations have run: name any tenant table left without row-level security (not fatal).
   if (config.env !== 'production') await warnAboutTenantTablesWithoutPolicy(db.knex, logger);
   health.setNotReady(undefined);
   return { migrated, demoLogins };
+}
+
+/** The plugins' demo data for the demo vendors (see `demo` in `PluginDefinition`), after the plugins started. */
+async function seedPluginDemos(deps: { plugins: PluginHost; vendors: VendorRegistry }, logger: Logger): Promise<void> {
+  const vendors = DEMO_VENDOR_CODES.flatMap((code) => {
+    const v = deps.vendors.findByCode(code);
+    return v ? [{ id: v.id, code: v.code, name: v.name, languages: v.languages }] : [];
+  });
+  await runPluginDemos(deps.plugins, vendors, (id) => deps.vendors.platformsOf(id).map((p) => p.platformId), logger);
 }

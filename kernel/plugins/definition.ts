@@ -80,6 +80,16 @@ export interface MenuItem {
 /** Renders a block into a named UI slot (e.g. `product.sidebar`); `props` come from the page that offers the slot. */
 export type SlotRenderer = (props: Record<string, unknown>, ctx: PluginContext) => unknown;
 
+/** A demo vendor, as the `demo` hook gets it. */
+export interface DemoVendor {
+  id: number;
+  code: string;
+  name: string;
+  /** Ids of the platforms the vendor is on where the plugin is enabled. */
+  platformIds: number[];
+  languages: string[];
+}
+
 type EventHandlers = {
   [E in EventName]?: (payload: OrionEvents[E], ctx: PluginContext) => void | Promise<void>;
 };
@@ -104,6 +114,12 @@ export interface PluginDefinition {
   disable?: (ctx: LifecycleContext, platform: PlatformRef) => Promise<void>;
   /** Runs before the down migrations (when `keepData` is false) in the uninstall transaction. */
   uninstall?: (ctx: LifecycleContext, options: { keepData: boolean }) => Promise<void>;
+  /**
+   * Demo data for one demo vendor, when the kernel seeds demo data (`SEED_DEMO`, on in development): called at start
+   * for each demo vendor on whose platforms the plugin is enabled, dependencies' hooks first. Make it idempotent
+   * (seed nothing when the vendor has data already): it runs at every start. A hook that throws is logged and skipped.
+   */
+  demo?: (ctx: PluginContext, vendor: DemoVendor) => Promise<void>;
   /** Releases timers, connections and the like when this instance is replaced or the kernel stops. */
   dispose?: () => Promise<void> | void;
 }

@@ -19,7 +19,19 @@ export { disableTenantRls, enableTenantRls } from '../db/tenant-scope.js';
 export type { ErrorCategory, ErrorDefinition, ErrorFactory } from '../errors/define-error.js';
 export { defineError, OrionError } from '../errors/define-error.js';
 export type { EventName, OrionEvents } from '../events/bus.js';
+export {
+  CurrencyMismatchError,
+  CurrencySchema,
+  currencyExponent,
+  DEFAULT_ROUNDING,
+  isCurrency,
+  Money,
+  MoneySchema,
+  NonNegativeMoneySchema,
+  type Rounding,
+} from '../money/index.js';
 export type {
+  DemoVendor,
   LifecycleContext,
   MenuItem,
   PlatformRef,

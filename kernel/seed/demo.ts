@@ -65,6 +65,9 @@ const VENDORS: DemoVendor[] = [
   },
 ];
 
+/** The codes of the demo vendors: plugins' `demo` hooks run for these. */
+export const DEMO_VENDOR_CODES: readonly string[] = VENDORS.map((v) => v.code);
+
 /**
  * Seeds demo data. Idempotent: running it twice changes nothing the second time, and it never overwrites data a
  * person changed (an existing demo account keeps the password it has now).

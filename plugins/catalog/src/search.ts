@@ -1,0 +1,108 @@
+import type { Knex } from '@orion/sdk';
+import { categoryWithDescendants } from './categories.js';
+import { hydrate, PRODUCT_COLUMNS, type ProductRow, T } from './rows.js';
+import type { ListQuery, Product } from './schemas.js';
+
+/**
+ * A prefix query for PostgreSQL full-text search: every word of the input must match the start of a word of the
+ * product (`blue shi` finds "Blue shirt"). Words are letters and digits only, so the input can never break the
+ * tsquery syntax. Returns undefined when nothing searchable is left.
+ */
+export function toTsQuery(q: string | undefined): string | undefined {
+  const words = (q ?? '').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.length
+    ? words
+        .slice(0, 10)
+        .map((w) => `${w}:*`)
+        .join(' & ')
+    : undefined;
+}
+
+/** `shop` lists only active products; the vendor sees every status unless it filters. */
+export interface ListScope {
+  vendorId: number;
+  shop: boolean;
+}
+
+/**
+ * One page of a vendor's products: full-text search (ranked title A, brand and SKUs B, description C), filters
+ * (category with its subcategories, status, featured, price range in minor units over any variant), sort and page.
+ */
+export async function listProducts(
+  trx: Knex,
+  scope: ListScope,
+  query: ListQuery,
+): Promise<{ items: Product[]; total: number }> {
+  const { vendorId } = scope;
+  const tsquery = toTsQuery(query.q);
+  const minPrice = `(select min(v.price_minor) from ${T.variants} v where v.vendor_id = p.vendor_id and v.product_id = p.id)`;
+  const q = trx(`${T.products} as p`).where('p.vendor_id', vendorId).whereNull('p.deleted_at');
+
+  if (scope.shop) q.where('p.status', 'active');
+  else if (query.status) q.where('p.status', query.status);
+  if (query.featured) q.where('p.featured', query.featured === 'true');
+  if (tsquery) q.whereRaw(`p.search @@ to_tsquery('simple', ?)`, [tsquery]);
+  if (query.category) {
+    const ids = await categoryWithDescendants(trx, vendorId, query.category);
+    q.whereExists(
+      trx(T.links)
+        .select(trx.raw('1'))
+        .whereRaw('vendor_id = p.vendor_id and product_id = p.id')
+        .whereIn('category_id', ids.length ? ids : [0]),
+    );
+  }
+  if (query.minPrice !== undefined || query.maxPrice !== undefined) {
+    const v = trx(`${T.variants} as v`)
+      .select(trx.raw('1'))
+      .whereRaw('v.vendor_id = p.vendor_id and v.product_id = p.id');
+    if (query.minPrice !== undefined) v.where('v.price_minor', '>=', query.minPrice);
+    if (query.maxPrice !== undefined) v.where('v.price_minor', '<=', query.maxPrice);
+    q.whereExists(v);
+  }
+
+  const sort = query.sort ?? (tsquery ? 'relevance' : 'newest');
+  if (sort === 'relevance' && tsquery) q.orderByRaw(`ts_rank(p.search, to_tsquery('simple', ?)) desc`, [tsquery]);
+  else if (sort === 'title') q.orderBy('p.title');
+  else if (sort === 'price') q.orderByRaw(`${minPrice} asc nulls last`);
+  else if (sort === '-price') q.orderByRaw(`${minPrice} desc nulls last`);
+  else if (sort === 'updated') q.orderBy('p.updated_at', 'desc');
+  else q.orderBy('p.created_at', 'desc');
+  q.orderBy('p.id', 'desc');
+
+  // Page over narrow rows (id and the total), then read the full rows of that page only: the window and the sort
+  // then handle a few bytes per match instead of whole products.
+  const page = (await q
+    .select('p.id', trx.raw('count(*) over () as total'))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize)) as { id: number; total: string | number }[];
+  const total = page.length
+    ? Number(page[0]?.total)
+    : query.page > 1
+      ? Number((await q.clone().clearSelect().clearOrder().count('* as n').limit(1).offset(0))[0]?.n ?? 0)
+      : 0;
+  const ids = page.map((r) => Number(r.id));
+  const rows = ids.length
+    ? ((await trx(T.products)
+        .where({ vendor_id: vendorId })
+        .whereIn('id', ids)
+        .select([...PRODUCT_COLUMNS])) as ProductRow[])
+    : [];
+  const byId = new Map(rows.map((r) => [Number(r.id), r]));
+  return {
+    items: await hydrate(
+      trx,
+      vendorId,
+      ids.map((id) => byId.get(id) as ProductRow),
+    ),
+    total,
+  };
+}
+
+/** An active product of the shop by its slug. */
+export async function findActiveBySlug(trx: Knex, vendorId: number, slug: string): Promise<Product | undefined> {
+  const row = await trx<ProductRow>(T.products)
+    .where({ vendor_id: vendorId, slug, status: 'active' })
+    .whereNull('deleted_at')
+    .first();
+  return row ? (await hydrate(trx, vendorId, [row]))[0] : undefined;
+}
