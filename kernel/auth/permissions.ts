@@ -34,7 +34,16 @@ export const PRESET_PERMISSIONS: Record<PresetRole, readonly string[]> = {
   owner: ['*'],
   manager: ['*.view', '*.create', '*.edit', '*.delete', '*.import', '*.export', 'team.invite', 'settings.theme'],
   staff: ['*.view', '*.create', '*.edit', '!team.*', '!settings.*', '!audit.*'],
-  support: ['orders.view', 'orders.edit', 'customers.view', 'customers.edit', 'messaging.*', 'products.view'],
+  support: [
+    'orders.view',
+    'orders.edit',
+    'customers.view',
+    'customers.edit',
+    'messaging.*',
+    'catalog.view',
+    'inventory.view',
+    'cms.view',
+  ],
   viewer: ['*.view', '!team.*', '!audit.*'],
 };
 
