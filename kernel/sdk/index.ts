@@ -19,6 +19,7 @@ export { disableTenantRls, enableTenantRls } from '../db/tenant-scope.js';
 export type { ErrorCategory, ErrorDefinition, ErrorFactory } from '../errors/define-error.js';
 export { defineError, OrionError } from '../errors/define-error.js';
 export type { EventName, OrionEvents } from '../events/bus.js';
+export { jsonBody, jsonResponse } from '../http/openapi.js';
 export {
   CurrencyMismatchError,
   CurrencySchema,
@@ -44,4 +45,5 @@ export type {
 } from '../plugins/definition.js';
 export { definePlugin, ROUTE_AREAS } from '../plugins/definition.js';
 export type { Area, Resolution } from '../tenancy/resolve.js';
+export { vendorOf } from '../tenancy/vendor-api.js';
 export type { Vendor } from '../tenancy/vendors.js';
