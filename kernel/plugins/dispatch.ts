@@ -44,7 +44,7 @@ export function pluginIdInPath(area: string, path: string): string | undefined {
 }
 
 export interface DispatchOptions {
-  /** The plugins that serve routes in each area (filled as the plugins are compiled). */
+  /** The plugins that declare routes in each area (`routedAreas`). */
   routed: ReadonlyMap<RouteArea, ReadonlySet<string>>;
   /**
    * Authentication the kernel enforces for an API area, whatever the plugin does (the admin API needs an admin).
@@ -55,19 +55,19 @@ export interface DispatchOptions {
   onAnswer(platformId: number, pluginId: string, failed: boolean): void;
 }
 
+/** Runs with the request context: `proceed` is the rest of the request (body limit, routing, handlers). */
+export type PluginDispatch = (c: Context, proceed: () => Promise<unknown>) => unknown;
+
 /**
  * The plugin part of the kernel's request-context step, run once per request before routing reaches a handler:
  * a request under `<area prefix>/<plugin id>` of a plugin that serves that area gets a 404 unless the plugin is
  * enabled on the request's platform in the snapshot the request started with, then passes the area's
  * authentication (API areas), and its answer is counted for the quarantine.
  *
- * Doing this here rather than as middleware on each plugin's prefix keeps the app's router free of per-plugin
- * middleware entries (Hono's fastest router stays usable as plugins are added) and saves a middleware layer on
- * every plugin request. A plugin owns the paths under its prefix: kernel routes never use a plugin id as a segment
- * there.
+ * One check here, rather than a guard middleware on each plugin's prefix, saves every plugin request a middleware
+ * layer and keeps per-plugin entries out of the kernel's router. A plugin owns the paths under its prefix: the
+ * kernel's own path segments are reserved ids (`RESERVED_PLUGIN_IDS`).
  */
-export type PluginDispatch = (c: Context, proceed: () => Promise<unknown>) => unknown;
-
 export function pluginDispatch(options: DispatchOptions): PluginDispatch {
   return function pluginDispatch(c, proceed) {
     const area = c.get('area') as RouteArea | undefined;
