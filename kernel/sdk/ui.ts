@@ -18,6 +18,7 @@ export {
   type TableState,
   tableHref,
   tableQuery,
+  tableSwap,
 } from '../ui/components/data-table.js';
 export {
   CheckboxGroup,

@@ -4,7 +4,7 @@ import type { DbAccess } from '../../auth/db-access.js';
 import { KernelErrors } from '../../errors/codes.js';
 import { Badge } from '../../ui/components/badge.js';
 import { Button, LinkButton } from '../../ui/components/button.js';
-import { type Column, DataTable, type TableState, tableQuery } from '../../ui/components/data-table.js';
+import { type Column, DataTable, type TableState, tableQuery, tableSwap } from '../../ui/components/data-table.js';
 import { TextField } from '../../ui/components/form.js';
 import { Card, PageHeader } from '../../ui/components/page-header.js';
 import { adminOf } from '../scope.js';
@@ -106,12 +106,7 @@ export function mountAdminAuditLog(app: Hono, deps: { db: DbAccess; root: (c: Co
 
 function AuditLogPage(props: { root: string; rows: EntryRow[]; total: number; state: TableState; filters: Filters }) {
   const href = `${props.root}/audit-log`;
-  const swap = {
-    'hx-target': '#audit-table',
-    'hx-select': '#audit-table',
-    'hx-swap': 'outerHTML',
-    'hx-push-url': 'true',
-  };
+  const swap = tableSwap('audit-table');
   const columns: Column<EntryRow>[] = [
     {
       key: 'at',

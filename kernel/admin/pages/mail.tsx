@@ -4,7 +4,7 @@ import { KernelErrors } from '../../errors/codes.js';
 import type { MailOutbox, OutboxMail } from '../../mail/outbox.js';
 import { Badge } from '../../ui/components/badge.js';
 import { Button, LinkButton } from '../../ui/components/button.js';
-import { type Column, DataTable, type TableState, tableQuery } from '../../ui/components/data-table.js';
+import { type Column, DataTable, type TableState, tableQuery, tableSwap } from '../../ui/components/data-table.js';
 import { TextField } from '../../ui/components/form.js';
 import { Card, PageHeader } from '../../ui/components/page-header.js';
 import { adminOf } from '../scope.js';
@@ -46,12 +46,7 @@ export function mountAdminMail(app: Hono, deps: { outbox: MailOutbox; root: (c: 
 
 function MailLogPage(props: { root: string; rows: OutboxMail[]; total: number; state: TableState; to?: string }) {
   const href = `${props.root}/mail`;
-  const swap = {
-    'hx-target': '#mail-table',
-    'hx-select': '#mail-table',
-    'hx-swap': 'outerHTML',
-    'hx-push-url': 'true',
-  };
+  const swap = tableSwap('mail-table');
   const columns: Column<OutboxMail>[] = [
     {
       key: 'at',

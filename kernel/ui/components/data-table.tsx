@@ -80,15 +80,18 @@ export function tableHref(
  * so it works without JavaScript; htmx fetches the same URL, picks this table out of the answer (`hx-select`) and
  * swaps it in place, and pushes the URL so that Back and reload work.
  */
+/**
+ * The htmx attributes that swap the table `id` in place from a full page answer and push the URL: for the table's
+ * own links, and for a filter form above it (`<form method="get" hx-get={href} {...tableSwap('my-table')}>`).
+ */
+export function tableSwap(id: string) {
+  return { 'hx-target': `#${id}`, 'hx-select': `#${id}`, 'hx-swap': 'outerHTML', 'hx-push-url': 'true' };
+}
+
 export function DataTable<T>(props: DataTableProps<T>) {
   const { state } = props;
   const pages = Math.max(1, Math.ceil(props.total / state.pageSize));
-  const swap = {
-    'hx-target': `#${props.id}`,
-    'hx-select': `#${props.id}`,
-    'hx-swap': 'outerHTML',
-    'hx-push-url': 'true',
-  };
+  const swap = tableSwap(props.id);
   const link = (change: Partial<TableState>) => {
     const href = tableHref(props.href, state, change, props.params);
     return { href, 'hx-get': href, ...swap };
