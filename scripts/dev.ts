@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { SERVER_NODE_FLAGS } from '../kernel/node-flags.js';
 import { ROOT } from '../kernel/paths.js';
 
 /**
@@ -24,7 +25,7 @@ let timer: NodeJS.Timeout | undefined;
 const changed = new Set<string>();
 
 function startServer(): void {
-  server = spawn(process.execPath, ['--enable-source-maps', MAIN], { cwd: ROOT, stdio: 'inherit', env });
+  server = spawn(process.execPath, [...SERVER_NODE_FLAGS, MAIN], { cwd: ROOT, stdio: 'inherit', env });
 }
 
 /** SIGTERM lets the kernel close the embedded database cleanly before the next one opens it. */

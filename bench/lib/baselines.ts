@@ -1,34 +1,22 @@
-import { Hono } from 'hono';
-import { requestId } from 'hono/request-id';
-import { type DestinationStream, pino } from 'pino';
-import { accessLog } from '../../kernel/http/middleware/access-log/index.js';
-import { listen, type RunningServer } from '../../kernel/http/server.js';
-import { createMetrics } from '../../kernel/observability/metrics.js';
+import { type ChildServer, startChildServer } from './child-server.js';
 
 /**
- * The two baselines the kernel is compared with, serving `handler` at `path`:
+ * The two baselines the kernel is compared with, each in a process of its own, serving `body` as JSON at `path`:
  * - bare: a Hono app with only request id, JSON access log and metrics, what any production Hono app pays;
  * - naked: a Hono app with no middleware.
  */
 export async function startBaselines(
   path: string,
-  handler: (c: { json: (v: unknown) => Response }) => Response,
-  logs: DestinationStream,
-): Promise<{ naked: RunningServer; bare: RunningServer; close(): Promise<void> }> {
-  const nakedApp = new Hono();
-  nakedApp.get(path, handler);
-  const bareApp = new Hono();
-  bareApp.use(requestId());
-  bareApp.use(accessLog({ logger: pino({ level: 'info' }, logs), metrics: createMetrics() }));
-  bareApp.get(path, handler);
-  const naked = await listen(nakedApp, { host: '127.0.0.1', port: 0 });
-  const bare = await listen(bareApp, { host: '127.0.0.1', port: 0 });
+  body: unknown,
+): Promise<{ naked: ChildServer; bare: ChildServer; close(): Promise<void> }> {
+  const [naked, bare] = (await Promise.all(
+    ['naked', 'bare'].map((kind) => startChildServer('lib/baseline-server.js', [kind, path, JSON.stringify(body)])),
+  )) as [ChildServer, ChildServer];
   return {
     naked,
     bare,
     close: async () => {
-      await naked.close(1000);
-      await bare.close(1000);
+      await Promise.all([naked.close(), bare.close()]);
     },
   };
 }

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { createDatabase } from '../../kernel/db/database.js';
+import { SERVER_NODE_FLAGS } from '../../kernel/node-flags.js';
 import { DIST } from '../../kernel/paths.js';
 
 const MAIN = path.join(DIST, 'kernel', 'main.js');
@@ -20,7 +21,10 @@ function start(env: Record<string, string>): Running {
   const childEnv: Record<string, string | undefined> = { ...process.env, ...env };
   delete childEnv.DATABASE_URL; // always the embedded database here, whatever the CI pass
   delete childEnv.REDIS_URL;
-  const child = spawn(process.execPath, [MAIN], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, MAIN], {
+    env: childEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   let resolveUrl: (url: string) => void;
