@@ -69,7 +69,7 @@ export function createLoadedPlugin(
     },
     service<T>(name: string): T {
       const [owner] = name.split('.');
-      const declared = owner in manifest.dependencies || owner in (manifest.optionalDependencies ?? {});
+      const declared = !!owner && (owner in manifest.dependencies || owner in (manifest.optionalDependencies ?? {}));
       if (!owner || (owner !== manifest.id && !declared)) {
         throw new Error(`plugin "${manifest.id}" asked for service "${name}" without depending on "${owner}"`);
       }
