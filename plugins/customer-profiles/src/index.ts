@@ -1,4 +1,5 @@
 import { definePlugin } from '@orion/sdk';
+import { seedProfilesDemo } from './demo.js';
 import { shopRoutes } from './shop-api.js';
 import { vendorRoutes } from './vendor-api.js';
 
@@ -13,4 +14,5 @@ export default definePlugin({
     shopApi: shopRoutes,
     vendorApi: vendorRoutes,
   },
+  demo: seedProfilesDemo,
 });
