@@ -62,11 +62,12 @@ export async function addLine(
 export async function setQuantity(
   ctx: PluginContext,
   shopper: Shopper,
-  cart: CartRow,
+  cart: CartRow | undefined,
   lineId: number,
   quantity: number,
 ) {
   const { vendorId } = shopper;
+  if (!cart) throw CartErrors.LineNotFound({ id: lineId });
   const line = await ctx.withTenant({ vendorId }, (trx) =>
     trx(T.lines).where({ vendor_id: vendorId, cart_id: cart.id, id: lineId }).first('variant_id', 'sku'),
   );

@@ -89,7 +89,7 @@ export function shopRoutes(router: PluginRouter, ctx: PluginContext): void {
   });
   router.openapi(routes.update, async (c) => {
     const shopper = await shopperOf(ctx, c.get('vendor'), c.get('platform'), c.get('principal'));
-    const cart = (await currentCart(c, ctx, shopper, true))!;
+    const cart = await currentCart(c, ctx, shopper, false);
     await setQuantity(ctx, shopper, cart, c.req.valid('param').lineId, c.req.valid('json').quantity);
     return c.json(await viewCart(ctx, shopper.vendorId, cart), 200);
   });
