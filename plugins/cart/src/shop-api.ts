@@ -30,7 +30,7 @@ export const Cart = z
     messages: z.array(z.string()),
     expiresAt: z.string().nullable(),
   })
-  .openapi('Cart');
+  .openapi('CartView');
 
 const Quantity = z.number().int().min(1, 'must be at least 1').max(999, 'must be at most 999');
 const LineParam = z.object({ lineId: z.coerce.number().int().positive() });

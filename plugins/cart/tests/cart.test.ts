@@ -118,4 +118,16 @@ describe('cart: a guest fills, changes and empties a cart', () => {
     const res = await call(kernel, 'GET', api, { cookie: forged });
     assert.deepEqual(cartOf(res).lines, []);
   });
+
+  it('documents its routes in the OpenAPI document', async () => {
+    const doc = (await (await kernel.request('/api/v1/openapi.json')).json()) as { paths: Record<string, object> };
+    for (const path of [
+      '/api/v1/shop/cart',
+      '/api/v1/shop/cart/lines',
+      '/api/v1/shop/cart/lines/{lineId}',
+      '/api/v1/shop/cart/check',
+    ]) {
+      assert.ok(doc.paths[path] ?? doc.paths[`${path}/`], `${path} is documented`);
+    }
+  });
 });

@@ -76,10 +76,10 @@ const checkPostal = (a: { country?: string; postalCode?: string }, ctx: z.Refine
   if (problem) ctx.addIssue({ code: 'custom', path: ['postalCode'], message: problem });
 };
 
-export const AddressInput = z.object(fields).superRefine(checkPostal).openapi('AddressInput');
+export const AddressInput = z.object(fields).superRefine(checkPostal).openapi('CustomerProfilesAddressInput');
 export type AddressInput = z.infer<typeof AddressInput>;
 /** A change: any field; country and postal code are checked together against the stored address. */
-export const AddressPatch = z.object(fields).partial().openapi('AddressPatch');
+export const AddressPatch = z.object(fields).partial().openapi('CustomerProfilesAddressPatch');
 export type AddressPatch = z.infer<typeof AddressPatch>;
 
 export const Address = z
@@ -97,5 +97,5 @@ export const Address = z
     country: z.string(),
     phone: z.string().nullable(),
   })
-  .openapi('Address');
+  .openapi('CustomerProfilesAddress');
 export type Address = z.infer<typeof Address>;

@@ -20,10 +20,10 @@ export const Profile = z
     marketing: z.object({ email: z.boolean(), sms: z.boolean(), updatedAt: z.string().nullable() }),
     createdAt: z.string(),
   })
-  .openapi('CustomerProfile');
+  .openapi('CustomerProfilesProfile');
 export type Profile = z.infer<typeof Profile>;
 export const VendorProfile = Profile.extend({ notes: z.string(), notesUpdatedAt: z.string().nullable() }).openapi(
-  'CustomerProfileForVendor',
+  'CustomerProfilesVendorProfile',
 );
 export type VendorProfile = z.infer<typeof VendorProfile>;
 
@@ -39,7 +39,7 @@ export const ProfilePatch = z
     marketing: z.object({ email: z.boolean().optional(), sms: z.boolean().optional() }),
   })
   .partial()
-  .openapi('CustomerProfilePatch');
+  .openapi('CustomerProfilesProfilePatch');
 export type ProfilePatch = z.infer<typeof ProfilePatch>;
 
 interface JoinedRow {

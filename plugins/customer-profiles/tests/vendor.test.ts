@@ -119,4 +119,18 @@ describe('customer profiles: the vendor lists, views, annotates and exports cust
     const support = await createTestTeamMember(kernel, a, 'support');
     assert.equal((await call(kernel, 'GET', `${VENDOR_API}/customers/export.csv`, support.headers)).status, 403);
   });
+
+  it('documents its shop and vendor routes in the OpenAPI document', async () => {
+    const res = await kernel.request('/api/v1/openapi.json');
+    assert.equal(res.status, 200);
+    const doc = (await res.json()) as { paths: Record<string, object> };
+    for (const path of [
+      '/api/v1/vendor/customer-profiles/customers',
+      '/api/v1/vendor/customer-profiles/customers/{id}/notes',
+      '/api/v1/shop/customer-profiles/me',
+      '/api/v1/shop/customer-profiles/addresses/{id}',
+    ]) {
+      assert.ok(doc.paths[path], `${path} is documented`);
+    }
+  });
 });
