@@ -63,7 +63,7 @@ export async function insertCart(
 
 export const expiryFrom = (ttlHours: number) => new Date(Date.now() + ttlHours * 3_600_000);
 
-/** Adds `quantity` units of a variant to a cart, or sets its line to `quantity` when `set`; returns the new quantity. */
+/** Writes the line of a variant in a cart (inserted, or replaced with these values), and touches the cart. */
 export async function upsertLine(
   trx: Knex,
   vendorId: number,
