@@ -117,6 +117,8 @@ export const manifestSchema = z
     category: z.enum(['core', 'optional', 'internal']),
     kernel: semverRange,
     dependencies: z.record(pluginId, semverRange).default({}),
+    /** Plugins whose services this one uses when they are there; never required, never enabled for it. */
+    optionalDependencies: z.record(pluginId, semverRange).optional(),
     permissions: z.array(z.strictObject({ id: z.string(), description: z.string() })).default([]),
     settings: z.record(settingKey, settingSpecSchema).default({}),
   })
