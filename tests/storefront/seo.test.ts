@@ -41,7 +41,7 @@ describe('storefront: SEO, sitemap, caching and CMS content', () => {
     assert.equal(org['@type'], 'Organization');
   });
 
-  it('lists home, categories, products and CMS pages in sitemap.xml, and points robots.txt at it', async () => {
+  it('lists home, categories and products in sitemap.xml, and points robots.txt at it', async () => {
     const res = await get('/sitemap.xml', { host: `${shop.vendor.code}.localhost` });
     assert.equal(res.status, 200);
     assert.match(res.headers.get('content-type') ?? '', /application\/xml/);
