@@ -32,6 +32,8 @@ import { closeRedis, createRedis, type Redis } from './redis/redis.js';
 import { createLoginThrottle, type LoginThrottle } from './security/throttle.js';
 import { DEMO_VENDOR_CODES, type DemoLogin, seedDemo } from './seed/demo.js';
 import { ensureAdmin } from './seed/ensure-admin.js';
+import { shopErrorPage } from './storefront/error-pages.js';
+import { mountStorefront } from './storefront/routes.js';
 import { TenantResolver } from './tenancy/context.js';
 import { dnsVerifier } from './tenancy/domain-verifier.js';
 import { mountTenancyApis } from './tenancy/mount.js';
@@ -41,8 +43,6 @@ import { ThemeRegistry } from './themes/registry.js';
 import { ThemeResolver } from './themes/resolve.js';
 import { assetUrls, readAssetManifest } from './ui/asset-manifest.js';
 import { mountUi } from './ui/mount.js';
-import { shopErrorPage } from './storefront/error-pages.js';
-import { mountStorefront } from './storefront/routes.js';
 import { KERNEL_API_VERSION, ORION_VERSION } from './version.js';
 
 export interface StartKernelOptions {

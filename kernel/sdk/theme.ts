@@ -1,4 +1,6 @@
 /** `@orion/sdk/theme`: what a storefront theme (`themes/<id>/`) imports. See docs/themes.md. */
+
+export { DefaultHeading, DefaultHero, DefaultProductCard, SearchForm } from '../themes/components.js';
 export {
   type CardProduct,
   defineTheme,
@@ -8,4 +10,3 @@ export {
   type ShopFrame,
   type ThemeDefinition,
 } from '../themes/types.js';
-export { DefaultHeading, DefaultHero, DefaultProductCard, SearchForm } from '../themes/components.js';

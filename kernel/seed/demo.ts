@@ -123,7 +123,9 @@ async function seed(knex: Knex, bcryptCost: number): Promise<DemoLogin[]> {
         languages: v.languages,
       });
       vendor = { id: created.vendorId };
-      await knex('vendors').where({ id: vendor.id }).update({ theme: JSON.stringify(v.theme) });
+      await knex('vendors')
+        .where({ id: vendor.id })
+        .update({ theme: JSON.stringify(v.theme) });
       for (const m of members) {
         const [user] = await knex('users')
           .insert({ email: m.email, role: 'vendor_user', password_hash: vendorHash })

@@ -75,7 +75,9 @@ export interface PageAudience {
 /** `cms.pages` */
 export interface CmsPages {
   find(who: PageAudience, slug: string): Promise<CmsPage | undefined>;
-  navigation(who: PageAudience): Promise<{ header: { slug: string; title: string }[]; footer: { slug: string; title: string }[] }>;
+  navigation(
+    who: PageAudience,
+  ): Promise<{ header: { slug: string; title: string }[]; footer: { slug: string; title: string }[] }>;
 }
 /** `inventory.reservations` (only `available` is used). */
 export interface InventoryAvailability {

@@ -17,7 +17,10 @@ export interface Seo {
 
 /** JSON for a `<script>` element: `<` escaped, so no string in it can close the element. */
 export function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 /** The whole page: head with SEO tags, token CSS and assets; body in the theme's layout. */

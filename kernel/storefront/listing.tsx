@@ -33,13 +33,29 @@ function Filters(props: { action: string; sort?: string; min?: string; max?: str
         <label for="sf-min" class="block text-sm">
           Min price
         </label>
-        <input id="sf-min" name="min" type="number" min="0" inputmode="numeric" value={props.min ?? ''} class="sf-input w-24" />
+        <input
+          id="sf-min"
+          name="min"
+          type="number"
+          min="0"
+          inputmode="numeric"
+          value={props.min ?? ''}
+          class="sf-input w-24"
+        />
       </div>
       <div>
         <label for="sf-max" class="block text-sm">
           Max price
         </label>
-        <input id="sf-max" name="max" type="number" min="0" inputmode="numeric" value={props.max ?? ''} class="sf-input w-24" />
+        <input
+          id="sf-max"
+          name="max"
+          type="number"
+          min="0"
+          inputmode="numeric"
+          value={props.max ?? ''}
+          class="sf-input w-24"
+        />
       </div>
       <button type="submit" class="sf-button-secondary">
         Apply
@@ -57,7 +73,12 @@ function pageLink(base: string, params: Record<string, string | undefined>) {
   };
 }
 
-export async function CategoryPage(r: ShopRequest, deps: StorefrontDeps, categories: ShopCategory[], category: ShopCategory) {
+export async function CategoryPage(
+  r: ShopRequest,
+  deps: StorefrontDeps,
+  categories: ShopCategory[],
+  category: ShopCategory,
+) {
   const catalog = r.catalog;
   if (!catalog) return r.c.notFound();
   const probe = await catalog.products(r.vendor.id, { page: 1, pageSize: 1 });
@@ -82,7 +103,12 @@ export async function CategoryPage(r: ShopRequest, deps: StorefrontDeps, categor
       {
         '@context': 'https://schema.org',
         '@type': 'BreadcrumbList',
-        itemListElement: crumbs.map((c, i) => ({ '@type': 'ListItem', position: i + 1, name: c.label, item: r.origin + c.href })),
+        itemListElement: crumbs.map((c, i) => ({
+          '@type': 'ListItem',
+          position: i + 1,
+          name: c.label,
+          item: r.origin + c.href,
+        })),
       },
     ],
   };
@@ -136,7 +162,11 @@ export async function SearchPage(r: ShopRequest, deps: StorefrontDeps, frame: Sh
           <p class="sf-muted my-2">{result.total} products found</p>
           <Filters action={r.href('/search')} q={query.q} sort={query.sort} min={query.minMajor} max={query.maxMajor} />
           <ProductGrid products={result.items} shop={frame} resolved={r.resolved} />
-          <Pagination page={query.page} pages={pages} link={pageLink(r.href('/search'), { q: query.q, sort: query.sort })} />
+          <Pagination
+            page={query.page}
+            pages={pages}
+            link={pageLink(r.href('/search'), { q: query.q, sort: query.sort })}
+          />
         </>
       ) : query.q ? (
         <div class="sf-no-results my-6 space-y-2">

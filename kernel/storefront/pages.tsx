@@ -4,6 +4,7 @@ import { DefaultHeading, DefaultHero, DefaultProductCard } from '../themes/compo
 import type { HomeSection, ResolvedTheme } from '../themes/resolve.js';
 import type { CardProduct, NavItem, ShopFrame } from '../themes/types.js';
 import { formatMoney, type ShopProduct, type ShopVariant } from './data.js';
+import { DescriptionText } from './text.js';
 
 /** The theme's pieces, or the plain ones it leaves out. */
 export function pieces(resolved: ResolvedTheme) {
@@ -47,7 +48,11 @@ export function Breadcrumbs(props: { items: NavItem[] }) {
         {props.items.map((item, i) => (
           <li>
             {i > 0 ? <span aria-hidden="true">/ </span> : null}
-            {i === props.items.length - 1 ? <span aria-current="page">{item.label}</span> : <a href={item.href}>{item.label}</a>}
+            {i === props.items.length - 1 ? (
+              <span aria-current="page">{item.label}</span>
+            ) : (
+              <a href={item.href}>{item.label}</a>
+            )}
           </li>
         ))}
       </ol>
@@ -210,11 +215,13 @@ export function ProductPage(props: {
     <div>
       <Breadcrumbs items={props.crumbs} />
       <div class="grid gap-8 md:grid-cols-2">
-        <div class="sf-gallery" aria-label="Product images">
+        <div class="sf-gallery">
           <div class="sf-media" role="img" aria-label={`Image of ${p.title}`} style="aspect-ratio:1/1" />
           <ul class="mt-2 grid grid-cols-4 gap-2" aria-hidden="true">
             {[1, 2, 3, 4].map(() => (
-              <li class="sf-media" style="aspect-ratio:1/1" />
+              <li>
+                <div class="sf-media" style="aspect-ratio:1/1" />
+              </li>
             ))}
           </ul>
         </div>
@@ -223,9 +230,7 @@ export function ProductPage(props: {
           {p.brand ? <p class="sf-muted">{p.brand}</p> : null}
           {props.buyBox}
           <div class="sf-prose">
-            {p.description.split(/\n\s*\n/).map((para) => (
-              <p>{para}</p>
-            ))}
+            <DescriptionText source={p.description} />
           </div>
           {props.afterDescription}
         </div>
@@ -245,7 +250,13 @@ export function CmsPageView(props: { title: string; html: string; resolved: Reso
   );
 }
 
-export function MessagePage(props: { resolved: ResolvedTheme; title: string; text: string; shop: ShopFrame; search?: boolean }) {
+export function MessagePage(props: {
+  resolved: ResolvedTheme;
+  title: string;
+  text: string;
+  shop: ShopFrame;
+  search?: boolean;
+}) {
   const { Heading } = pieces(props.resolved);
   return (
     <div class="mx-auto max-w-xl space-y-4 py-12 text-center">

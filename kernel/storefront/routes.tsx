@@ -4,8 +4,8 @@ import type { Child } from 'hono/jsx';
 import { renderDocument } from '../http/pages.js';
 import { currencyExponent } from '../money/index.js';
 import type { PluginHost } from '../plugins/host.js';
-import type { ResolvedTheme, ThemeResolver } from '../themes/resolve.js';
 import type { Vendor } from '../tenancy/vendors.js';
+import type { ResolvedTheme, ThemeResolver } from '../themes/resolve.js';
 import type { NavItem, ShopFrame } from '../themes/types.js';
 import { isHtmxRequest } from '../ui/shell.js';
 import { renderSlot } from '../ui/slots.js';
@@ -19,9 +19,10 @@ import {
   serviceFor,
 } from './data.js';
 import { type Seo, ShopDocument } from './document.js';
-import { BuyBox, CmsPageView, HomePage, MessagePage, ProductGrid, ProductPage, Pagination, pieces } from './pages.js';
-import { breadcrumbLd, organizationLd, productLd, robotsTxt, sitemapXml } from './seo.js';
 import { CategoryPage, SearchPage } from './listing.js';
+import { BuyBox, CmsPageView, HomePage, MessagePage, Pagination, ProductGrid, ProductPage, pieces } from './pages.js';
+import { breadcrumbLd, organizationLd, productLd, robotsTxt, sitemapXml } from './seo.js';
+import { plainText } from './text.js';
 
 export interface StorefrontDeps {
   host: PluginHost;
@@ -108,13 +109,25 @@ export function page(r: ShopRequest, deps: StorefrontDeps, frame: ShopFrame, seo
  * Conditional GET for catalog pages: the validator covers the catalog's version, the vendor's theme, the language,
  * the URL and the assets. Answers 304 (before any rendering) when the client's copy is current.
  */
-async function validators(r: ShopRequest, deps: StorefrontDeps, extra = ''): Promise<{ etag: string; lastModified?: Date } | undefined> {
+async function validators(
+  r: ShopRequest,
+  deps: StorefrontDeps,
+  extra = '',
+): Promise<{ etag: string; lastModified?: Date } | undefined> {
   if (!r.catalog) return undefined;
   const version = await r.catalog.version(r.vendor.id);
   const hash = crypto
     .createHash('sha1')
     .update(
-      JSON.stringify([version.tag, r.vendor.theme, r.resolved.theme.manifest.version, r.language, r.c.req.url, deps.assets(), extra]),
+      JSON.stringify([
+        version.tag,
+        r.vendor.theme,
+        r.resolved.theme.manifest.version,
+        r.language,
+        r.c.req.url,
+        deps.assets(),
+        extra,
+      ]),
     )
     .digest('base64url');
   const times = [version.lastModified?.getTime(), r.resolved.builtAt].filter((t): t is number => t !== undefined);
@@ -156,7 +169,10 @@ async function slot(c: Context, host: PluginHost, name: string, props: Record<st
 }
 
 /** Parses the listing query string; out-of-range values fall back to the defaults rather than fail. */
-export function listQuery(c: Context, currency: string | undefined): ShopListQuery & { minMajor?: string; maxMajor?: string } {
+export function listQuery(
+  c: Context,
+  currency: string | undefined,
+): ShopListQuery & { minMajor?: string; maxMajor?: string } {
   const num = (v: string | undefined) => (v && /^\d{1,7}$/.test(v) ? Number(v) : undefined);
   const factor = 10 ** (currency ? currencyExponent(currency) : 2);
   const sorts = ['relevance', 'newest', 'title', 'price', '-price'] as const;
@@ -197,7 +213,13 @@ export function mountStorefront(app: Hono, deps: StorefrontDeps): void {
         canonical: r.abs('/'),
         jsonLd: [organizationLd(r.vendor.name, r.abs('/'))],
       };
-      return page(r, deps, frame, seo, <HomePage shop={frame} resolved={r.resolved} featured={items} sections={r.resolved.sections} />);
+      return page(
+        r,
+        deps,
+        frame,
+        seo,
+        <HomePage shop={frame} resolved={r.resolved} featured={items} sections={r.resolved.sections} />,
+      );
     }),
   );
   app.get(BASE, home);
@@ -235,9 +257,16 @@ export function mountStorefront(app: Hono, deps: StorefrontDeps): void {
         if (!product) return r.c.notFound();
         const wanted = Number(r.c.req.query('variant'));
         const variant =
-          product.variants.find((v) => v.id === wanted) ?? product.variants.find((v) => v.isDefault) ?? product.variants[0];
+          product.variants.find((v) => v.id === wanted) ??
+          product.variants.find((v) => v.isDefault) ??
+          product.variants[0];
         const inventory = serviceFor<InventoryAvailability>(r.c, deps.host, 'inventory', 'reservations');
-        const stock = await inventory?.available(r.vendor.id, product.variants.map((v) => v.id)).catch(() => undefined);
+        const stock = await inventory
+          ?.available(
+            r.vendor.id,
+            product.variants.map((v) => v.id),
+          )
+          .catch(() => undefined);
         const slotProps = { vendorId: r.vendor.id, productId: product.id, variantId: variant?.id };
         const buyBox = (
           <BuyBox
@@ -260,7 +289,7 @@ export function mountStorefront(app: Hono, deps: StorefrontDeps): void {
         const url = r.abs(`/products/${product.slug}`);
         const seo: Seo = {
           title: `${product.seoTitle ?? product.title} · ${r.vendor.name}`,
-          description: product.seoDescription ?? product.description.slice(0, 160),
+          description: product.seoDescription ?? plainText(product.description),
           canonical: url,
           type: 'product',
           jsonLd: [
@@ -275,7 +304,13 @@ export function mountStorefront(app: Hono, deps: StorefrontDeps): void {
           deps,
           frame,
           seo,
-          <ProductPage product={product} crumbs={crumbs} resolved={r.resolved} buyBox={buyBox} afterDescription={after} />,
+          <ProductPage
+            product={product}
+            crumbs={crumbs}
+            resolved={r.resolved}
+            buyBox={buyBox}
+            afterDescription={after}
+          />,
         );
       });
     }),

@@ -1,5 +1,6 @@
 import type { NavItem } from '../themes/types.js';
 import type { ShopProduct } from './data.js';
+import { plainText } from './text.js';
 
 const xml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
@@ -13,17 +14,27 @@ export function breadcrumbLd(items: NavItem[]): object {
   return {
     '@context': 'https://schema.org',
     '@type': 'BreadcrumbList',
-    itemListElement: items.map((item, i) => ({ '@type': 'ListItem', position: i + 1, name: item.label, item: item.href })),
+    itemListElement: items.map((item, i) => ({
+      '@type': 'ListItem',
+      position: i + 1,
+      name: item.label,
+      item: item.href,
+    })),
   };
 }
 
 /** Product with one Offer per variant; prices as decimal strings in the currency's units. */
-export function productLd(p: ShopProduct, url: string, shopName: string, stock: Record<number, number> | undefined): object {
+export function productLd(
+  p: ShopProduct,
+  url: string,
+  shopName: string,
+  stock: Record<number, number> | undefined,
+): object {
   return {
     '@context': 'https://schema.org',
     '@type': 'Product',
     name: p.title,
-    description: p.seoDescription ?? p.description.slice(0, 300),
+    description: p.seoDescription ?? plainText(p.description, 300),
     sku: p.variants[0]?.sku,
     ...(p.gtin ? { gtin: p.gtin } : {}),
     ...(p.brand ? { brand: { '@type': 'Brand', name: p.brand } } : {}),
@@ -43,7 +54,8 @@ export function productLd(p: ShopProduct, url: string, shopName: string, stock: 
 }
 
 function decimal(minor: number, currency: string): string {
-  const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  const digits =
+    new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
   return digits ? (minor / 10 ** digits).toFixed(digits) : String(minor);
 }
 

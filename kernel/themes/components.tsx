@@ -46,6 +46,7 @@ export function DefaultHeading(props: { children: Child; level?: 1 | 2 }) {
 /** The shop's search box: a GET form, so it works without JavaScript. */
 export function SearchForm(props: { shop: ShopFrame; class?: string }) {
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a <search> wrapper is newer than some browsers shoppers use
     <form method="get" action={props.shop.href('/search')} role="search" class={props.class ?? 'flex gap-2'}>
       <label for="sf-q" class="sr-only">
         Search the shop

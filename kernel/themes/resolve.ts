@@ -9,7 +9,11 @@ const Section = z.discriminatedUnion('type', [
     heading: z.string().max(120).optional(),
     text: z.string().max(400).optional(),
   }),
-  z.object({ type: z.literal('featured'), heading: z.string().max(120).optional(), count: z.number().int().min(1).max(24).default(8) }),
+  z.object({
+    type: z.literal('featured'),
+    heading: z.string().max(120).optional(),
+    count: z.number().int().min(1).max(24).default(8),
+  }),
   z.object({ type: z.literal('categories'), heading: z.string().max(120).optional() }),
   /** Plain text paragraphs (blank line between them); rendered escaped, never as HTML. */
   z.object({ type: z.literal('richText'), heading: z.string().max(120).optional(), text: z.string().max(4000) }),

@@ -43,12 +43,12 @@ describe('demo storefronts in a browser', { skip: missing }, () => {
   it('browses home → category → product on a demo shop, the variant picker updating the buy box', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${base}/vendors/fashion-hub/shop/`);
-    assert.match(await page.locator('body').getAttribute('class') ?? '', /sf-theme-minimal/);
+    assert.match((await page.locator('body').getAttribute('class')) ?? '', /sf-theme-minimal/);
     await check(page, 'storefront-01-fashion-hub-home');
 
     await page.getByRole('navigation', { name: 'Categories' }).getByRole('link', { name: 'Clothing' }).click();
     await page.waitForURL(/\/categories\/clothing/);
-    assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Clothing');
+    assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Clothing');
     await check(page, 'storefront-02-fashion-hub-category');
 
     await page.locator('main ul li a[href*="/products/"]').first().click();
@@ -74,7 +74,7 @@ describe('demo storefronts in a browser', { skip: missing }, () => {
   it('shows a second demo shop in another theme, and saves screenshots of both', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${base}/platforms/oms/vendors/tech-store/shop/`);
-    assert.match(await page.locator('body').getAttribute('class') ?? '', /sf-theme-bold/);
+    assert.match((await page.locator('body').getAttribute('class')) ?? '', /sf-theme-bold/);
     await check(page, 'storefront-04-tech-store-home');
     const first = await page.evaluate('getComputedStyle(document.body).backgroundColor');
     await page.goto(`${base}/vendors/fashion-hub/shop/`);

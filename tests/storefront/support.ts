@@ -13,7 +13,13 @@ export async function startShopKernel(): Promise<TestKernel> {
   return kernel;
 }
 
-export async function json(kernel: TestKernel, method: string, url: string, headers: Record<string, string>, body?: unknown) {
+export async function json(
+  kernel: TestKernel,
+  method: string,
+  url: string,
+  headers: Record<string, string>,
+  body?: unknown,
+) {
   const res = await kernel.request(url, {
     method,
     headers: { 'content-type': 'application/json', ...headers },
@@ -60,7 +66,11 @@ export async function createShop(kernel: TestKernel, theme: Record<string, unkno
 
 /** Publishes theme settings for a vendor, as the dashboard does: write, then reload the registry (and broadcast). */
 export async function setTheme(kernel: TestKernel, vendorId: number, theme: Record<string, unknown>): Promise<void> {
-  await asSystem(kernel, (db) => db('vendors').where({ id: vendorId }).update({ theme: JSON.stringify(theme) }));
+  await asSystem(kernel, (db) =>
+    db('vendors')
+      .where({ id: vendorId })
+      .update({ theme: JSON.stringify(theme) }),
+  );
   await kernel.vendors.refresh();
 }
 

@@ -35,7 +35,10 @@ describe('storefront: host resolution and themes', () => {
     const onDomain = await page(`/products/${a.productSlug}`, 'shop.harbour.example');
     assert.equal(onDomain.status, 200);
     assert.match(onDomain.body, /Harbour T-shirt/);
-    assert.match(onDomain.body, /<link rel="canonical" href="http:\/\/shop\.harbour\.example\/products\/harbour-t-shirt"/);
+    assert.match(
+      onDomain.body,
+      /<link rel="canonical" href="http:\/\/shop\.harbour\.example\/products\/harbour-t-shirt"/,
+    );
     assert.match(onDomain.body, /href="\/categories\/shirts"/, 'links on the domain have no path prefix');
 
     const inPath = await page(shopPath(a.vendor.code, `/products/${a.productSlug}`));
@@ -68,7 +71,10 @@ describe('storefront: host resolution and themes', () => {
     assert.match(after.body, /class="sf-theme-minimal sf-preset-minimal-sand"/);
     assert.match(after.body, /minimal-logo/);
     assert.match(after.body, /--radius:2px/, 'a token override goes over the preset');
-    await setTheme(kernel, a.vendor.id, { id: 'no-such-theme', tokens: { 'color-bg': 'red;}</style><script>x()</script>' } });
+    await setTheme(kernel, a.vendor.id, {
+      id: 'no-such-theme',
+      tokens: { 'color-bg': 'red;}</style><script>x()</script>' },
+    });
     const fallback = await page(shopPath(a.vendor.code));
     assert.match(fallback.body, /sf-theme-classic/);
     assert.doesNotMatch(fallback.body, /<script>x\(\)/, 'an unsafe token value is refused');

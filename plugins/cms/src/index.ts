@@ -3,8 +3,8 @@ import './events.js';
 import { adminApi } from './routes/admin-api.js';
 import { mediaShopApi, mediaVendorApi } from './routes/media-api.js';
 import { shopApi } from './routes/shop-api.js';
-import { createPagesService } from './service.js';
 import { vendorApi } from './routes/vendor-api.js';
+import { createPagesService } from './service.js';
 
 /**
  * Content pages in three tiers: the platform's marketing pages, the platform's default shop pages, and each shop's

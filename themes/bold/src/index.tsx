@@ -1,10 +1,4 @@
-import {
-  type CardProduct,
-  defineTheme,
-  type HeroProps,
-  type LayoutProps,
-  SearchForm,
-} from '@orion/sdk/theme';
+import { type CardProduct, defineTheme, type HeroProps, type LayoutProps, SearchForm } from '@orion/sdk/theme';
 import type { Child } from 'hono/jsx';
 
 /** Bold: a dark page, a sticky bar with pill links, a huge hero, heavy uppercase headings, big two-column cards. */
