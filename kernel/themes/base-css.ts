@@ -2,6 +2,8 @@
  * The storefront's base rules, in terms of the design tokens every theme defines (see docs/themes.md): colours
  * `--color-bg`, `--color-surface`, `--color-text`, `--color-muted`, `--color-primary`, `--color-primary-text`,
  * `--color-accent`; fonts `--font-body`, `--font-heading`; `--radius` and `--space`. A theme's own CSS comes after.
+ * These rules are outside Tailwind's layers, so they win over utilities: set only what no utility class should change
+ * (e.g. the container's side padding, never its vertical padding).
  */
 export const BASE_CSS = `
 body{background:var(--color-bg);color:var(--color-text);font-family:var(--font-body);margin:0}
@@ -21,6 +23,6 @@ a{color:inherit}
 .sf-prose p{margin:0 0 1em;line-height:1.6}
 .sf-prose h1,.sf-prose h2,.sf-prose h3{font-family:var(--font-heading)}
 .sf-prose a{color:var(--color-primary);text-decoration:underline}
-.sf-container{max-width:72rem;margin:0 auto;padding:0 var(--space)}
+.sf-container{max-width:72rem;margin-left:auto;margin-right:auto;padding-left:var(--space);padding-right:var(--space)}
 .sr-only{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0}
 `;
