@@ -38,7 +38,10 @@ describe('theme registry and resolver', () => {
     write('good', manifest('good'));
     write('future', manifest('future', { kernel: '^2.0.0' }));
     write('broken', manifest('broken', { presets: [{ id: 'x', name: 'X', tokens: { 'no-such-token': '#fff' } }] }));
-    write('unsafe', { ...manifest('unsafe'), settings: { tokens: { a: { type: 'color', label: 'A', default: 'red;}' } } } });
+    write('unsafe', {
+      ...manifest('unsafe'),
+      settings: { tokens: { a: { type: 'color', label: 'A', default: 'red;}' } } },
+    });
     await registry.discover({ root, distRoot: dist, kernelVersion: '1.0.0' });
   });
   after(() => {
