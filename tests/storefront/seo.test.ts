@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { TestKernel } from '../../kernel/testing/start-test-kernel.js';
-import { createShop, type DemoShop, json, shopPath, startShopKernel } from './support.js';
+import { createShop, type DemoShop, json, setTheme, shopPath, startShopKernel } from './support.js';
 
 describe('storefront: SEO, sitemap, caching and CMS content', () => {
   let kernel: TestKernel;
@@ -73,6 +73,22 @@ describe('storefront: SEO, sitemap, caching and CMS content', () => {
     const changed = await get(url, { 'if-none-match': etag });
     assert.equal(changed.status, 200, 'a new product makes the old copy stale');
     assert.notEqual(changed.headers.get('etag'), etag);
+  });
+
+  it('makes a cached product page stale when the vendor switches theme, for ETag and If-Modified-Since', async () => {
+    const url = shopPath(shop.vendor.code, `/products/${shop.productSlug}`);
+    const first = await get(url);
+    const etag = first.headers.get('etag') as string;
+    const lastModified = first.headers.get('last-modified') as string;
+    assert.equal((await get(url, { 'if-none-match': etag })).status, 304);
+    assert.equal((await get(url, { 'if-modified-since': lastModified })).status, 304);
+    await new Promise((r) => setTimeout(r, 1100)); // Last-Modified has whole seconds
+    await setTheme(kernel, shop.vendor.id, { id: 'bold' });
+    const byTag = await get(url, { 'if-none-match': etag });
+    assert.equal(byTag.status, 200);
+    assert.match(await byTag.text(), /sf-theme-bold/);
+    assert.equal((await get(url, { 'if-modified-since': lastModified })).status, 200);
+    await setTheme(kernel, shop.vendor.id, { id: 'minimal' });
   });
 
   it('shows a CMS page through the cms plugin, and never lets a <script> in its content reach the page', async () => {
