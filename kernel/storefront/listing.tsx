@@ -2,7 +2,7 @@ import type { NavItem, ShopFrame } from '../themes/types.js';
 import type { ShopCategory } from './data.js';
 import type { Seo } from './document.js';
 import { Breadcrumbs, Pagination, ProductGrid, pieces } from './pages.js';
-import { frameOf, listQuery, page, type ShopRequest, type StorefrontDeps } from './routes.js';
+import { frameOf, listQuery, page, type ShopRequest, type StorefrontDeps } from './request.js';
 
 const SORTS = [
   ['newest', 'Newest'],
