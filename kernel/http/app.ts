@@ -9,7 +9,7 @@ import type { ErrorReporter } from '../observability/sentry.js';
 import { healthRoutes, metricsRoutes } from './health-routes.js';
 import { accessLog } from './middleware/access-log/index.js';
 import { bodyLimit } from './middleware/body-limit/index.js';
-import { errorHandler, notFoundHandler } from './middleware/error-handler/index.js';
+import { errorHandler, type HtmlErrorPage, notFoundHandler } from './middleware/error-handler/index.js';
 
 export interface AppOptions {
   logger: Logger;
@@ -29,6 +29,8 @@ export interface AppOptions {
   dispatch?: (c: Context, proceed: () => Promise<unknown>) => unknown;
   /** The path routers match on, computed from the raw request (tenancy maps every shop mode to one set of routes). */
   getPath?: (req: Request) => string;
+  /** An area's own error pages for browsers (the storefront's themed 404 and "shop closed"). */
+  htmlErrorPage?: HtmlErrorPage;
   /** The app's router (the plugin host gives each plugin's routes a router of their own); Hono's default else. */
   router?: Router<[H, RouterRoute]>;
 }
@@ -64,8 +66,9 @@ export function createApp(options: AppOptions): Hono {
   });
   app.use(requestId());
   app.use(accessLog({ logger: options.logger, metrics: options.metrics }));
-  app.onError(errorHandler({ logger: options.logger, reporter: options.reporter }));
-  app.notFound(notFoundHandler);
+  const { logger, reporter, htmlErrorPage } = options;
+  app.onError(errorHandler({ logger, reporter, ...(htmlErrorPage ? { htmlErrorPage } : {}) }));
+  app.notFound(notFoundHandler(htmlErrorPage));
   app.use(requestContext(options.bodyLimitBytes, options.context ?? [], options.dispatch));
   app.route('/', healthRoutes(options.health));
   app.route('/', metricsRoutes(options.metrics));
