@@ -1,0 +1,58 @@
+import type { KernelKey } from './en.js';
+
+/** The kernel's German messages; a key missing here falls back to English. */
+export const de: Partial<Record<KernelKey, string>> = {
+  'shell.skip': 'Zum Inhalt springen',
+  'shell.mainMenu': 'Hauptmenü',
+  'shell.signOut': 'Abmelden',
+  'shell.language': 'Sprache',
+  'shell.languageApply': 'Ändern',
+  'shell.vendorSwitcher': 'Shop',
+  'language.en': 'English',
+  'language.fr': 'Français',
+  'language.de': 'Deutsch',
+  'language.lb': 'Lëtzebuergesch',
+
+  'menu.section.Overview': 'Übersicht',
+  'menu.section.Tenants': 'Mandanten',
+  'menu.section.Platform': 'Plattform',
+  'menu.section.Shop': 'Shop',
+  'menu.section.Account': 'Konto',
+  'menu.section.Plugins': 'Plugins',
+  'menu.admin.dashboard': 'Übersicht',
+  'menu.admin.vendors': 'Händler',
+  'menu.admin.plugins': 'Plugins',
+  'menu.admin.audit-log': 'Audit-Protokoll',
+  'menu.admin.mail': 'Ausgehende E-Mails',
+  'menu.vendor.dashboard': 'Übersicht',
+  'menu.vendor.team': 'Team',
+  'menu.vendor.settings': 'Shop-Einstellungen',
+  'menu.vendor.api-keys': 'API-Schlüssel',
+  'menu.vendor.profile': 'Profil',
+
+  'login.heading': 'Bei {name} anmelden',
+  'login.title': 'Anmelden',
+  'login.email': 'E-Mail-Adresse',
+  'login.password': 'Passwort',
+  'login.submit': 'Anmelden',
+  'login.forgot': 'Passwort vergessen?',
+  'login.error.email': 'Geben Sie Ihre E-Mail-Adresse ein, z. B. name@example.com.',
+  'login.error.password': 'Geben Sie Ihr Passwort ein.',
+  'login.error.wrong': 'E-Mail-Adresse oder Passwort ist falsch.',
+  'login.error.throttled':
+    'Zu viele fehlgeschlagene Anmeldungen. Warten Sie einige Minuten und versuchen Sie es erneut.',
+
+  'form.errorSummary': 'Bitte korrigieren Sie die Felder unten.',
+  'form.save': 'Speichern',
+  'form.saved': 'Ihre Änderungen wurden gespeichert.',
+  'form.required': 'Dieses Feld ist erforderlich.',
+
+  'settings.title': 'Shop-Einstellungen',
+  'settings.name': 'Name des Shops',
+  'settings.languages': 'Angebotene Sprachen',
+  'settings.defaultLanguage': 'Standardsprache',
+  'apiKeys.title': 'API-Schlüssel',
+  'apiKeys.create': 'Schlüssel erstellen',
+  'apiKeys.revoke': 'Widerrufen',
+  'switcher.title': 'Ihre Shops',
+};
