@@ -36,5 +36,14 @@ export const KERNEL_MENU: Record<MenuArea, KernelMenuItem[]> = {
       order: 10,
       permission: 'team.view',
     },
+    {
+      id: 'api-keys',
+      label: 'API keys',
+      href: '/api-keys',
+      icon: 'key-round',
+      section: 'Shop',
+      order: 40,
+      permission: 'api_keys.manage',
+    },
   ],
 };

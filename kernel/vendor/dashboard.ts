@@ -9,6 +9,7 @@ import { requireSignIn } from '../ui/session.js';
 import { type Frame, uiShell } from '../ui/shell.js';
 import { mountVendorLogin } from './login.js';
 import { mountAcceptInvitation } from './pages/accept-invitation.js';
+import { mountVendorApiKeys } from './pages/api-keys.js';
 import { mountVendorDashboard } from './pages/dashboard.js';
 import { mountVendorTeam } from './pages/team.js';
 import { vendorOf, vendorRoot } from './scope.js';
@@ -57,9 +58,9 @@ export function mountVendorArea(app: Hono, deps: VendorDashboardDeps): void {
     root: vendorRoot,
     links: deps.links,
   });
-  for (const path of ['/vendor/:vendorCode', '/vendor/:vendorCode/team', '/vendor/:vendorCode/team/*']) {
-    app.use(path, authenticate, signedIn);
-  }
+  const memberPages = ['team', 'api-keys'].flatMap((p) => [`/vendor/:vendorCode/${p}`, `/vendor/:vendorCode/${p}/*`]);
+  for (const path of ['/vendor/:vendorCode', ...memberPages]) app.use(path, authenticate, signedIn);
   mountVendorDashboard(app, deps);
   mountVendorTeam(app, deps);
+  mountVendorApiKeys(app, deps);
 }

@@ -31,7 +31,7 @@ describe('vendor dashboard pages', () => {
     const page = await owner.get('/vendor/tea');
     assert.equal(page.status, 200);
     assert.match(page.html, /data-widget="notes"[\s\S]*from the notes plugin/);
-    assert.deepEqual(menuLabels(page.html), ['Dashboard', 'Team', 'Notes']);
+    assert.deepEqual(menuLabels(page.html), ['Dashboard', 'Team', 'API keys', 'Notes']);
     assert.equal((await owner.get('/vendor/tea/notes')).status, 200);
   });
 
