@@ -37,6 +37,15 @@ export const KERNEL_MENU: Record<MenuArea, KernelMenuItem[]> = {
       permission: 'team.view',
     },
     {
+      id: 'settings',
+      label: 'Shop settings',
+      href: '/settings',
+      icon: 'settings',
+      section: 'Shop',
+      order: 30,
+      permission: 'settings.view',
+    },
+    {
       id: 'api-keys',
       label: 'API keys',
       href: '/api-keys',

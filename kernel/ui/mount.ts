@@ -9,6 +9,7 @@ import { mountLanguageSwitch } from '../i18n/language-switch.js';
 import type { HealthRegistry } from '../observability/health.js';
 import type { PluginHost } from '../plugins/host.js';
 import { csrfProtection } from '../security/csrf.js';
+import type { PlatformRegistry } from '../tenancy/platforms.js';
 import { mountVendorArea } from '../vendor/dashboard.js';
 import { vendorRoot } from '../vendor/scope.js';
 import { assetUrls, readAssetManifest } from './asset-manifest.js';
@@ -24,6 +25,7 @@ export interface UiDeps {
   knex: Knex;
   host: PluginHost;
   health: HealthRegistry;
+  platforms: PlatformRegistry;
   /** After a change to vendors: reload the registries here and in the other processes. */
   changed: () => Promise<void>;
 }

@@ -3,6 +3,7 @@ import type { DbAccess } from '../auth/db-access.js';
 import type { Auth } from '../auth/index.js';
 import type { LinkSettings } from '../auth/links.js';
 import type { PluginHost } from '../plugins/host.js';
+import type { PlatformRegistry } from '../tenancy/platforms.js';
 import type { MenuRegistry } from '../ui/menu.js';
 import { mountPasswordResetPages } from '../ui/password-reset-pages.js';
 import { requireSignIn } from '../ui/session.js';
@@ -11,6 +12,7 @@ import { mountVendorLogin } from './login.js';
 import { mountAcceptInvitation } from './pages/accept-invitation.js';
 import { mountVendorApiKeys } from './pages/api-keys.js';
 import { mountVendorDashboard } from './pages/dashboard.js';
+import { mountVendorSettings } from './pages/settings.js';
 import { mountVendorTeam } from './pages/team.js';
 import { vendorOf, vendorRoot } from './scope.js';
 
@@ -22,6 +24,9 @@ export interface VendorDashboardDeps {
   assets: () => { css?: string; htmx?: string };
   invite: (c: Context, input: { userId: number; vendorId: number }) => Promise<void>;
   links: LinkSettings;
+  platforms: PlatformRegistry;
+  /** After a change to the vendor: reload the registries here and in the other processes. */
+  changed: () => Promise<void>;
 }
 
 function vendorFrame(c: Context): Frame {
@@ -58,9 +63,13 @@ export function mountVendorArea(app: Hono, deps: VendorDashboardDeps): void {
     root: vendorRoot,
     links: deps.links,
   });
-  const memberPages = ['team', 'api-keys'].flatMap((p) => [`/vendor/:vendorCode/${p}`, `/vendor/:vendorCode/${p}/*`]);
+  const memberPages = ['team', 'api-keys', 'settings'].flatMap((p) => [
+    `/vendor/:vendorCode/${p}`,
+    `/vendor/:vendorCode/${p}/*`,
+  ]);
   for (const path of ['/vendor/:vendorCode', ...memberPages]) app.use(path, authenticate, signedIn);
   mountVendorDashboard(app, deps);
   mountVendorTeam(app, deps);
   mountVendorApiKeys(app, deps);
+  mountVendorSettings(app, deps);
 }
