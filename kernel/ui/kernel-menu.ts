@@ -54,5 +54,6 @@ export const KERNEL_MENU: Record<MenuArea, KernelMenuItem[]> = {
       order: 40,
       permission: 'api_keys.manage',
     },
+    { id: 'profile', label: 'Profile', href: '/profile', icon: 'user', section: 'Account', order: 0 },
   ],
 };

@@ -65,6 +65,7 @@ describe('menu registry', () => {
     assert.deepEqual(labels(build(['catalog', 'reviews'], ['*'])), [
       ['Overview', ['Dashboard']],
       ['Shop', ['Team', 'Shop settings', 'API keys']],
+      ['Account', ['Profile']],
       ['Catalogue', ['Import', 'Products']],
       ['Plugins', ['Reviews']],
     ]);
@@ -74,6 +75,7 @@ describe('menu registry', () => {
     assert.deepEqual(labels(build(['reviews'], ['*'])), [
       ['Overview', ['Dashboard']],
       ['Shop', ['Team', 'Shop settings', 'API keys']],
+      ['Account', ['Profile']],
       ['Plugins', ['Reviews']],
     ]);
   });
@@ -82,6 +84,7 @@ describe('menu registry', () => {
     assert.deepEqual(labels(build(['catalog', 'reviews'], ['*.view', '!team.*'])), [
       ['Overview', ['Dashboard']],
       ['Shop', ['Shop settings']],
+      ['Account', ['Profile']],
       ['Catalogue', ['Products']],
       ['Plugins', ['Reviews']],
     ]);
@@ -97,6 +100,7 @@ describe('menu registry', () => {
         ['/vendor/tea/team', false],
         ['/vendor/tea/settings', false],
         ['/vendor/tea/api-keys', false],
+        ['/vendor/tea/profile', false],
         ['/vendor/tea/catalog/import', false],
         ['/vendor/tea/catalog/products', true],
       ],
@@ -108,6 +112,7 @@ describe('menu registry', () => {
     assert.deepEqual(labels(build(['catalog', 'reviews'], ['*'], '/vendor/tea', 'de')), [
       ['Übersicht', ['Übersicht']],
       ['Shop', ['Team', 'Shop-Einstellungen', 'API-Schlüssel']],
+      ['Konto', ['Profil']],
       ['Catalogue', ['Import', 'Products']],
       ['Plugins', ['Bewertungen']],
     ]);

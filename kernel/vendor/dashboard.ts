@@ -12,6 +12,7 @@ import { mountVendorLogin } from './login.js';
 import { mountAcceptInvitation } from './pages/accept-invitation.js';
 import { mountVendorApiKeys } from './pages/api-keys.js';
 import { mountVendorDashboard } from './pages/dashboard.js';
+import { mountVendorProfile } from './pages/profile.js';
 import { mountVendorSettings } from './pages/settings.js';
 import { mountVendorTeam } from './pages/team.js';
 import { vendorOf, vendorRoot } from './scope.js';
@@ -63,7 +64,7 @@ export function mountVendorArea(app: Hono, deps: VendorDashboardDeps): void {
     root: vendorRoot,
     links: deps.links,
   });
-  const memberPages = ['team', 'api-keys', 'settings'].flatMap((p) => [
+  const memberPages = ['team', 'api-keys', 'settings', 'profile'].flatMap((p) => [
     `/vendor/:vendorCode/${p}`,
     `/vendor/:vendorCode/${p}/*`,
   ]);
@@ -72,4 +73,5 @@ export function mountVendorArea(app: Hono, deps: VendorDashboardDeps): void {
   mountVendorTeam(app, deps);
   mountVendorApiKeys(app, deps);
   mountVendorSettings(app, deps);
+  mountVendorProfile(app, deps);
 }

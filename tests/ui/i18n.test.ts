@@ -50,7 +50,7 @@ describe('translated pages', () => {
 
   it('switches language from the shell: menus, frame and plugin pages follow, and stay switched', async () => {
     const english = await owner.get('/vendor/poly/ledger');
-    assert.deepEqual(labels(english.html), ['Dashboard', 'Team', 'Shop settings', 'API keys', 'Ledger']);
+    assert.deepEqual(labels(english.html), ['Dashboard', 'Team', 'Shop settings', 'API keys', 'Profile', 'Ledger']);
     assert.match(english.html, /<select id="language-select" name="lang"/);
     assert.match(english.html, /<label for="language-select"[^>]*>Language</);
 
@@ -59,7 +59,14 @@ describe('translated pages', () => {
     assert.equal(switched.location, '/vendor/poly/ledger');
     const german = await owner.get('/vendor/poly/ledger');
     assert.match(german.html, /<html lang="de"/);
-    assert.deepEqual(labels(german.html), ['Übersicht', 'Team', 'Shop-Einstellungen', 'API-Schlüssel', 'Hauptbuch']);
+    assert.deepEqual(labels(german.html), [
+      'Übersicht',
+      'Team',
+      'Shop-Einstellungen',
+      'API-Schlüssel',
+      'Profil',
+      'Hauptbuch',
+    ]);
     assert.match(german.html, /Finanzen/, 'the plugin section is translated');
     assert.match(german.html, /Abmelden/);
     assert.match(german.html, /<option value="de" selected=""/);

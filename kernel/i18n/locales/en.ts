@@ -95,10 +95,10 @@ export const en = {
   'profile.password': 'Change your password',
   'profile.currentPassword': 'Current password',
   'profile.newPassword': 'New password',
-  'profile.newPasswordHint': 'At least 10 characters.',
+  'profile.newPasswordHint': 'At least {min} characters.',
   'profile.changed': 'Your password was changed. Your other sessions were signed out.',
   'profile.error.current': 'The current password is wrong.',
-  'profile.error.new': 'Choose a password of at least 10 characters.',
+  'profile.error.new': 'Choose a password of {min} to 72 characters.',
 
   'switcher.title': 'Your shops',
 } as const;
