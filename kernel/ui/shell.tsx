@@ -31,7 +31,7 @@ export interface UiShellOptions {
   area: MenuArea;
   menu: MenuRegistry;
   assets: () => { css?: string; htmx?: string };
-  frame: (c: Context) => Frame;
+  frame: (c: Context) => Frame | Promise<Frame>;
   /** The area's sign-in page: a page that refused an anonymous visitor sends them there, and back afterwards. */
   loginPath: (c: Context) => string;
 }
@@ -62,7 +62,7 @@ export function uiShell(options: UiShellOptions): MiddlewareHandler {
   };
 }
 
-function render(c: Context, options: UiShellOptions, content: Child, props: PageProps): Response {
+async function render(c: Context, options: UiShellOptions, content: Child, props: PageProps): Promise<Response> {
   if (isHtmxRequest(c)) return c.html(String(content));
   const csrf = csrfToken(c);
   const flash = takeFlash(c);
@@ -77,7 +77,7 @@ function render(c: Context, options: UiShellOptions, content: Child, props: Page
       ),
     );
   }
-  const frame = options.frame(c);
+  const frame = await options.frame(c);
   const platform = c.get('platform');
   const snapshot = c.get('pluginSnapshot');
   const principal = c.get('principal');

@@ -16,6 +16,7 @@ import { mountVendorProfile } from './pages/profile.js';
 import { mountVendorSettings } from './pages/settings.js';
 import { mountVendorTeam } from './pages/team.js';
 import { vendorOf, vendorRoot } from './scope.js';
+import { vendorSwitcher } from './switcher.js';
 
 export interface VendorDashboardDeps {
   auth: Auth;
@@ -30,10 +31,11 @@ export interface VendorDashboardDeps {
   changed: () => Promise<void>;
 }
 
-function vendorFrame(c: Context): Frame {
+async function vendorFrame(c: Context, db: DbAccess): Promise<Frame> {
   const root = vendorRoot(c);
   const principal = c.get('principal');
   return {
+    switcher: await vendorSwitcher(db, c),
     brand: vendorOf(c).name,
     root,
     user:
@@ -50,7 +52,13 @@ function vendorFrame(c: Context): Frame {
  */
 export function mountVendorArea(app: Hono, deps: VendorDashboardDeps): void {
   const loginPath = (c: Context) => `${vendorRoot(c)}/login`;
-  const shell = uiShell({ area: 'vendor', menu: deps.menu, assets: deps.assets, frame: vendorFrame, loginPath });
+  const shell = uiShell({
+    area: 'vendor',
+    menu: deps.menu,
+    assets: deps.assets,
+    frame: (c) => vendorFrame(c, deps.db),
+    loginPath,
+  });
   const authenticate = deps.auth.middleware('vendor', { required: false });
   const signedIn = requireSignIn(loginPath);
   for (const path of ['/vendor/:vendorCode', '/vendor/:vendorCode/*']) app.use(path, shell);
