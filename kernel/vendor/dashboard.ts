@@ -13,6 +13,7 @@ import { mountAcceptInvitation } from './pages/accept-invitation.js';
 import { mountVendorApiKeys } from './pages/api-keys.js';
 import { mountVendorDashboard } from './pages/dashboard.js';
 import { mountVendorProfile } from './pages/profile.js';
+import { mountVendorRoles } from './pages/roles.js';
 import { mountVendorSettings } from './pages/settings.js';
 import { mountVendorTeam } from './pages/team.js';
 import { vendorOf, vendorRoot } from './scope.js';
@@ -78,6 +79,7 @@ export function mountVendorArea(app: Hono, deps: VendorDashboardDeps): void {
   ]);
   for (const path of ['/vendor/:vendorCode', ...memberPages]) app.use(path, authenticate, signedIn);
   mountVendorDashboard(app, deps);
+  mountVendorRoles(app, deps);
   mountVendorTeam(app, deps);
   mountVendorApiKeys(app, deps);
   mountVendorSettings(app, deps);

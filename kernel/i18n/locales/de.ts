@@ -45,7 +45,6 @@ export const de: Partial<Record<KernelKey, string>> = {
   'form.errorSummary': 'Bitte korrigieren Sie die Felder unten.',
   'form.save': 'Speichern',
   'form.saved': 'Ihre Änderungen wurden gespeichert.',
-  'form.required': 'Dieses Feld ist erforderlich.',
 
   'settings.title': 'Shop-Einstellungen',
   'settings.name': 'Name des Shops',
@@ -54,5 +53,4 @@ export const de: Partial<Record<KernelKey, string>> = {
   'apiKeys.title': 'API-Schlüssel',
   'apiKeys.create': 'Schlüssel erstellen',
   'apiKeys.revoke': 'Widerrufen',
-  'switcher.title': 'Ihre Shops',
 };

@@ -42,7 +42,6 @@ export const en = {
   'form.errorSummary': 'Please correct the fields below.',
   'form.save': 'Save',
   'form.saved': 'Your changes were saved.',
-  'form.required': 'This field is required.',
 
   'settings.title': 'Shop settings',
   'settings.description': 'How your shop presents itself and how customers reach you.',
@@ -100,7 +99,20 @@ export const en = {
   'profile.error.current': 'The current password is wrong.',
   'profile.error.new': 'Choose a password of {min} to 72 characters.',
 
-  'switcher.title': 'Your shops',
+  'roles.title': 'Roles',
+  'roles.description': 'What each role may do. Preset roles are fixed; create custom roles for other needs.',
+  'roles.name': 'Name',
+  'roles.kind': 'Kind',
+  'roles.preset': 'preset',
+  'roles.custom': 'custom',
+  'roles.permissions': 'Permissions',
+  'roles.all': 'every permission',
+  'roles.create': 'Create a role',
+  'roles.created': 'The role {name} was created.',
+  'roles.group.kernel': 'Shop and team',
+  'roles.error.name': 'Enter a name of 1 to 60 characters.',
+  'roles.error.taken': 'Another role has this name.',
+  'roles.error.permissions': 'Choose at least one permission.',
 } as const;
 
 export type KernelKey = keyof typeof en;

@@ -44,7 +44,6 @@ export const fr: Partial<Record<KernelKey, string>> = {
   'form.errorSummary': 'Veuillez corriger les champs ci-dessous.',
   'form.save': 'Enregistrer',
   'form.saved': 'Vos modifications ont été enregistrées.',
-  'form.required': 'Ce champ est obligatoire.',
 
   'settings.title': 'Paramètres de la boutique',
   'settings.name': 'Nom de la boutique',
@@ -53,5 +52,4 @@ export const fr: Partial<Record<KernelKey, string>> = {
   'apiKeys.title': 'Clés d’API',
   'apiKeys.create': 'Créer une clé',
   'apiKeys.revoke': 'Révoquer',
-  'switcher.title': 'Vos boutiques',
 };
