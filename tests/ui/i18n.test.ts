@@ -78,6 +78,7 @@ describe('translated pages', () => {
       'Équipe',
       'Paramètres de la boutique',
       'Clés d’API',
+      'Profil',
       'Grand livre',
     ]);
     assert.match(french.html, /Se déconnecter/);
