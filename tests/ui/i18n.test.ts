@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { hashPassword } from '../../kernel/auth/passwords.js';
 import { ROOT } from '../../kernel/paths.js';
 import { missingEnglishKeys, strayKeys } from '../../kernel/testing/index.js';
 import { enablePlugins } from '../../kernel/testing/plugins.js';
@@ -99,6 +100,24 @@ describe('translated pages', () => {
     const res = await owner.post('/vendor/poly/language', { lang: 'lb', next: 'https://evil.example/' });
     assert.equal(res.location, '/vendor/poly');
     assert.match((await owner.get('/vendor/poly')).html, /<html lang="en"/);
+  });
+
+  it('switches the admin console too, offering every supported language', async () => {
+    await kernel.db.knex('users').insert({
+      email: 'root@example.com',
+      role: 'super_admin',
+      password_hash: await hashPassword('root-password', 4),
+    });
+    const admin = new FormSession(kernel);
+    assert.equal((await admin.signIn('/admin/login', 'root@example.com', 'root-password')).status, 303);
+    const page = await admin.get('/admin');
+    assert.match(page.html, /<option value="lb"[^>]*>Lëtzebuergesch</);
+    const switched = await admin.post('/admin/language', { lang: 'de', next: '/admin/plugins' });
+    assert.equal(switched.location, '/admin/plugins');
+    const german = await admin.get('/admin');
+    assert.match(german.html, /<html lang="de"/);
+    assert.deepEqual(labels(german.html).slice(0, 4), ['Übersicht', 'Händler', 'Plugins', 'Audit-Protokoll']);
+    assert.match(german.html, /Abmelden/);
   });
 
   it("keeps a plugin's catalogues complete in English", () => {
