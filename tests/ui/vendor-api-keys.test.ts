@@ -43,6 +43,10 @@ describe('vendor dashboard: API keys page', () => {
     const unknown = await owner.post('/vendor/keys/api-keys', { name: 'Sync', permissions: 'orders.steal' });
     assert.equal(unknown.status, 422, 'only permissions offered on the page');
     assert.match(unknown.html, /value="Sync"/, 'keeps what was typed');
+    const swapped = await owner.post('/vendor/keys/api-keys', { name: '' }, { headers: { 'hx-request': 'true' } });
+    assert.equal(swapped.status, 422);
+    assert.ok(!swapped.html.includes('<html'), 'htmx gets the page content alone');
+    assert.match(swapped.html, /^<div id="api-keys">[\s\S]*id="field-name-error"/);
     assert.equal(await keyCount(), 0);
   });
 

@@ -57,6 +57,14 @@ describe('vendor dashboard: shop settings page', () => {
       orphan.html,
       /id="field-defaultLanguage-error"[^>]*>The default language must be one of the languages offered\./,
     );
+    const swapped = await owner.post(
+      '/vendor/tea/settings/general',
+      { name: '' },
+      { headers: { 'hx-request': 'true' } },
+    );
+    assert.equal(swapped.status, 422);
+    assert.ok(!swapped.html.includes('<html'), 'htmx gets the page content alone, to swap the form');
+    assert.match(swapped.html, /id="settings-form"[\s\S]*id="field-name-error"/);
     assert.equal((await row()).name, 'Shop tea');
   });
 
