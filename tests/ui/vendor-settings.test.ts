@@ -89,6 +89,8 @@ describe('vendor dashboard: shop settings page', () => {
 
   it('requests a custom domain and shows its verification record; refuses a bad or taken one', async () => {
     await owner.get('/vendor/tea/settings');
+    // The shop's default language is French now: this owner chooses English.
+    await owner.post('/vendor/tea/language', { lang: 'en', next: '/vendor/tea/settings' });
     const bad = await owner.post('/vendor/tea/settings/domains', { domain: 'not a domain' });
     assert.equal(bad.status, 422);
     assert.match(bad.html, /id="field-domain-error"/);
