@@ -215,7 +215,17 @@ async function assemble(
       }),
     announce: (topic = 'plugins') => broadcast?.publish(topic) ?? Promise.resolve(),
     kernelRoutes: (app, host) => {
-      mountUi(app, { config, logger, auth, db: dbAccess, knex: db.knex, host, health, changed: tenancyChanged });
+      mountUi(app, {
+        config,
+        logger,
+        auth,
+        db: dbAccess,
+        knex: db.knex,
+        host,
+        health,
+        platforms,
+        changed: tenancyChanged,
+      });
       mountStorefront(app, { ...storefrontDeps, host });
       // One router for the kernel's JSON routes, so that one OpenAPI document describes them all.
       const api = new OpenAPIHono();

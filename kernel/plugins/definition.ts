@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import type { TenantScope } from '../db/tenant-scope.js';
 import type { EventName, OrionEvents } from '../events/bus.js';
+import type { Messages } from '../i18n/messages.js';
 
 /** The areas a plugin can serve routes in, and where each is mounted (`<prefix>/<pluginId>`). */
 export const ROUTE_AREAS = {
@@ -98,6 +99,11 @@ type EventHandlers = {
 export interface PluginDefinition {
   routes?: Partial<Record<RouteArea, (router: PluginRouter, ctx: PluginContext) => void>>;
   menu?: Partial<Record<'admin' | 'vendor', MenuItem[]>>;
+  /**
+   * The plugin's message catalogues (`defineMessages`, usually from `locales/index.ts`): its views translate with
+   * `translator(c, messages)`, and its menu labels come from `menu.<area>.<id>` keys. See docs/plugins/i18n.md.
+   */
+  messages?: Messages;
   slots?: { fills?: Record<string, SlotRenderer>; offers?: string[] };
   /** Event subscriptions. A handler does not receive events of platforms where the plugin is disabled. */
   events?: EventHandlers;

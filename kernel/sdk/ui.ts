@@ -5,6 +5,9 @@
  */
 
 export { can } from '../auth/authorize.js';
+export { type Formatters, formatters } from '../i18n/format.js';
+export { defineMessages, type Messages, type Translate } from '../i18n/messages.js';
+export { languageOf, translator } from '../i18n/request.js';
 export { CSRF_FIELD, CSRF_HEADER, csrfToken } from '../security/csrf.js';
 export { Alert, type AlertKind } from '../ui/components/alert.js';
 export { Badge, type BadgeTone } from '../ui/components/badge.js';

@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { audit } from '../audit/audit.js';
@@ -7,11 +6,10 @@ import type { AdminPrincipal } from '../auth/principal.js';
 import { KernelErrors } from '../errors/codes.js';
 import { jsonBody, jsonResponse } from '../http/openapi.js';
 import { validationHook } from '../http/validation.js';
+import { addVendorDomain, HOSTNAME } from './domain-service.js';
 import { type DomainVerifier, verificationRecordName } from './domain-verifier.js';
 import { TenancyErrors } from './errors.js';
 import type { PlatformRegistry } from './platforms.js';
-
-const HOSTNAME = /^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
 const Domain = z
   .object({
@@ -137,34 +135,7 @@ export function adminDomainsApi(deps: AdminDomainsApiDeps): OpenAPIHono {
           { fields: { platform: 'the vendor is not on this platform' } },
         );
       }
-      // A platform's own domain, or a host under it, is resolved as the platform: it can never be a vendor's.
-      for (const p of deps.platforms.all()) {
-        if (p.domain && (domain === p.domain || domain.endsWith(`.${p.domain}`)))
-          throw TenancyErrors.DomainTaken({ domain });
-      }
-      // Unique across vendors, so looked up system-scoped (the unique index is the last word on a race).
-      const taken = await deps.db.asSystem('domain uniqueness', (sys) =>
-        sys('vendor_domains').whereRaw('lower(domain) = ?', [domain]).first('id'),
-      );
-      if (taken) throw TenancyErrors.DomainTaken({ domain });
-      const row = await deps.db.asVendor(vendor.id, async (db) => {
-        const [created] = await db('vendor_domains')
-          .insert({
-            vendor_id: vendor.id,
-            platform_id: platform.id,
-            domain,
-            verification_token: `orion-verify=${crypto.randomBytes(18).toString('base64url')}`,
-          })
-          .returning('*');
-        await audit(db, c, {
-          action: 'tenancy.domain.added',
-          targetType: 'vendor_domain',
-          targetId: created.id,
-          vendorId: vendor.id,
-          after: { domain },
-        });
-        return created;
-      });
+      const row = await addVendorDomain(deps, c, { vendorId: vendor.id, platformId: platform.id, domain });
       return c.json(present(row), 201);
     },
   );

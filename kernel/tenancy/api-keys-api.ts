@@ -1,11 +1,9 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { audit } from '../audit/audit.js';
-import { createApiKey } from '../auth/api-keys.js';
 import { requirePermission } from '../auth/authorize.js';
 import type { DbAccess } from '../auth/db-access.js';
-import { KernelErrors } from '../errors/codes.js';
 import { jsonBody, jsonResponse } from '../http/openapi.js';
 import { validationHook } from '../http/validation.js';
+import { createVendorApiKey, listApiKeys, revokeVendorApiKey } from './api-keys-service.js';
 import { idParam, RoleInput, vendorOf } from './vendor-api.js';
 
 const ApiKey = z
@@ -41,21 +39,11 @@ export function apiKeysApi(deps: { db: DbAccess }): OpenAPIHono {
       },
     }),
     async (c) => {
-      const vendorId = vendorOf(c);
-      const rows = await deps.db.asVendor(vendorId, (db) =>
-        db('api_keys')
-          .where({ vendor_id: vendorId })
-          .orderBy('id')
-          .select('id', 'name', 'prefix', 'permissions', 'created_at', 'last_used_at', 'revoked_at'),
-      );
-      const keys = rows.map((r) => ({
-        id: r.id,
-        name: r.name,
-        prefix: r.prefix,
-        permissions: r.permissions,
-        createdAt: r.created_at.toISOString(),
-        lastUsedAt: iso(r.last_used_at),
-        revokedAt: iso(r.revoked_at),
+      const keys = (await listApiKeys(deps.db, vendorOf(c))).map((k) => ({
+        ...k,
+        createdAt: k.createdAt.toISOString(),
+        lastUsedAt: iso(k.lastUsedAt),
+        revokedAt: iso(k.revokedAt),
       }));
       return c.json({ keys }, 200);
     },
@@ -79,27 +67,7 @@ export function apiKeysApi(deps: { db: DbAccess }): OpenAPIHono {
       },
     }),
     async (c) => {
-      const vendorId = vendorOf(c);
-      const { name, permissions } = c.req.valid('json');
-      const principal = c.get('principal');
-      const created = await deps.db.asVendor(vendorId, (db) =>
-        db.transaction(async (trx) => {
-          const key = await createApiKey(trx, {
-            vendorId,
-            name,
-            permissions,
-            createdBy: principal?.kind === 'vendorUser' ? principal.userId : undefined,
-          });
-          await audit(trx, c, {
-            action: 'api_key.created',
-            targetType: 'api_key',
-            targetId: key.id,
-            vendorId,
-            after: { name, permissions },
-          });
-          return key;
-        }),
-      );
+      const created = await createVendorApiKey(deps.db, c, vendorOf(c), c.req.valid('json'));
       return c.json(created, 201);
     },
   );
@@ -116,18 +84,7 @@ export function apiKeysApi(deps: { db: DbAccess }): OpenAPIHono {
       },
     }),
     async (c) => {
-      const vendorId = vendorOf(c);
-      const { id } = c.req.valid('param');
-      await deps.db.asVendor(vendorId, (db) =>
-        db.transaction(async (trx) => {
-          const n = await trx('api_keys')
-            .where({ id, vendor_id: vendorId })
-            .whereNull('revoked_at')
-            .update({ revoked_at: trx.fn.now() });
-          if (!n) throw KernelErrors.NotFound({ path: c.req.path });
-          await audit(trx, c, { action: 'api_key.revoked', targetType: 'api_key', targetId: id, vendorId });
-        }),
-      );
+      await revokeVendorApiKey(deps.db, c, vendorOf(c), c.req.valid('param').id);
       return c.body(null, 204);
     },
   );

@@ -9,6 +9,7 @@ import { KernelErrors } from '../errors/codes.js';
 import { jsonBody, jsonResponse } from '../http/openapi.js';
 import { validationHook } from '../http/validation.js';
 import { TenancyErrors } from './errors.js';
+import { createRole, listRoles } from './roles-service.js';
 import { addInvitedMember } from './team-service.js';
 import { idParam, RoleInput, vendorOf } from './vendor-api.js';
 
@@ -225,10 +226,7 @@ export function teamApi(deps: TeamApiDeps): OpenAPIHono {
       },
     }),
     async (c) => {
-      const vendorId = vendorOf(c);
-      const roles = await deps.db.asVendor(vendorId, (db) =>
-        db('vendor_roles').where({ vendor_id: vendorId }).orderBy('id').select('id', 'name', 'preset', 'permissions'),
-      );
+      const roles = await listRoles(deps.db, vendorOf(c));
       return c.json({ roles, permissions: deps.permissions() }, 200);
     },
   );
@@ -242,28 +240,7 @@ export function teamApi(deps: TeamApiDeps): OpenAPIHono {
       responses: { 201: jsonResponse(Role, 'The new custom role'), 409: { description: 'A role has that name' } },
     }),
     async (c) => {
-      const vendorId = vendorOf(c);
-      const input = c.req.valid('json');
-      const role = await deps.db.asVendor(vendorId, (db) =>
-        db.transaction(async (trx) => {
-          const taken = await trx('vendor_roles')
-            .where({ vendor_id: vendorId })
-            .whereRaw('lower(name) = ?', [input.name.toLowerCase()])
-            .first('id');
-          if (taken) throw TenancyErrors.RoleNameTaken({ name: input.name });
-          const [row] = await trx('vendor_roles')
-            .insert({ vendor_id: vendorId, name: input.name, permissions: input.permissions })
-            .returning(['id', 'name', 'preset', 'permissions']);
-          await audit(trx, c, {
-            action: 'team.role.created',
-            targetType: 'role',
-            targetId: row.id,
-            vendorId,
-            after: input,
-          });
-          return row;
-        }),
-      );
+      const role = await createRole(deps.db, c, vendorOf(c), c.req.valid('json'));
       return c.json(role, 201);
     },
   );

@@ -1,4 +1,6 @@
 /** What plugin tests use, published as `@orion/sdk/testing`. */
+
+export { missingEnglishKeys, strayKeys } from '../i18n/coverage.js';
 export { adminHeaders } from './admin-token.js';
 export { disablePlugins, enablePlugins, pluginPackageDir } from './plugins.js';
 export { type StartTestKernelOptions, startTestKernel, type TestKernel } from './start-test-kernel.js';

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { grants } from '../auth/permissions.js';
+import { defineMessages } from '../i18n/messages.js';
 import { PluginSnapshot } from '../plugins/snapshot.js';
 import { KERNEL_MENU } from './kernel-menu.js';
 import { MenuRegistry, type MenuRequest } from './menu.js';
@@ -28,7 +29,11 @@ const plugins = [
       ],
     },
   },
-  { id: 'reviews', menu: { vendor: [{ id: 'reviews', label: 'Reviews', href: '/reviews' }] } },
+  {
+    id: 'reviews',
+    menu: { vendor: [{ id: 'reviews', label: 'Reviews', href: '/reviews' }] },
+    messages: defineMessages({ 'menu.vendor.reviews': 'Reviews' }, { de: { 'menu.vendor.reviews': 'Bewertungen' } }),
+  },
 ];
 
 function snapshot(enabledOnOne: string[]): PluginSnapshot {
@@ -40,7 +45,7 @@ function snapshot(enabledOnOne: string[]): PluginSnapshot {
   );
 }
 
-function build(enabled: string[], granted: string[], path = '/vendor/tea') {
+function build(enabled: string[], granted: string[], path = '/vendor/tea', language?: string) {
   const request: MenuRequest = {
     area: 'vendor',
     platformId: 1,
@@ -48,6 +53,7 @@ function build(enabled: string[], granted: string[], path = '/vendor/tea') {
     can: (p) => grants(granted, p),
     root: '/vendor/tea',
     currentPath: path,
+    language,
   };
   return new MenuRegistry(KERNEL_MENU, () => plugins).build(request);
 }
@@ -58,7 +64,8 @@ describe('menu registry', () => {
   it("groups the kernel's and the enabled plugins' items in sections, sorted by order then label", () => {
     assert.deepEqual(labels(build(['catalog', 'reviews'], ['*'])), [
       ['Overview', ['Dashboard']],
-      ['Shop', ['Team']],
+      ['Shop', ['Team', 'Shop settings', 'API keys']],
+      ['Account', ['Profile']],
       ['Catalogue', ['Import', 'Products']],
       ['Plugins', ['Reviews']],
     ]);
@@ -67,7 +74,8 @@ describe('menu registry', () => {
   it('leaves out the items of a plugin disabled on the platform', () => {
     assert.deepEqual(labels(build(['reviews'], ['*'])), [
       ['Overview', ['Dashboard']],
-      ['Shop', ['Team']],
+      ['Shop', ['Team', 'Shop settings', 'API keys']],
+      ['Account', ['Profile']],
       ['Plugins', ['Reviews']],
     ]);
   });
@@ -75,6 +83,8 @@ describe('menu registry', () => {
   it('leaves out items whose permission the user lacks, and sections left empty', () => {
     assert.deepEqual(labels(build(['catalog', 'reviews'], ['*.view', '!team.*'])), [
       ['Overview', ['Dashboard']],
+      ['Shop', ['Shop settings']],
+      ['Account', ['Profile']],
       ['Catalogue', ['Products']],
       ['Plugins', ['Reviews']],
     ]);
@@ -88,10 +98,23 @@ describe('menu registry', () => {
       [
         ['/vendor/tea', false],
         ['/vendor/tea/team', false],
+        ['/vendor/tea/settings', false],
+        ['/vendor/tea/api-keys', false],
+        ['/vendor/tea/profile', false],
         ['/vendor/tea/catalog/import', false],
         ['/vendor/tea/catalog/products', true],
       ],
     );
     assert.equal(build([], ['*'])[0]?.items[0]?.current, true, 'the dashboard at the root');
+  });
+
+  it("labels items and sections in the request's language, from the kernel's and the plugin's catalogues", () => {
+    assert.deepEqual(labels(build(['catalog', 'reviews'], ['*'], '/vendor/tea', 'de')), [
+      ['Übersicht', ['Übersicht']],
+      ['Shop', ['Team', 'Shop-Einstellungen', 'API-Schlüssel']],
+      ['Konto', ['Profil']],
+      ['Catalogue', ['Import', 'Products']],
+      ['Plugins', ['Bewertungen']],
+    ]);
   });
 });

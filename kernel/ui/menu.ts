@@ -1,3 +1,5 @@
+import { KERNEL_MESSAGES } from '../i18n/locales/index.js';
+import { lookup, type Messages } from '../i18n/messages.js';
 import type { MenuItem } from '../plugins/definition.js';
 import type { PluginSnapshot } from '../plugins/snapshot.js';
 import type { IconName } from './components/icon.js';
@@ -40,6 +42,8 @@ export interface MenuRequest {
   root: string;
   /** The current path, to mark the current item (`aria-current="page"`). */
   currentPath: string;
+  /** The request's language: labels come from the owner's catalogue (`menu.<area>.<id>`, `menu.section.<title>`). */
+  language?: string;
 }
 
 /** Where a plugin's items go when they name no section. */
@@ -60,13 +64,19 @@ export class MenuRegistry {
   constructor(
     private readonly kernelItems: Record<MenuArea, KernelMenuItem[]>,
     /** The loaded plugins' menus, read on every build (plugins are loaded and reloaded at run time). */
-    private readonly pluginMenus: () => Iterable<{ id: string; menu?: Partial<Record<MenuArea, MenuItem[]>> }>,
+    private readonly pluginMenus: () => Iterable<{
+      id: string;
+      menu?: Partial<Record<MenuArea, MenuItem[]>>;
+      messages?: Messages;
+    }>,
   ) {}
 
   build(r: MenuRequest): MenuSection[] {
     const contributions: Contribution[] = this.kernelItems[r.area].map((item) => ({ owner: 'kernel', item }));
+    const catalogues = new Map<string, Messages | undefined>([['kernel', KERNEL_MESSAGES]]);
     for (const plugin of this.pluginMenus()) {
       if (!r.snapshot.isEnabled(r.platformId, plugin.id)) continue;
+      catalogues.set(plugin.id, plugin.messages);
       for (const item of plugin.menu?.[r.area] ?? []) contributions.push({ owner: plugin.id, item });
     }
     const sections = new Map<string, Contribution[]>();
@@ -76,15 +86,18 @@ export class MenuRegistry {
       const title = c.item.section ?? PLUGIN_SECTION;
       sections.set(title, [...(sections.get(title) ?? []), c]);
     }
+    const language = r.language ?? 'en';
+    const label = (owner: string, key: string, fallback: string) =>
+      lookup(catalogues.get(owner), language, key) ?? lookup(KERNEL_MESSAGES, language, key) ?? fallback;
     return [...sections].map(([title, items]) => ({
-      title,
+      title: label(items[0]?.owner ?? 'kernel', `menu.section.${title}`, title),
       items: items
         .sort((a, b) => (a.item.order ?? 100) - (b.item.order ?? 100) || a.item.label.localeCompare(b.item.label))
         .map(({ owner, item }) => {
           const href = `${r.root}${item.href === '/' ? '' : item.href}`;
           return {
             id: `${owner}:${item.id}`,
-            label: item.label,
+            label: label(owner, `menu.${r.area}.${item.id}`, item.label),
             href,
             icon: isIconName(item.icon) ? item.icon : undefined,
             current:

@@ -1,14 +1,17 @@
 import type { Context, Hono } from 'hono';
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
-import { mountAdminConsole } from '../admin/console.js';
+import { adminRoot, mountAdminConsole } from '../admin/console.js';
 import type { DbAccess } from '../auth/db-access.js';
 import type { Auth } from '../auth/index.js';
 import type { OrionConfig } from '../config/schema.js';
+import { mountLanguageSwitch } from '../i18n/language-switch.js';
 import type { HealthRegistry } from '../observability/health.js';
 import type { PluginHost } from '../plugins/host.js';
 import { csrfProtection } from '../security/csrf.js';
+import type { PlatformRegistry } from '../tenancy/platforms.js';
 import { mountVendorArea } from '../vendor/dashboard.js';
+import { vendorRoot } from '../vendor/scope.js';
 import { assetUrls, readAssetManifest } from './asset-manifest.js';
 import { assetRoutes } from './assets.js';
 import { KERNEL_MENU } from './kernel-menu.js';
@@ -22,6 +25,7 @@ export interface UiDeps {
   knex: Knex;
   host: PluginHost;
   health: HealthRegistry;
+  platforms: PlatformRegistry;
   /** After a change to vendors: reload the registries here and in the other processes. */
   changed: () => Promise<void>;
 }
@@ -55,7 +59,11 @@ export function mountUi(app: Hono, deps: UiDeps): void {
   const urls = assetUrls(manifest);
   const assets = () => urls;
   const menu = new MenuRegistry(KERNEL_MENU, () =>
-    [...deps.host.loaded.values()].map((p) => ({ id: p.discovered.manifest.id, menu: p.definition.menu })),
+    [...deps.host.loaded.values()].map((p) => ({
+      id: p.discovered.manifest.id,
+      menu: p.definition.menu,
+      messages: p.definition.messages,
+    })),
   );
   const invite = async (c: Context, input: { userId: number; vendorId: number }) => {
     const principal = c.get('principal');
@@ -63,6 +71,8 @@ export function mountUi(app: Hono, deps: UiDeps): void {
     await deps.auth.sendInvitation({ ...input, invitedBy, base: c.get('tenant')?.base });
   };
   const links = { publicUrl: deps.config.server.publicUrl, port: deps.config.server.port };
+  mountLanguageSwitch(app, '/admin/language', adminRoot);
+  mountLanguageSwitch(app, '/vendor/:vendorCode/language', vendorRoot);
   mountAdminConsole(app, { ...deps, menu, assets, invite, links });
   mountVendorArea(app, { ...deps, menu, assets, invite, links });
 }

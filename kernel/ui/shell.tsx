@@ -4,6 +4,8 @@ import { can } from '../auth/authorize.js';
 import { AuthErrors } from '../auth/errors.js';
 import { renderDocument } from '../http/pages.js';
 import { wantsJson } from '../http/problem.js';
+import { languageChoice } from '../i18n/language-switch.js';
+import { kernelT } from '../i18n/request.js';
 import { csrfToken } from '../security/csrf.js';
 import { BarePage, Shell, type ShellProps } from './components/layout.js';
 import { takeFlash } from './flash.js';
@@ -29,7 +31,7 @@ export interface UiShellOptions {
   area: MenuArea;
   menu: MenuRegistry;
   assets: () => { css?: string; htmx?: string };
-  frame: (c: Context) => Frame;
+  frame: (c: Context) => Frame | Promise<Frame>;
   /** The area's sign-in page: a page that refused an anonymous visitor sends them there, and back afterwards. */
   loginPath: (c: Context) => string;
 }
@@ -60,7 +62,7 @@ export function uiShell(options: UiShellOptions): MiddlewareHandler {
   };
 }
 
-function render(c: Context, options: UiShellOptions, content: Child, props: PageProps): Response {
+async function render(c: Context, options: UiShellOptions, content: Child, props: PageProps): Promise<Response> {
   if (isHtmxRequest(c)) return c.html(String(content));
   const csrf = csrfToken(c);
   const flash = takeFlash(c);
@@ -75,7 +77,7 @@ function render(c: Context, options: UiShellOptions, content: Child, props: Page
       ),
     );
   }
-  const frame = options.frame(c);
+  const frame = await options.frame(c);
   const platform = c.get('platform');
   const snapshot = c.get('pluginSnapshot');
   const principal = c.get('principal');
@@ -89,8 +91,10 @@ function render(c: Context, options: UiShellOptions, content: Child, props: Page
           superAdmin: principal?.kind === 'admin' && principal.role === 'super_admin',
           root: frame.root,
           currentPath: new URL(c.req.url).pathname,
+          language: lang,
         })
       : [];
+  const t = kernelT(c);
   return c.html(
     renderDocument(
       <Shell
@@ -104,6 +108,8 @@ function render(c: Context, options: UiShellOptions, content: Child, props: Page
         user={frame.user}
         switcher={frame.switcher}
         flash={flash}
+        labels={{ skip: t('shell.skip'), mainMenu: t('shell.mainMenu'), signOut: t('shell.signOut') }}
+        languages={languageChoice(c, frame.root)}
       >
         {content}
       </Shell>,

@@ -3,15 +3,21 @@ import type { DbAccess } from '../auth/db-access.js';
 import type { Auth } from '../auth/index.js';
 import type { LinkSettings } from '../auth/links.js';
 import type { PluginHost } from '../plugins/host.js';
+import type { PlatformRegistry } from '../tenancy/platforms.js';
 import type { MenuRegistry } from '../ui/menu.js';
 import { mountPasswordResetPages } from '../ui/password-reset-pages.js';
 import { requireSignIn } from '../ui/session.js';
 import { type Frame, uiShell } from '../ui/shell.js';
 import { mountVendorLogin } from './login.js';
 import { mountAcceptInvitation } from './pages/accept-invitation.js';
+import { mountVendorApiKeys } from './pages/api-keys.js';
 import { mountVendorDashboard } from './pages/dashboard.js';
+import { mountVendorProfile } from './pages/profile.js';
+import { mountVendorRoles } from './pages/roles.js';
+import { mountVendorSettings } from './pages/settings.js';
 import { mountVendorTeam } from './pages/team.js';
 import { vendorOf, vendorRoot } from './scope.js';
+import { vendorSwitcher } from './switcher.js';
 
 export interface VendorDashboardDeps {
   auth: Auth;
@@ -21,12 +27,16 @@ export interface VendorDashboardDeps {
   assets: () => { css?: string; htmx?: string };
   invite: (c: Context, input: { userId: number; vendorId: number }) => Promise<void>;
   links: LinkSettings;
+  platforms: PlatformRegistry;
+  /** After a change to the vendor: reload the registries here and in the other processes. */
+  changed: () => Promise<void>;
 }
 
-function vendorFrame(c: Context): Frame {
+async function vendorFrame(c: Context, db: DbAccess): Promise<Frame> {
   const root = vendorRoot(c);
   const principal = c.get('principal');
   return {
+    switcher: await vendorSwitcher(db, c),
     brand: vendorOf(c).name,
     root,
     user:
@@ -43,7 +53,13 @@ function vendorFrame(c: Context): Frame {
  */
 export function mountVendorArea(app: Hono, deps: VendorDashboardDeps): void {
   const loginPath = (c: Context) => `${vendorRoot(c)}/login`;
-  const shell = uiShell({ area: 'vendor', menu: deps.menu, assets: deps.assets, frame: vendorFrame, loginPath });
+  const shell = uiShell({
+    area: 'vendor',
+    menu: deps.menu,
+    assets: deps.assets,
+    frame: (c) => vendorFrame(c, deps.db),
+    loginPath,
+  });
   const authenticate = deps.auth.middleware('vendor', { required: false });
   const signedIn = requireSignIn(loginPath);
   for (const path of ['/vendor/:vendorCode', '/vendor/:vendorCode/*']) app.use(path, shell);
@@ -57,9 +73,15 @@ export function mountVendorArea(app: Hono, deps: VendorDashboardDeps): void {
     root: vendorRoot,
     links: deps.links,
   });
-  for (const path of ['/vendor/:vendorCode', '/vendor/:vendorCode/team', '/vendor/:vendorCode/team/*']) {
-    app.use(path, authenticate, signedIn);
-  }
+  const memberPages = ['team', 'api-keys', 'settings', 'profile'].flatMap((p) => [
+    `/vendor/:vendorCode/${p}`,
+    `/vendor/:vendorCode/${p}/*`,
+  ]);
+  for (const path of ['/vendor/:vendorCode', ...memberPages]) app.use(path, authenticate, signedIn);
   mountVendorDashboard(app, deps);
+  mountVendorRoles(app, deps);
   mountVendorTeam(app, deps);
+  mountVendorApiKeys(app, deps);
+  mountVendorSettings(app, deps);
+  mountVendorProfile(app, deps);
 }

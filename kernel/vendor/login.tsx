@@ -1,30 +1,31 @@
 import type { Hono } from 'hono';
-import { Credentials, SignInForm, signInRefusal } from '../admin/login.js';
+import { Credentials } from '../admin/login.js';
 import { clientIp } from '../auth/authenticate.js';
 import type { Auth } from '../auth/index.js';
 import { throttled } from '../auth/throttled.js';
+import { kernelT } from '../i18n/request.js';
 import type { FieldErrors } from '../ui/components/form.js';
 import { readForm } from '../ui/forms.js';
 import { safeNext, seeOther } from '../ui/redirect.js';
 import { endBrowserSession, startBrowserSession } from '../ui/session.js';
+import { TranslatedSignInForm, translatedRefusal } from '../ui/sign-in-form.js';
 import { vendorOf, vendorRoot } from './scope.js';
 
 /** `GET/POST /vendor/<code>/login` and `POST /vendor/<code>/logout`: a team member's sign-in to this vendor. */
 export function mountVendorLogin(app: Hono, deps: { auth: Auth }): void {
   const { auth } = deps;
-  const heading = (name: string) => `Sign in to ${name}`;
 
   app.get('/vendor/:vendorCode/login', (c) => {
     if (c.get('principal')?.kind === 'vendorUser') return c.redirect(vendorRoot(c), 303);
     return c.render(
-      <SignInForm
+      <TranslatedSignInForm
         c={c}
         action={`${vendorRoot(c)}/login`}
-        heading={heading(vendorOf(c).name)}
+        name={vendorOf(c).name}
         values={{ next: c.req.query('next') ?? '' }}
         forgotHref={`${vendorRoot(c)}/forgot-password`}
       />,
-      { title: 'Sign in', bare: true },
+      { title: kernelT(c)('login.title'), bare: true },
     );
   });
 
@@ -34,16 +35,16 @@ export function mountVendorLogin(app: Hono, deps: { auth: Auth }): void {
     const again = (status: 401 | 422 | 429, errors?: FieldErrors, message?: string) => {
       c.status(status);
       return c.render(
-        <SignInForm
+        <TranslatedSignInForm
           c={c}
           action={`${vendorRoot(c)}/login`}
-          heading={heading(vendor.name)}
+          name={vendor.name}
           values={form.values}
           errors={errors}
           message={message}
           forgotHref={`${vendorRoot(c)}/forgot-password`}
         />,
-        { title: 'Sign in', bare: true },
+        { title: kernelT(c)('login.title'), bare: true },
       );
     };
     if (!form.ok) return again(422, form.errors);
@@ -57,7 +58,7 @@ export function mountVendorLogin(app: Hono, deps: { auth: Auth }): void {
       );
       startBrowserSession(c, auth, 'vendor', pair);
     } catch (err) {
-      const refusal = signInRefusal(err);
+      const refusal = translatedRefusal(c, err);
       if (!refusal) throw err;
       return again(refusal.status, undefined, refusal.message);
     }

@@ -31,7 +31,7 @@ describe('vendor dashboard pages', () => {
     const page = await owner.get('/vendor/tea');
     assert.equal(page.status, 200);
     assert.match(page.html, /data-widget="notes"[\s\S]*from the notes plugin/);
-    assert.deepEqual(menuLabels(page.html), ['Dashboard', 'Team', 'Notes']);
+    assert.deepEqual(menuLabels(page.html), ['Dashboard', 'Team', 'Shop settings', 'API keys', 'Profile', 'Notes']);
     assert.equal((await owner.get('/vendor/tea/notes')).status, 200);
   });
 
@@ -95,7 +95,11 @@ describe('vendor dashboard pages', () => {
     assert.equal(accepted.location, '/vendor/tea');
     const dashboard = await member.get('/vendor/tea');
     assert.match(dashboard.html, /Welcome to the team of Shop tea/);
-    assert.deepEqual(menuLabels(dashboard.html), ['Dashboard', 'Notes'], 'no Team item for a viewer');
+    assert.deepEqual(
+      menuLabels(dashboard.html),
+      ['Dashboard', 'Shop settings', 'Profile', 'Notes'],
+      'no Team item for a viewer',
+    );
     assert.equal((await member.get('/vendor/tea/team')).status, 403);
 
     const reused = await member.post('/vendor/tea/accept-invitation', {

@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import type { LanguageChoice } from '../../i18n/language-switch.js';
 import { CSRF_HEADER } from '../../security/csrf.js';
 import type { Flash } from '../flash.js';
 import type { MenuSection } from '../menu.js';
@@ -47,7 +48,34 @@ export interface ShellProps extends Omit<DocumentProps, 'children'> {
   /** A switcher between platforms (or vendors) when the user has several. */
   switcher?: { label: string; options: { label: string; href: string; current: boolean }[] };
   flash?: Flash;
+  /** The frame's own words in the request's language (English when left out). */
+  labels?: { skip: string; mainMenu: string; signOut: string };
+  /** The language switcher (left out when only one language is offered). */
+  languages?: LanguageChoice;
   children: Child;
+}
+
+/** A small form: choose a language, submit; works without JavaScript. */
+function LanguageSwitcher({ choice, csrf }: { choice: LanguageChoice; csrf?: string }) {
+  return (
+    <form method="post" action={choice.action} class="flex items-center gap-1" data-language-switcher>
+      {csrf ? <input type="hidden" name="_csrf" value={csrf} /> : null}
+      <input type="hidden" name="next" value={choice.next} />
+      <label for="language-select" class="text-brand-100">
+        {choice.label}
+      </label>
+      <select id="language-select" name="lang" class="rounded bg-white px-1 py-0.5 text-gray-900">
+        {choice.options.map((o) => (
+          <option value={o.value} selected={o.value === choice.current} lang={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <button type="submit" class="rounded px-2 py-1 hover:bg-white/10">
+        {choice.apply}
+      </button>
+    </form>
+  );
 }
 
 /** The page frame of the admin console and the vendor dashboard: top bar, sidebar menu, flash message, content. */
@@ -58,7 +86,7 @@ export function Shell(props: ShellProps) {
         href="#main"
         class="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
       >
-        Skip to content
+        {props.labels?.skip ?? 'Skip to content'}
       </a>
       <header class="flex flex-wrap items-center justify-between gap-3 bg-brand-800 px-4 py-3 text-white">
         <a href={props.homeHref} class="flex items-center gap-2 font-semibold">
@@ -80,6 +108,9 @@ export function Shell(props: ShellProps) {
               ))}
             </nav>
           ) : null}
+          {props.languages && props.languages.options.length > 1 ? (
+            <LanguageSwitcher choice={props.languages} csrf={props.csrf} />
+          ) : null}
           {props.user ? (
             <form method="post" action={props.user.logoutAction} class="flex items-center gap-2">
               {props.csrf ? <input type="hidden" name="_csrf" value={props.csrf} /> : null}
@@ -90,14 +121,17 @@ export function Shell(props: ShellProps) {
               </span>
               <button type="submit" class="inline-flex items-center gap-1 rounded px-2 py-1 hover:bg-white/10">
                 <Icon name="log-out" />
-                Sign out
+                {props.labels?.signOut ?? 'Sign out'}
               </button>
             </form>
           ) : null}
         </div>
       </header>
       <div class="flex min-h-[calc(100%-3.5rem)] flex-col md:flex-row">
-        <nav aria-label="Main menu" class="border-gray-200 bg-white px-3 py-4 md:w-60 md:shrink-0 md:border-r">
+        <nav
+          aria-label={props.labels?.mainMenu ?? 'Main menu'}
+          class="border-gray-200 bg-white px-3 py-4 md:w-60 md:shrink-0 md:border-r"
+        >
           {props.menu.map((section) => (
             <div class="mb-4">
               <h2 class="mb-1 px-2 text-xs font-semibold tracking-wide text-gray-600 uppercase">{section.title}</h2>

@@ -3,11 +3,12 @@ import { z } from 'zod';
 import { can, requirePermission } from '../../auth/authorize.js';
 import type { DbAccess } from '../../auth/db-access.js';
 import { KernelErrors } from '../../errors/codes.js';
+import { kernelT } from '../../i18n/request.js';
 import { csrfToken } from '../../security/csrf.js';
 import { TenancyErrors } from '../../tenancy/errors.js';
 import { addInvitedMember } from '../../tenancy/team-service.js';
 import { Badge } from '../../ui/components/badge.js';
-import { Button } from '../../ui/components/button.js';
+import { Button, LinkButton } from '../../ui/components/button.js';
 import { type Column, DataTable, tableQuery } from '../../ui/components/data-table.js';
 import { ErrorSummary, type FieldErrors, Form, SelectField, TextField } from '../../ui/components/form.js';
 import { Card, PageHeader } from '../../ui/components/page-header.js';
@@ -118,7 +119,15 @@ function TeamPage(props: {
   const canInvite = can(props.c.get('principal'), 'team.invite');
   return (
     <>
-      <PageHeader title="Team" description="The people who run this shop with you." />
+      <PageHeader
+        title="Team"
+        description="The people who run this shop with you."
+        actions={
+          <LinkButton variant="secondary" href={`${root}/team/roles`}>
+            {kernelT(props.c)('roles.title')}
+          </LinkButton>
+        }
+      />
       <div class="grid gap-6 xl:grid-cols-3">
         <div class="xl:col-span-2">
           <DataTable
