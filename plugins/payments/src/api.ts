@@ -34,7 +34,7 @@ const routes = {
   }),
   list: createRoute({
     method: 'get',
-    path: '/payments',
+    path: '/',
     tags,
     summary: "An order's payments",
     middleware: view,
@@ -43,7 +43,7 @@ const routes = {
   }),
   get: createRoute({
     method: 'get',
-    path: '/payments/{id}',
+    path: '/{id}',
     tags,
     middleware: view,
     request: { params: IdParam },
@@ -51,7 +51,7 @@ const routes = {
   }),
   authorize: createRoute({
     method: 'post',
-    path: '/payments',
+    path: '/',
     tags,
     summary: 'Authorize a payment; 402 PAYMENTS_DECLINED when the provider declines (the attempt is kept)',
     middleware: manage,
@@ -60,7 +60,7 @@ const routes = {
   }),
   capture: createRoute({
     method: 'post',
-    path: '/payments/{id}/capture',
+    path: '/{id}/capture',
     tags,
     summary: 'Capture (manual: mark paid); testgateway answers capture_pending and confirms by webhook',
     middleware: manage,
@@ -69,7 +69,7 @@ const routes = {
   }),
   refund: createRoute({
     method: 'post',
-    path: '/payments/{id}/refund',
+    path: '/{id}/refund',
     tags,
     summary: 'Refund part or all of the captured amount',
     middleware: manage,
@@ -78,7 +78,7 @@ const routes = {
   }),
   void: createRoute({
     method: 'post',
-    path: '/payments/{id}/void',
+    path: '/{id}/void',
     tags,
     middleware: manage,
     request: { params: IdParam },
