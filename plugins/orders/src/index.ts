@@ -23,7 +23,7 @@ export default definePlugin({
       if (!payload.orderRef.startsWith('ord_') || payload.platformId === undefined) return;
       const { vendorId } = payload;
       const row = await ctx.withTenant({ vendorId }, (trx) => findByRef(trx, vendorId, payload.orderRef));
-      if (!row || row.status !== 'pending') return;
+      if (row?.status !== 'pending') return;
       try {
         await transition(
           ctx,
