@@ -53,7 +53,10 @@ describe('orders: totals', () => {
       pricesIncludeTax: false,
     });
     assert.equal(t.tax.amountMinor, 6);
-    assert.equal(t.lines.reduce((s, l) => s + l.tax.amountMinor, 0), t.tax.amountMinor);
+    assert.equal(
+      t.lines.reduce((s, l) => s + l.tax.amountMinor, 0),
+      t.tax.amountMinor,
+    );
     assert.equal(t.total.amountMinor, 36);
   });
 

@@ -83,10 +83,14 @@ export function createPaymentsService(ctx: PluginContext): PaymentsService {
     if (!p) throw PaymentErrors.UnknownProvider({ provider: id, known: [...providers.keys()] });
     return p;
   };
-  const pcOf = (vendorId: number, platformId: number): ProviderContext => ({
-    vendorId,
-    settings: () => ctx.settings(platformId),
-  });
+  /**
+   * The provider's context. Without a caller's transaction the settings are read up front, before this service opens
+   * its own: the embedded database has one connection, and a query from inside the transaction would wait forever.
+   */
+  const pcOf = async (vendorId: number, platformId: number, trx?: Knex): Promise<ProviderContext> => {
+    const settings = trx ? undefined : await ctx.settings(platformId);
+    return { vendorId, settings: async () => settings ?? ctx.settings(platformId) };
+  };
   const run = <R>(vendorId: number, trx: Knex | undefined, fn: (trx: Knex) => Promise<R>) =>
     trx ? fn(trx) : ctx.withTenant({ vendorId }, fn);
 
@@ -158,7 +162,7 @@ export function createPaymentsService(ctx: PluginContext): PaymentsService {
       const provider = providerOf(input.provider);
       const outcome = await provider.authorize(
         { amount: input.amount, reference: input.orderRef, card: input.card },
-        pcOf(vendorId, options.platformId),
+        await pcOf(vendorId, options.platformId, options.trx),
       );
       return run(vendorId, options.trx, async (trx) => {
         const [row] = await trx(T.payments)
@@ -190,6 +194,7 @@ export function createPaymentsService(ctx: PluginContext): PaymentsService {
 
     async capture(vendorId, paymentId, options) {
       const actor = options.actor ?? 'system';
+      const pc = await pcOf(vendorId, options.platformId, options.trx);
       const { payment, callback, amount } = await run(vendorId, options.trx, async (trx) => {
         const current = await lock(trx, vendorId, paymentId);
         if (!CAPTURABLE.includes(current.status)) {
@@ -203,11 +208,7 @@ export function createPaymentsService(ctx: PluginContext): PaymentsService {
             max: Money.toDecimal(current.amount),
           });
         }
-        const outcome = await providerOf(current.provider).capture(
-          providerView(current),
-          amount,
-          pcOf(vendorId, options.platformId),
-        );
+        const outcome = await providerOf(current.provider).capture(providerView(current), amount, pc);
         const change: Record<string, unknown> = { status: outcome.status, message: outcome.message ?? null };
         if (outcome.status === 'captured') change.captured_minor = amount.amountMinor;
         const payment = await record(trx, vendorId, current, change, {
@@ -225,6 +226,7 @@ export function createPaymentsService(ctx: PluginContext): PaymentsService {
     },
 
     async refund(vendorId, paymentId, options) {
+      const pc = await pcOf(vendorId, options.platformId, options.trx);
       const { payment, amount } = await run(vendorId, options.trx, async (trx) => {
         const current = await lock(trx, vendorId, paymentId);
         if (!REFUNDABLE.includes(current.status)) {
@@ -235,11 +237,7 @@ export function createPaymentsService(ctx: PluginContext): PaymentsService {
         if (amount.currency !== left.currency || amount.amountMinor <= 0 || amount.amountMinor > left.amountMinor) {
           throw PaymentErrors.AmountTooLarge({ id: paymentId, action: 'refunded', max: Money.toDecimal(left) });
         }
-        const outcome = await providerOf(current.provider).refund(
-          providerView(current),
-          amount,
-          pcOf(vendorId, options.platformId),
-        );
+        const outcome = await providerOf(current.provider).refund(providerView(current), amount, pc);
         const payment = await record(
           trx,
           vendorId,
@@ -259,16 +257,14 @@ export function createPaymentsService(ctx: PluginContext): PaymentsService {
       return payment;
     },
 
-    void: (vendorId, paymentId, options) =>
-      run(vendorId, options.trx, async (trx) => {
+    void: async (vendorId, paymentId, options) => {
+      const pc = await pcOf(vendorId, options.platformId, options.trx);
+      return run(vendorId, options.trx, async (trx) => {
         const current = await lock(trx, vendorId, paymentId);
         if (!VOIDABLE.includes(current.status)) {
           throw PaymentErrors.InvalidState({ id: paymentId, status: current.status, action: 'voided' });
         }
-        const outcome = await providerOf(current.provider).void(
-          providerView(current),
-          pcOf(vendorId, options.platformId),
-        );
+        const outcome = await providerOf(current.provider).void(providerView(current), pc);
         return record(
           trx,
           vendorId,
@@ -276,7 +272,8 @@ export function createPaymentsService(ctx: PluginContext): PaymentsService {
           { status: outcome.status },
           { kind: 'void', status: outcome.status, amount: current.amount, actor: options.actor ?? 'system' },
         );
-      }),
+      });
+    },
 
     get: (vendorId, paymentId, options = {}) =>
       run(vendorId, options.trx, async (trx) => {
@@ -306,7 +303,7 @@ export function createPaymentsService(ctx: PluginContext): PaymentsService {
     async handleWebhook(vendorId, providerId, rawBody, headers, options) {
       const provider = providerOf(providerId);
       if (!provider.verifyWebhook) throw PaymentErrors.UnknownProvider({ provider: providerId, known: [] });
-      const event = await provider.verifyWebhook(rawBody, headers, pcOf(vendorId, options.platformId));
+      const event = await provider.verifyWebhook(rawBody, headers, await pcOf(vendorId, options.platformId));
       const result = await ctx.withTenant({ vendorId }, async (trx) => {
         const [fresh] = await trx(T.webhookEvents)
           .insert({ vendor_id: vendorId, provider: providerId, event_id: event.id })
