@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { enablePlugins, pluginPackageDir, startTestKernel, type TestKernel } from '@orion/sdk/testing';
 
 export const API = '/api/v1/vendor/payments';
