@@ -1,6 +1,7 @@
 import { definePlugin } from '@orion/sdk';
 import './events.js';
 import { OrderErrors } from './errors.js';
+import { vendorPages } from './pages.js';
 import { findByRef } from './queries.js';
 import { shopRoutes } from './shop-api.js';
 import { transition } from './transitions.js';
@@ -16,6 +17,10 @@ export default definePlugin({
   routes: {
     vendorApi: vendorRoutes,
     shopApi: shopRoutes,
+    vendor: vendorPages,
+  },
+  menu: {
+    vendor: [{ id: 'orders.list', label: 'Orders', href: '/orders', section: 'Sales', permission: 'orders.view' }],
   },
   events: {
     /** A gateway confirmed the capture of an order's payment: the pending order becomes paid. */
