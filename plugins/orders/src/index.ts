@@ -1,5 +1,6 @@
 import { definePlugin } from '@orion/sdk';
 import './events.js';
+import { seedOrdersDemo } from './demo.js';
 import { OrderErrors } from './errors.js';
 import { vendorPages } from './pages.js';
 import { findByRef } from './queries.js';
@@ -42,4 +43,5 @@ export default definePlugin({
       }
     },
   },
+  demo: seedOrdersDemo,
 });
