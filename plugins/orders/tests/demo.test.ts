@@ -7,7 +7,7 @@ const orders = pluginPackageDir(import.meta.url);
 const dirs = [...['catalog', 'inventory', 'payments'].map((id) => path.join(path.dirname(orders), id)), orders];
 
 describe('orders demo data', () => {
-  it('gives each demo vendor an order in every state, placed through the shop's own code', async () => {
+  it('gives each demo vendor an order in every state, placed through the shop code path', async () => {
     const database = await createTestDatabase();
     try {
       const settings = { SEED_DEMO: 'true' };
