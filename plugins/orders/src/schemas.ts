@@ -110,7 +110,7 @@ export const OrderSchema = z
     placedAt: z.string(),
     updatedAt: z.string(),
   })
-  .openapi('Order');
+  .openapi('OrdersOrder');
 
 export const PaymentSummary = z.object({
   id: z.number().int(),
@@ -126,7 +126,7 @@ export const OrderDetailSchema = OrderSchema.extend({
   note: z.string().nullable(),
   lines: z.array(LineSchema),
   timeline: z.array(HistorySchema),
-}).openapi('OrderDetail');
+}).openapi('OrdersOrderDetail');
 
 export const OrderPage = z.object({
   items: z.array(OrderSchema),

@@ -61,4 +61,23 @@ describe('orders: one vendor never reaches another vendor’s orders', () => {
     assert.deepEqual([inA.status, inB.status], [201, 201]);
     assert.notEqual(inA.body.id, inB.body.id);
   });
+
+  it('documents the orders and payments routes in the OpenAPI document', async () => {
+    const doc = (await (await kernel.request('/api/v1/openapi.json')).json()) as {
+      paths: Record<string, object>;
+      components: { schemas: Record<string, object> };
+    };
+    for (const path of [
+      '/api/v1/vendor/orders',
+      '/api/v1/vendor/orders/{id}/transitions',
+      '/api/v1/vendor/orders/{id}/refunds',
+      '/api/v1/shop/orders',
+      '/api/v1/shop/orders/track',
+      '/api/v1/vendor/payments/{id}/refund',
+      '/api/v1/shop/payments/webhooks/{provider}',
+    ]) {
+      assert.ok(doc.paths[path], `${path} is documented`);
+    }
+    assert.ok(doc.components.schemas.OrdersOrderDetail && doc.components.schemas.PaymentsPayment);
+  });
 });

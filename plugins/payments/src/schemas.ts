@@ -27,7 +27,7 @@ export const PaymentSchema = z
     createdAt: z.string(),
     updatedAt: z.string(),
   })
-  .openapi('Payment');
+  .openapi('PaymentsPayment');
 
 export const TransactionSchema = z.object({
   id: z.number().int(),
