@@ -14,6 +14,8 @@ import { mountAdminLogin } from './login.js';
 import { mountAdminAuditLog } from './pages/audit-log.js';
 import { mountAdminDashboard } from './pages/dashboard.js';
 import { mountAdminMail } from './pages/mail.js';
+import { mountAdminPluginActions } from './pages/plugin-actions.js';
+import { mountAdminPluginSettings } from './pages/plugin-settings.js';
 import { mountAdminPlugins } from './pages/plugins.js';
 import { mountAdminVendors } from './pages/vendors.js';
 import { managedPlatforms } from './scope.js';
@@ -93,7 +95,10 @@ export function mountAdminConsole(app: Hono, deps: AdminConsoleDeps): void {
     invite: deps.invite,
     root: adminRoot,
   });
-  mountAdminPlugins(app, { host: deps.host, knex: deps.knex, root: adminRoot });
+  const plugins = { host: deps.host, knex: deps.knex, health: deps.health, root: adminRoot };
+  mountAdminPlugins(app, plugins);
+  mountAdminPluginActions(app, plugins);
+  mountAdminPluginSettings(app, { host: deps.host, db: deps.db, root: adminRoot });
   mountAdminAuditLog(app, { db: deps.db, root: adminRoot });
   mountAdminMail(app, { outbox: new MailOutbox(deps.knex), root: adminRoot });
 }

@@ -1,16 +1,15 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Knex } from 'knex';
-import { audit } from '../audit/audit.js';
 import { AuthErrors } from '../auth/errors.js';
 import { requireSuperAdmin } from '../auth/login-api.js';
 import type { OrionConfig } from '../config/schema.js';
-import { withTenant } from '../db/tenant-scope.js';
 import { validationHook } from '../http/validation.js';
 import type { PluginHost } from './host.js';
 import type { TransitionAudit } from './lifecycle.js';
 import { LifecycleErrors } from './lifecycle-errors.js';
 import { listPlugins } from './listing.js';
+import { auditedTransition } from './transition-audit.js';
 
 const PluginInfo = z
   .object({
@@ -113,24 +112,7 @@ export function managementApi(deps: {
     return principal?.kind === 'admin' ? principal.email : 'unknown';
   };
   /** Each transition also goes to the audit log (`plugin.install`, `plugin.enable`…), in its own transaction. */
-  const audited =
-    (c: Context): TransitionAudit =>
-    async (trx, t) => {
-      await withTenant(trx, { bypass: true, reason: 'plugin transition audit' }, (db) =>
-        audit(db, c, {
-          action: `plugin.${t.action}`,
-          targetType: 'plugin',
-          targetId: t.pluginId,
-          platformId: t.platformId,
-          before: { state: t.from },
-          after: { state: t.to, version: t.version },
-          details: {
-            plugins: t.plugins,
-            ...(t.platformId ? { platform: host.platforms.get(t.platformId)?.code } : {}),
-          },
-        }),
-      );
-    };
+  const audited = (c: Context): TransitionAudit => auditedTransition(c, host.platforms);
 
   api.openapi(
     createRoute({
