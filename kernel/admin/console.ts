@@ -14,6 +14,8 @@ import { mountAdminLogin } from './login.js';
 import { mountAdminAuditLog } from './pages/audit-log.js';
 import { mountAdminDashboard } from './pages/dashboard.js';
 import { mountAdminMail } from './pages/mail.js';
+import { mountAdminPlatformForm } from './pages/platform-form.js';
+import { mountAdminPlatforms } from './pages/platforms.js';
 import { mountAdminPluginActions } from './pages/plugin-actions.js';
 import { mountAdminPluginSettings } from './pages/plugin-settings.js';
 import { mountAdminPlugins } from './pages/plugins.js';
@@ -83,7 +85,14 @@ export function mountAdminConsole(app: Hono, deps: AdminConsoleDeps): void {
     root: adminRoot,
     links: deps.links,
   });
-  const signedInPaths = ['/admin', '/admin/vendors', '/admin/vendors/*', '/admin/plugins', '/admin/platforms/*'];
+  const signedInPaths = [
+    '/admin',
+    '/admin/vendors',
+    '/admin/vendors/*',
+    '/admin/plugins',
+    '/admin/platforms',
+    '/admin/platforms/*',
+  ];
   for (const path of [...signedInPaths, '/admin/audit-log', '/admin/audit-log/*', '/admin/mail', '/admin/mail/*']) {
     app.use(path, authenticate, signedIn);
   }
@@ -99,6 +108,9 @@ export function mountAdminConsole(app: Hono, deps: AdminConsoleDeps): void {
   mountAdminPlugins(app, plugins);
   mountAdminPluginActions(app, plugins);
   mountAdminPluginSettings(app, { host: deps.host, db: deps.db, root: adminRoot });
+  const platforms = { db: deps.db, changed: deps.changed, root: adminRoot };
+  mountAdminPlatformForm(app, platforms); // before the list's /:platform/:action routes
+  mountAdminPlatforms(app, platforms);
   mountAdminAuditLog(app, { db: deps.db, root: adminRoot });
   mountAdminMail(app, { outbox: new MailOutbox(deps.knex), root: adminRoot });
 }
