@@ -19,6 +19,8 @@ import { mountAdminPlatforms } from './pages/platforms.js';
 import { mountAdminPluginActions } from './pages/plugin-actions.js';
 import { mountAdminPluginSettings } from './pages/plugin-settings.js';
 import { mountAdminPlugins } from './pages/plugins.js';
+import { mountAdminUserDetail } from './pages/user-detail.js';
+import { mountAdminUsers } from './pages/users.js';
 import { mountAdminVendors } from './pages/vendors.js';
 import { managedPlatforms } from './scope.js';
 
@@ -92,6 +94,8 @@ export function mountAdminConsole(app: Hono, deps: AdminConsoleDeps): void {
     '/admin/plugins',
     '/admin/platforms',
     '/admin/platforms/*',
+    '/admin/users',
+    '/admin/users/*',
   ];
   for (const path of [...signedInPaths, '/admin/audit-log', '/admin/audit-log/*', '/admin/mail', '/admin/mail/*']) {
     app.use(path, authenticate, signedIn);
@@ -111,6 +115,16 @@ export function mountAdminConsole(app: Hono, deps: AdminConsoleDeps): void {
   const platforms = { db: deps.db, changed: deps.changed, root: adminRoot };
   mountAdminPlatformForm(app, platforms); // before the list's /:platform/:action routes
   mountAdminPlatforms(app, platforms);
+  const users = {
+    db: deps.db,
+    platforms: deps.host.platforms,
+    sessions: deps.auth.service.sessions,
+    resets: deps.auth.passwordResets,
+    links: deps.links,
+    root: adminRoot,
+  };
+  mountAdminUsers(app, users);
+  mountAdminUserDetail(app, users);
   mountAdminAuditLog(app, { db: deps.db, root: adminRoot });
   mountAdminMail(app, { outbox: new MailOutbox(deps.knex), root: adminRoot });
 }

@@ -5,6 +5,7 @@ export const KERNEL_MENU: Record<MenuArea, KernelMenuItem[]> = {
   admin: [
     { id: 'dashboard', label: 'Dashboard', href: '/', icon: 'layout-dashboard', section: 'Overview', order: 0 },
     { id: 'vendors', label: 'Vendors', href: '/vendors', icon: 'store', section: 'Tenants', order: 10 },
+    { id: 'users', label: 'Users', href: '/users', icon: 'users', section: 'Tenants', order: 20 },
     { id: 'platforms', label: 'Platforms', href: '/platforms', icon: 'settings', section: 'Platform', order: 5 },
     {
       id: 'plugins',

@@ -218,6 +218,7 @@ describe('admin console pages', () => {
     assert.deepEqual(menuLabels(page.html), [
       'Dashboard',
       'Vendors',
+      'Users',
       'Platforms',
       'Plugins',
       'Audit log',
@@ -247,6 +248,7 @@ describe('admin console pages', () => {
     assert.deepEqual(menuLabels((await admin.get('/admin')).html), [
       'Dashboard',
       'Vendors',
+      'Users',
       'Platforms',
       'Plugins',
       'Audit log',
