@@ -14,6 +14,7 @@ import { mountAdminLogin } from './login.js';
 import { mountAdminAuditLog } from './pages/audit-log.js';
 import { mountAdminDashboard } from './pages/dashboard.js';
 import { mountAdminMail } from './pages/mail.js';
+import { mountAdminMenus } from './pages/menus.js';
 import { mountAdminPlatformForm } from './pages/platform-form.js';
 import { mountAdminPlatforms } from './pages/platforms.js';
 import { mountAdminPluginActions } from './pages/plugin-actions.js';
@@ -115,6 +116,7 @@ export function mountAdminConsole(app: Hono, deps: AdminConsoleDeps): void {
   const platforms = { db: deps.db, changed: deps.changed, root: adminRoot };
   mountAdminPlatformForm(app, platforms); // before the list's /:platform/:action routes
   mountAdminPlatforms(app, platforms);
+  mountAdminMenus(app, { ...platforms, menu: deps.menu });
   const users = {
     db: deps.db,
     platforms: deps.host.platforms,

@@ -40,6 +40,24 @@ export interface MenuRequest {
   root: string;
   /** The current path, to mark the current item (`aria-current="page"`). */
   currentPath: string;
+  /** Items the platform's administrators hid (`<owner>:<id>`, see `menuHidden`); mandatory items show anyway. */
+  hidden?: ReadonlySet<string>;
+}
+
+/** The menu items hidden on a platform, per area, as stored in its settings (`menu.hidden.<area>`). */
+export function menuHidden(settings: Record<string, unknown> | undefined, area: MenuArea): Set<string> {
+  const menu = settings?.menu as { hidden?: Partial<Record<MenuArea, unknown>> } | undefined;
+  const ids = menu?.hidden?.[area];
+  return new Set(Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : []);
+}
+
+/** An item a menu may show, for the menu configuration page. */
+export interface MenuChoice {
+  id: string;
+  label: string;
+  section: string;
+  owner: string;
+  mandatory: boolean;
 }
 
 /** Where a plugin's items go when they name no section. */
@@ -63,6 +81,21 @@ export class MenuRegistry {
     private readonly pluginMenus: () => Iterable<{ id: string; menu?: Partial<Record<MenuArea, MenuItem[]>> }>,
   ) {}
 
+  /** Every item of an area, the kernel's and every loaded plugin's (enabled or not), for the menu configuration. */
+  choices(area: MenuArea): MenuChoice[] {
+    const all: Contribution[] = this.kernelItems[area].map((item) => ({ owner: 'kernel', item }));
+    for (const plugin of this.pluginMenus()) {
+      for (const item of plugin.menu?.[area] ?? []) all.push({ owner: plugin.id, item });
+    }
+    return all.map(({ owner, item }) => ({
+      id: `${owner}:${item.id}`,
+      label: item.label,
+      section: item.section ?? PLUGIN_SECTION,
+      owner,
+      mandatory: Boolean(item.mandatory),
+    }));
+  }
+
   build(r: MenuRequest): MenuSection[] {
     const contributions: Contribution[] = this.kernelItems[r.area].map((item) => ({ owner: 'kernel', item }));
     for (const plugin of this.pluginMenus()) {
@@ -71,6 +104,7 @@ export class MenuRegistry {
     }
     const sections = new Map<string, Contribution[]>();
     for (const c of contributions) {
+      if (!c.item.mandatory && r.hidden?.has(`${c.owner}:${c.item.id}`)) continue;
       if (c.item.permission && !r.can(c.item.permission)) continue;
       if (c.item.superAdmin && !r.superAdmin) continue;
       const title = c.item.section ?? PLUGIN_SECTION;

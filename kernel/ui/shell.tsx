@@ -7,7 +7,7 @@ import { wantsJson } from '../http/problem.js';
 import { csrfToken } from '../security/csrf.js';
 import { BarePage, Shell, type ShellProps } from './components/layout.js';
 import { takeFlash } from './flash.js';
-import type { MenuArea, MenuRegistry } from './menu.js';
+import { type MenuArea, type MenuRegistry, menuHidden } from './menu.js';
 
 /** What a page passes to `c.render(content, props)`. */
 export interface PageProps {
@@ -89,6 +89,7 @@ function render(c: Context, options: UiShellOptions, content: Child, props: Page
           superAdmin: principal?.kind === 'admin' && principal.role === 'super_admin',
           root: frame.root,
           currentPath: new URL(c.req.url).pathname,
+          hidden: menuHidden(platform.settings, options.area),
         })
       : [];
   return c.html(
