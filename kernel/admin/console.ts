@@ -22,6 +22,7 @@ import { mountAdminPluginSettings } from './pages/plugin-settings.js';
 import { mountAdminPlugins } from './pages/plugins.js';
 import { mountAdminUserDetail } from './pages/user-detail.js';
 import { mountAdminUsers } from './pages/users.js';
+import { mountAdminVendorDetail } from './pages/vendor-detail.js';
 import { mountAdminVendors } from './pages/vendors.js';
 import { managedPlatforms } from './scope.js';
 
@@ -109,6 +110,7 @@ export function mountAdminConsole(app: Hono, deps: AdminConsoleDeps): void {
     invite: deps.invite,
     root: adminRoot,
   });
+  mountAdminVendorDetail(app, { db: deps.db, platforms: deps.host.platforms, changed: deps.changed, root: adminRoot });
   const plugins = { host: deps.host, knex: deps.knex, health: deps.health, root: adminRoot };
   mountAdminPlugins(app, plugins);
   mountAdminPluginActions(app, plugins);
