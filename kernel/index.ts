@@ -32,11 +32,16 @@ import { closeRedis, createRedis, type Redis } from './redis/redis.js';
 import { createLoginThrottle, type LoginThrottle } from './security/throttle.js';
 import { DEMO_VENDOR_CODES, type DemoLogin, seedDemo } from './seed/demo.js';
 import { ensureAdmin } from './seed/ensure-admin.js';
+import { shopErrorPage } from './storefront/error-pages.js';
+import { mountStorefront } from './storefront/routes.js';
 import { TenantResolver } from './tenancy/context.js';
 import { dnsVerifier } from './tenancy/domain-verifier.js';
 import { mountTenancyApis } from './tenancy/mount.js';
 import { PlatformRegistry } from './tenancy/platforms.js';
 import { VendorRegistry } from './tenancy/vendors.js';
+import { ThemeRegistry } from './themes/registry.js';
+import { ThemeResolver } from './themes/resolve.js';
+import { assetUrls, readAssetManifest } from './ui/asset-manifest.js';
 import { mountUi } from './ui/mount.js';
 import { KERNEL_API_VERSION, ORION_VERSION } from './version.js';
 
@@ -68,6 +73,8 @@ export interface Kernel {
   vendors: VendorRegistry;
   auth: Auth;
   plugins: PluginHost;
+  /** Storefront themes (`themes/`) and each vendor's resolved theme, cached. */
+  themes: { registry: ThemeRegistry; resolver: ThemeResolver };
   /** The current app (kernel routes plus installed plugins' routes); replaced when the installed set changes. */
   readonly app: Hono;
   container: DependencyContainer;
@@ -129,6 +136,12 @@ async function assemble(
   const platforms = new PlatformRegistry(db.knex);
   const vendors = new VendorRegistry(db.knex);
   const tenants = new TenantResolver(platforms, vendors, { pathMode: config.tenancy.pathMode });
+  const themeRegistry = new ThemeRegistry(logger);
+  await themeRegistry.discover({ kernelVersion: KERNEL_API_VERSION });
+  const themeResolver = new ThemeResolver(themeRegistry);
+  const shopAssets = assetUrls(readAssetManifest());
+  const storefrontDeps = { themes: themeResolver, assets: () => shopAssets };
+  const errorPages = shopErrorPage(storefrontDeps);
   const mailer = await createMailer({ mail: config.mail, env: config.env, knex: db.knex, logger });
   const loginThrottle = createLoginThrottle({ policy: config.security.loginThrottle, redis, logger });
   const dbAccess = tenantAccess(db.knex);
@@ -194,7 +207,7 @@ async function assemble(
         health,
         reporter,
         bodyLimitBytes: config.server.bodyLimitBytes,
-        context: [tenants.setContext, ...plugins.context],
+        context: [(c) => c.set('htmlErrorPage', errorPages), tenants.setContext, ...plugins.context],
         dispatch: plugins.dispatch,
         router: plugins.router,
         getPath: tenants.getPath,
@@ -202,6 +215,7 @@ async function assemble(
     announce: (topic = 'plugins') => broadcast?.publish(topic) ?? Promise.resolve(),
     kernelRoutes: (app, host) => {
       mountUi(app, { config, logger, auth, db: dbAccess, knex: db.knex, host, health, changed: tenancyChanged });
+      mountStorefront(app, { ...storefrontDeps, host });
       // One router for the kernel's JSON routes, so that one OpenAPI document describes them all.
       const api = new OpenAPIHono();
       api.route('/', auth.routes());
@@ -308,6 +322,7 @@ async function assemble(
     vendors,
     auth,
     plugins,
+    themes: { registry: themeRegistry, resolver: themeResolver },
     get app() {
       return plugins.currentApp;
     },

@@ -5,6 +5,7 @@ import { OrionError } from '../kernel/errors/define-error.js';
 import { type Kernel, startKernel } from '../kernel/index.js';
 import type { Plan } from '../kernel/plugins/lifecycle.js';
 import { listPlugins } from '../kernel/plugins/listing.js';
+import { auditTransitions } from '../kernel/plugins/transition-audit.js';
 
 const USAGE = `usage: npm run plugins -- <command>
   list [platform]                      every plugin, with its state (and whether it is enabled on <platform>)
@@ -45,6 +46,7 @@ async function main(argv: string[]): Promise<number> {
     const actor = `cli:${os.userInfo().username}`;
     const dryRun = flags.has('--dry-run');
     const cascade = flags.has('--cascade');
+    const audit = auditTransitions(kernel.platforms, undefined, actor);
     const [a = '', b = ''] = args;
     let plan: Plan | undefined;
     if (command === 'list') await list(kernel, a || undefined);
@@ -52,12 +54,12 @@ async function main(argv: string[]): Promise<number> {
       // This process discovered the disk as it is at start; tell the servers (PostgreSQL or Redis broadcast).
       await list(kernel);
       await host.announceCode();
-    } else if (command === 'install') plan = await host.install(a, { actor, dryRun });
-    else if (command === 'upgrade') plan = await host.upgrade(a, { actor, dryRun });
+    } else if (command === 'install') plan = await host.install(a, { actor, dryRun, audit });
+    else if (command === 'upgrade') plan = await host.upgrade(a, { actor, dryRun, audit });
     else if (command === 'uninstall')
-      plan = await host.uninstall(a, { actor, dryRun, keepData: !flags.has('--drop-data') });
-    else if (command === 'enable') plan = await host.enable(a, b, { actor, dryRun, cascade });
-    else plan = await host.disable(a, b, { actor, dryRun, cascade });
+      plan = await host.uninstall(a, { actor, dryRun, audit, keepData: !flags.has('--drop-data') });
+    else if (command === 'enable') plan = await host.enable(a, b, { actor, dryRun, cascade, audit });
+    else plan = await host.disable(a, b, { actor, dryRun, cascade, audit });
     if (plan) printPlan(plan);
     return 0;
   } catch (err) {

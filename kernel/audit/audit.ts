@@ -15,6 +15,8 @@ export interface AuditEntry {
   before?: unknown;
   after?: unknown;
   details?: Record<string, unknown>;
+  /** Who acted, when no signed-in principal did (the CLI names itself `cli:<user>`). */
+  actor?: string;
 }
 
 function actorOf(principal: Principal | undefined): { userId: number | null; label: string } {
@@ -36,7 +38,8 @@ function actorOf(principal: Principal | undefined): { userId: number | null; lab
  * Pass the transaction that made the change, so that the entry exists exactly when the change does.
  */
 export async function audit(db: Knex, c: Context | undefined, entry: AuditEntry): Promise<void> {
-  const actor = actorOf(c?.get('principal'));
+  const principal = c?.get('principal');
+  const actor = !principal && entry.actor ? { userId: null, label: entry.actor } : actorOf(principal);
   await db('audit_log').insert({
     actor_user_id: actor.userId,
     actor_label: actor.label,

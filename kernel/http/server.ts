@@ -15,40 +15,54 @@ export interface RunningServer {
 
 export type FetchHandler = (request: Request, env?: unknown) => Response | Promise<Response>;
 
+/** Headers every response carries unless the handler set its own: one set for documents, a shorter one else. */
+export interface DefaultHeaders {
+  /** HTML answers, and answers with no body type (redirects, 204, 304). */
+  documents: ReadonlyArray<readonly [string, string]>;
+  /** Every other answer (JSON, text, images, …). */
+  other: ReadonlyArray<readonly [string, string]>;
+}
+
 export interface ListenOptions {
   host: string;
   port: number;
   /**
-   * Headers every response carries unless the handler sets its own (security headers). Added by Node's response
-   * as it writes the head: through Hono's `c.header` they cost about a quarter of a small route's throughput.
+   * Added by Node's response as it writes the head (security headers): through Hono's `c.header` they cost about a
+   * quarter of a small route's throughput.
    */
-  headers?: ReadonlyArray<readonly [string, string]>;
+  headers?: DefaultHeaders;
 }
 
 type HeaderObject = Record<string, string | number | string[]>;
+type HeaderList = ReadonlyArray<readonly [string, string]>;
 
 /**
  * A `ServerResponse` that adds default headers to the head it writes, where the app did not set them. Adding them
  * to the header object given to `writeHead` keeps Node's fast path: headers set beforehand with `setHeader` make it
- * merge every header of the answer one by one.
+ * merge every header of the answer one by one. @hono/node-server builds that object from a `Headers`, so its names
+ * are lower case.
  */
-function responseWithHeaders(defaults: ReadonlyArray<readonly [string, string]>) {
-  const names = defaults.map(([name]) => name.toLowerCase());
+function responseWithHeaders(defaults: DefaultHeaders) {
+  const lower = (list: HeaderList): HeaderList => list.map(([name, value]) => [name.toLowerCase(), value] as const);
+  const documents = lower(defaults.documents);
+  const other = lower(defaults.other);
   return class ResponseWithHeaders extends http.ServerResponse {
     // biome-ignore lint/suspicious/noExplicitAny: Node's overloads (status, [message], [headers]) are typed loosely.
     override writeHead(statusCode: number, ...rest: any[]): this {
       const last = rest[rest.length - 1];
       if (last && typeof last === 'object' && !Array.isArray(last)) {
         const given = last as HeaderObject;
-        const present = new Set<string>();
-        for (const key in given) present.add(key.toLowerCase());
-        for (let i = 0; i < defaults.length; i++) {
-          const name = names[i] as string;
-          if (!present.has(name) && !this.hasHeader(name)) given[name] = (defaults[i] as [string, string])[1];
+        const type = given['content-type'] ?? this.getHeader('content-type');
+        const list = typeof type === 'string' && !type.startsWith('text/html') ? other : documents;
+        for (let i = 0; i < list.length; i++) {
+          const [name, value] = list[i] as readonly [string, string];
+          if (given[name] === undefined && !this.hasHeader(name)) given[name] = value;
         }
       } else {
         // No header object (or Node's raw array form): rare, so the slower way is fine.
-        for (const [name, value] of defaults) if (!this.hasHeader(name)) this.setHeader(name, value);
+        const type = this.getHeader('content-type');
+        const list = typeof type === 'string' && !type.startsWith('text/html') ? other : documents;
+        for (const [name, value] of list) if (!this.hasHeader(name)) this.setHeader(name, value);
       }
       return super.writeHead(statusCode, ...rest);
     }
@@ -59,7 +73,7 @@ export function listen(app: { fetch: FetchHandler }, options: ListenOptions): Pr
   return new Promise((resolve, reject) => {
     let inFlight = 0;
     const handle = getRequestListener((req, env) => app.fetch(req, env));
-    const serverOptions = options.headers?.length ? { ServerResponse: responseWithHeaders(options.headers) } : {};
+    const serverOptions = options.headers ? { ServerResponse: responseWithHeaders(options.headers) } : {};
     const server = http.createServer(serverOptions, (req, res) => {
       inFlight++;
       res.once('close', () => inFlight--);

@@ -9,7 +9,7 @@ import type { PluginHost } from './host.js';
 import type { TransitionAudit } from './lifecycle.js';
 import { LifecycleErrors } from './lifecycle-errors.js';
 import { listPlugins } from './listing.js';
-import { auditedTransition } from './transition-audit.js';
+import { auditTransitions } from './transition-audit.js';
 
 const PluginInfo = z
   .object({
@@ -111,8 +111,8 @@ export function managementApi(deps: {
     const principal = c.get('principal');
     return principal?.kind === 'admin' ? principal.email : 'unknown';
   };
-  /** Each transition also goes to the audit log (`plugin.install`, `plugin.enable`…), in its own transaction. */
-  const audited = (c: Context): TransitionAudit => auditedTransition(c, host.platforms);
+  /** Each transition also goes to the audit log, in its own transaction. */
+  const audited = (c: Context) => auditTransitions(host.platforms, c);
 
   api.openapi(
     createRoute({

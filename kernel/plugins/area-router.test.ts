@@ -3,11 +3,12 @@ import { describe, it } from 'node:test';
 import { Hono } from 'hono';
 import { areasCoveredBy, PluginAwareRouter } from './area-router.js';
 import type { RouteArea } from './definition.js';
+import { PluginPaths } from './plugin-paths.js';
 
 /** An app as the kernel builds it: kernel middleware and routes, then plugin routes under their prefixes. */
 function app(routed: Record<string, string[]>) {
   const map = new Map(Object.entries(routed).map(([area, ids]) => [area as RouteArea, new Set(ids)]));
-  const app = new Hono({ router: new PluginAwareRouter(map) });
+  const app = new Hono({ router: new PluginAwareRouter(new PluginPaths(map)) });
   const trail: string[] = [];
   app.use(async (_c, next) => {
     trail.push('kernel *');
@@ -68,7 +69,7 @@ describe('the plugin-aware router', () => {
 
   it('keeps registration order when kernel middleware is added after a plugin route', async () => {
     const map = new Map([['shopApi' as RouteArea, new Set(['late'])]]);
-    const a = new Hono({ router: new PluginAwareRouter(map) });
+    const a = new Hono({ router: new PluginAwareRouter(new PluginPaths(map)) });
     const trail: string[] = [];
     a.get('/api/v1/shop/late/x', async (_c, next) => {
       trail.push('plugin');

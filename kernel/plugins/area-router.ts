@@ -3,7 +3,7 @@ import { RegExpRouter } from 'hono/router/reg-exp-router';
 import { SmartRouter } from 'hono/router/smart-router';
 import { TrieRouter } from 'hono/router/trie-router';
 import { ROUTE_AREAS, type RouteArea } from './definition.js';
-import { pluginIdInPath } from './dispatch.js';
+import type { PluginAddress, PluginPaths } from './plugin-paths.js';
 
 /** Hono's default router: its regular-expression router where the routes allow it, else its trie router. */
 function defaultRouter<T>(): Router<T> {
@@ -34,18 +34,19 @@ function routerIn<K, T>(routers: Map<K, Router<T>>, key: K): Router<T> {
 export class PluginAwareRouter<T> implements Router<T> {
   name = 'PluginAwareRouter';
   private readonly kernel = defaultRouter<T>();
-  private readonly plugins = new Map<string, Router<T>>();
+  private readonly plugins = new Map<PluginAddress, Router<T>>();
   /** Kernel middleware registered on `*`: it applies to every path, with no parameters. */
   private readonly everywhere: [T, Params][] = [];
   /** Kernel entries whose wildcard path covers one whole area (and so every plugin path of it). */
   private readonly areaWide = new Map<RouteArea, Router<T>>();
   private readonly order = new Map<T, number>();
 
-  constructor(private readonly routed: ReadonlyMap<RouteArea, ReadonlySet<string>>) {}
+  /** `paths`: which plugin owns a path; the plugin dispatch shares it (see `PluginPaths`). */
+  constructor(private readonly paths: PluginPaths) {}
 
   add(method: string, path: string, handler: T): void {
     this.order.set(handler, this.order.size);
-    const owner = this.owner(path);
+    const owner = this.paths.owner(path);
     if (owner) {
       routerIn(this.plugins, owner).add(method, path, handler);
       return;
@@ -59,22 +60,13 @@ export class PluginAwareRouter<T> implements Router<T> {
   }
 
   match(method: string, path: string): Result<T> {
-    const owner = this.owner(path);
-    if (!owner) return this.kernel.match(method, path);
-    const own = toParams((this.plugins.get(owner) as Router<T>).match(method, path));
-    const area = owner.slice(0, owner.indexOf(' ')) as RouteArea;
-    const wide = this.areaWide.get(area);
+    const owner = this.paths.owner(path);
+    const router = owner && this.plugins.get(owner);
+    if (!router) return this.kernel.match(method, path);
+    const own = toParams(router.match(method, path));
+    const wide = this.areaWide.get((owner as PluginAddress).area);
     const kernel = wide ? [...this.everywhere, ...toParams(wide.match(method, path))] : this.everywhere;
     return [this.merge(kernel, own)];
-  }
-
-  /** `<area> <plugin id>` when the path is under the prefix of a plugin that has routes in that area. */
-  private owner(path: string): string | undefined {
-    for (const area of AREAS) {
-      const id = pluginIdInPath(area, path);
-      if (id && this.routed.get(area)?.has(id)) return `${area} ${id}`;
-    }
-    return undefined;
   }
 
   /** Both lists are in registration order; kernel middleware nearly always comes first, so this rarely sorts. */

@@ -16,6 +16,7 @@ import { resolveGraph } from './graph.js';
 import * as lifecycle from './lifecycle.js';
 import { LifecycleErrors } from './lifecycle-errors.js';
 import { createLoadedPlugin, importDefinition, type LoadedPlugin } from './loaded-plugin.js';
+import { PluginPaths } from './plugin-paths.js';
 import { ErrorRateTracker, type QuarantinePolicy } from './quarantine.js';
 import { fingerprint } from './reload.js';
 import { loadSnapshot, PluginSnapshot } from './snapshot.js';
@@ -310,17 +311,17 @@ export class PluginHost implements lifecycle.LifecycleHost {
 
   private compile(): Hono {
     const installed = [...this.loaded.values()].filter((p) => this.isServing(p.discovered.manifest.id));
-    const routed = routedAreas(installed);
+    const paths = new PluginPaths(routedAreas(installed));
     const app = this.options.baseApp({
       context: [takeSnapshot(() => this.current)],
       dispatch: pluginDispatch({
-        routed,
+        paths,
         areaAuth: pick(this.options.areaAuth, API_AREAS),
         onAnswer: (platformId, id, failed) => {
           if (this.errorRates.record(platformId, id, failed)) void this.quarantineFailing(platformId, id);
         },
       }),
-      router: new PluginAwareRouter(routed),
+      router: new PluginAwareRouter(paths),
     });
     this.options.kernelRoutes?.(app, this);
     this.mountedRouters = mountPlugins(

@@ -69,7 +69,8 @@ export function createLoadedPlugin(
     },
     service<T>(name: string): T {
       const [owner] = name.split('.');
-      if (!owner || (owner !== manifest.id && !(owner in manifest.dependencies))) {
+      const declared = !!owner && (owner in manifest.dependencies || owner in (manifest.optionalDependencies ?? {}));
+      if (!owner || (owner !== manifest.id && !declared)) {
         throw new Error(`plugin "${manifest.id}" asked for service "${name}" without depending on "${owner}"`);
       }
       const provider = owner === manifest.id ? loaded : deps.find(owner);

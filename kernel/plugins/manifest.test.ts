@@ -31,6 +31,13 @@ describe('parseManifest', () => {
     });
   });
 
+  it('accepts optionalDependencies and checks their ids and ranges like dependencies', () => {
+    const result = parse(manifest({ optionalDependencies: { inventory: '^1.0.0' } }));
+    assert.ok(result.ok);
+    assert.deepEqual(result.manifest.optionalDependencies, { inventory: '^1.0.0' });
+    assert.match(errorOf(manifest({ optionalDependencies: { Inventory: '^1.0.0' } })), /orion\.optionalDependencies/);
+  });
+
   it('names the plugin, the file, the field and the value in one line', () => {
     const error = errorOf(manifest({ version: 'one' }));
     assert.equal(

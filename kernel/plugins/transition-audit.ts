@@ -5,11 +5,13 @@ import type { PlatformRegistry } from '../tenancy/platforms.js';
 import type { TransitionAudit } from './lifecycle.js';
 
 /**
- * The audit hook of a plugin transition made by a request (the management API, the admin console): each one goes
- * to the audit log (`plugin.install`, `plugin.enable`…) in the transition's transaction, with the request's actor.
+ * Writes each plugin transition to the audit log (`plugin.install`, `plugin.enable`…), in the transition's own
+ * transaction: a dry run or a rolled-back transition leaves no entry. `c` is the management API request, whose
+ * principal is the actor; the CLI has none and names itself in `actor` (`cli:<user>`).
  */
-export function auditedTransition(c: Context, platforms: PlatformRegistry): TransitionAudit {
+export function auditTransitions(platforms: PlatformRegistry, c: Context | undefined, actor?: string): TransitionAudit {
   return async (trx, t) => {
+    // The audit log is a tenant table; these entries belong to no vendor, so they are written system-scoped.
     await withTenant(trx, { bypass: true, reason: 'plugin transition audit' }, (db) =>
       audit(db, c, {
         action: `plugin.${t.action}`,
@@ -22,6 +24,7 @@ export function auditedTransition(c: Context, platforms: PlatformRegistry): Tran
           plugins: t.plugins,
           ...(t.platformId ? { platform: platforms.get(t.platformId)?.code } : {}),
         },
+        ...(actor ? { actor } : {}),
       }),
     );
   };

@@ -27,6 +27,8 @@ interface DemoVendor {
   languages: string[];
   team: { email: string; role: PresetRole }[];
   customers: string[];
+  /** The storefront theme the demo shop starts with (see docs/themes.md). */
+  theme: { id: string; preset: string };
 }
 
 /** Two platforms, three vendors (one on both), teams with different roles, and customers (one in two shops). */
@@ -42,6 +44,7 @@ const VENDORS: DemoVendor[] = [
       { email: 'staff@fashion-hub.test', role: 'staff' },
     ],
     customers: ['alice@example.com', 'bob@example.com'],
+    theme: { id: 'minimal', preset: 'minimal-sand' },
   },
   {
     code: 'tech-store',
@@ -54,6 +57,7 @@ const VENDORS: DemoVendor[] = [
       { email: 'viewer@tech-store.test', role: 'viewer' },
     ],
     customers: ['alice@example.com', 'carol@example.com'],
+    theme: { id: 'bold', preset: 'bold-neon' },
   },
   {
     code: 'wholesale',
@@ -62,6 +66,7 @@ const VENDORS: DemoVendor[] = [
     languages: ['en', 'de'],
     team: [{ email: 'owner@wholesale.test', role: 'owner' }],
     customers: ['dave@example.com'],
+    theme: { id: 'classic', preset: 'classic-forest' },
   },
 ];
 
@@ -118,6 +123,9 @@ async function seed(knex: Knex, bcryptCost: number): Promise<DemoLogin[]> {
         languages: v.languages,
       });
       vendor = { id: created.vendorId };
+      await knex('vendors')
+        .where({ id: vendor.id })
+        .update({ theme: JSON.stringify(v.theme) });
       for (const m of members) {
         const [user] = await knex('users')
           .insert({ email: m.email, role: 'vendor_user', password_hash: vendorHash })

@@ -115,10 +115,18 @@ export class VendorRegistry {
   }
 }
 
+const normalizedHosts = new Map<string, string>();
+
 /** Lowercase, without a port or a leading `www.`. */
 export function normalizeHost(host: string): string {
+  const known = normalizedHosts.get(host);
+  if (known !== undefined) return known;
   let h = host.toLowerCase();
   const colon = h.lastIndexOf(':');
   if (colon > -1 && !h.endsWith(']')) h = h.slice(0, colon);
-  return h.startsWith('www.') ? h.slice(4) : h;
+  h = h.startsWith('www.') ? h.slice(4) : h;
+  // Every request normalises its Host header; a deployment sees few distinct ones. Bounded: the header is the client's.
+  if (normalizedHosts.size >= 1000) normalizedHosts.clear();
+  normalizedHosts.set(host, h);
+  return h;
 }

@@ -25,12 +25,27 @@ describe('security headers on the wire', () => {
   });
   after(() => kernel.stop());
 
-  for (const path of ['/health/live', '/raw', '/empty', '/stream', '/no/such/page', '/api/v1/nothing']) {
-    it(`are all set on ${path}`, async () => {
+  for (const path of ['/admin/login', '/empty', '/no/such/page']) {
+    it(`are the documents' set on ${path} (HTML, or no body)`, async () => {
       const res = await fetch(`${kernel.server?.url}${path}`);
-      for (const [name, value] of SECURITY_HEADERS) assert.equal(res.headers.get(name), value, name);
+      for (const [name, value] of SECURITY_HEADERS.documents) assert.equal(res.headers.get(name), value, name);
     });
   }
+
+  for (const path of ['/health/live', '/raw', '/stream', '/api/v1/nothing']) {
+    it(`are the API set on ${path} (JSON, text), without the page-only headers`, async () => {
+      const res = await fetch(`${kernel.server?.url}${path}`);
+      for (const [name, value] of SECURITY_HEADERS.other) assert.equal(res.headers.get(name), value, name);
+      assert.equal(res.headers.get('referrer-policy'), null);
+      assert.match(res.headers.get('content-security-policy') ?? '', /default-src 'none'/);
+    });
+  }
+
+  it('a redirect carries the documents set, Referrer-Policy included', async () => {
+    const res = await fetch(`${kernel.server?.url}/admin`, { redirect: 'manual' });
+    assert.equal(res.status, 303);
+    assert.equal(res.headers.get('referrer-policy'), 'no-referrer');
+  });
 
   it('keep a header the handler chose itself, sent once', async () => {
     const res = await fetch(`${kernel.server?.url}/framed`);

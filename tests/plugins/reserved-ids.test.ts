@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ROUTE_AREAS, type RouteArea } from '../../kernel/plugins/definition.js';
-import { pluginIdInPath } from '../../kernel/plugins/dispatch.js';
 import { RESERVED_PLUGIN_IDS } from '../../kernel/plugins/manifest.js';
+import { pluginIdInPath } from '../../kernel/plugins/plugin-paths.js';
 import { startTestKernel, type TestKernel } from '../../kernel/testing/start-test-kernel.js';
 
 describe('plugin ids the kernel reserves', () => {

@@ -5,6 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { promisify } from 'node:util';
+import { createDatabase } from '../../kernel/db/database.js';
+import { withTenant } from '../../kernel/db/tenant-scope.js';
 import { DIST, ROOT } from '../../kernel/paths.js';
 
 const CLI = path.join(DIST, 'scripts', 'plugins.js');
@@ -52,6 +54,22 @@ describe('npm run plugins', () => {
     const listed = await run('list', 'main');
     assert.match(listed.stdout, /^hello\s+1\.0\.0\s+optional\s+installed\s+enabled$/m);
     assert.match(listed.stdout, /^reviews\s+1\.0\.0\s+optional\s+installed\s+enabled$/m);
+
+    // Each change is in the audit log, by the shell user; the refused enable left nothing.
+    const db = await createDatabase({ pgliteDir: env.PGLITE_DIR as string });
+    try {
+      const entries = await withTenant(db.knex, { bypass: true, reason: 'test reads the audit log' }, (trx) =>
+        trx('audit_log').where('action', 'like', 'plugin.%').orderBy('id').select('action', 'target_id', 'actor_label'),
+      );
+      const actor = `cli:${os.userInfo().username}`;
+      assert.deepEqual(entries, [
+        { action: 'plugin.install', target_id: 'hello', actor_label: actor },
+        { action: 'plugin.install', target_id: 'reviews', actor_label: actor },
+        { action: 'plugin.enable', target_id: 'reviews', actor_label: actor },
+      ]);
+    } finally {
+      await db.close();
+    }
   });
 
   it('prints its usage for an unknown command', async () => {

@@ -3,7 +3,7 @@ import { AuthErrors } from '../../auth/errors.js';
 import { OrionError } from '../../errors/define-error.js';
 import type { Plan } from '../../plugins/lifecycle.js';
 import { LifecycleErrors } from '../../plugins/lifecycle-errors.js';
-import { auditedTransition } from '../../plugins/transition-audit.js';
+import { auditTransitions } from '../../plugins/transition-audit.js';
 import { csrfToken } from '../../security/csrf.js';
 import type { Platform } from '../../tenancy/platforms.js';
 import { Alert } from '../../ui/components/alert.js';
@@ -33,7 +33,7 @@ export function mountAdminPluginActions(app: Hono, deps: AdminPluginsDeps): void
     return platform;
   };
   const run = (c: Context, action: Global, id: string, options: { dryRun: boolean; keepData: boolean }) => {
-    const o = { dryRun: options.dryRun, actor: adminOf(c).email, audit: auditedTransition(c, host.platforms) };
+    const o = { dryRun: options.dryRun, actor: adminOf(c).email, audit: auditTransitions(host.platforms, c) };
     if (action === 'install') return host.install(id, o);
     if (action === 'upgrade') return host.upgrade(id, o);
     return host.uninstall(id, { ...o, keepData: options.keepData });

@@ -5,7 +5,7 @@ import type { HealthRegistry } from '../../observability/health.js';
 import type { PluginHost } from '../../plugins/host.js';
 import type { Plan } from '../../plugins/lifecycle.js';
 import { listPlugins } from '../../plugins/listing.js';
-import { auditedTransition } from '../../plugins/transition-audit.js';
+import { auditTransitions } from '../../plugins/transition-audit.js';
 import { csrfToken } from '../../security/csrf.js';
 import type { Platform } from '../../tenancy/platforms.js';
 import { Alert } from '../../ui/components/alert.js';
@@ -116,7 +116,7 @@ export function mountAdminPlugins(app: Hono, deps: AdminPluginsDeps): void {
       const plan = await run(platform.code, id, {
         cascade: true,
         actor: adminOf(c).email,
-        audit: auditedTransition(c, host.platforms),
+        audit: auditTransitions(host.platforms, c),
       });
       const others = plan.plugins.filter((p) => p !== id);
       const verb = action === 'enable' ? 'enabled' : 'disabled';

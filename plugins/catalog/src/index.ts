@@ -5,11 +5,12 @@ import { seedCatalogDemo } from './demo.js';
 import { productRoutes } from './products-api.js';
 import { createVariantsService } from './service.js';
 import { shopRoutes } from './shop-api.js';
+import { createShopService } from './shop-service.js';
 import { variantRoutes } from './variants-api.js';
 
 /**
  * Catalog: products, variants and categories per vendor. Vendor JSON API at `/api/v1/vendor/catalog`, shop JSON API
- * at `/api/v1/shop/catalog`, the `catalog.variants` service, and `catalog.product.*` events. See README.md.
+ * at `/api/v1/shop/catalog`, the `catalog.variants` and `catalog.shop` services, and `catalog.product.*` events. See README.md.
  */
 export default definePlugin({
   routes: {
@@ -22,6 +23,7 @@ export default definePlugin({
   },
   services: {
     variants: createVariantsService,
+    shop: createShopService,
   },
   menu: {
     vendor: [

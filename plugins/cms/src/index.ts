@@ -4,6 +4,7 @@ import { adminApi } from './routes/admin-api.js';
 import { mediaShopApi, mediaVendorApi } from './routes/media-api.js';
 import { shopApi } from './routes/shop-api.js';
 import { vendorApi } from './routes/vendor-api.js';
+import { createPagesService } from './service.js';
 
 /**
  * Content pages in three tiers: the platform's marketing pages, the platform's default shop pages, and each shop's
@@ -20,6 +21,9 @@ export default definePlugin({
       shopApi(router, ctx);
       mediaShopApi(router, ctx);
     },
+  },
+  services: {
+    pages: createPagesService,
   },
   health: async (ctx) => {
     await ctx.db.raw('select 1 from cms__platform_pages limit 1');

@@ -16,7 +16,7 @@ export function bodyLimit(maxSize: number): MiddlewareHandler {
       throw KernelErrors.BodyTooLarge({ limit: maxSize });
     },
   });
-  return async function bodyLimit(c, next) {
+  return function bodyLimit(c, next) {
     const method = c.req.method;
     const bodiless = method === 'GET' || method === 'HEAD' || method === 'OPTIONS';
     if (bodiless && c.req.header('content-length') === undefined && c.req.header('transfer-encoding') === undefined) {

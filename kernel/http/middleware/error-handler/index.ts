@@ -8,6 +8,13 @@ import type { ErrorReporter } from '../../../observability/sentry.js';
 import { ErrorPage, renderDocument } from '../../pages.js';
 import { problemResponse, wantsJson } from '../../problem.js';
 
+declare module 'hono' {
+  interface ContextVariableMap {
+    /** An area's own error page for browsers (the storefront's themed 404); undefined falls back to the plain one. */
+    htmlErrorPage?: (c: Context, err: OrionError) => Response | undefined;
+  }
+}
+
 export interface ErrorHandlerOptions {
   logger: Logger;
   reporter: ErrorReporter;
@@ -31,6 +38,8 @@ export function errorResponse(c: Context, err: OrionError, errorId?: string): Re
       errors: err.fields,
     });
   }
+  const custom = c.get('htmlErrorPage')?.(c, err);
+  if (custom) return custom;
   const page = ErrorPage({ status: err.status, title: err.title, detail: err.message, errorId });
   return c.html(renderDocument(page), err.status as 400);
 }

@@ -1,0 +1,67 @@
+import type { Child } from 'hono/jsx';
+import type { CardProduct, HeroProps, ShopFrame } from './types.js';
+
+/** A product card with a fixed-size image placeholder (no layout shift), the title, brand and price. */
+export function DefaultProductCard(props: { product: CardProduct }) {
+  const p = props.product;
+  return (
+    <article class="sf-card">
+      <a href={p.href} class="block">
+        <div class="sf-media" role="img" aria-label={`Image of ${p.title}`} style="aspect-ratio:4/3" />
+        <h3 class="sf-card-title">{p.title}</h3>
+      </a>
+      {p.brand ? <p class="sf-muted text-sm">{p.brand}</p> : null}
+      {p.price ? (
+        <p class="sf-price">
+          {p.price}
+          {p.compareAt ? <s class="sf-muted ml-2 text-sm">{p.compareAt}</s> : null}
+        </p>
+      ) : null}
+    </article>
+  );
+}
+
+export function DefaultHero(props: HeroProps) {
+  return (
+    <section class="sf-hero">
+      <h1 class="sf-heading text-3xl">{props.heading}</h1>
+      <p class="mt-2">{props.text}</p>
+      {props.cta ? (
+        <a class="sf-button mt-4 inline-block" href={props.cta.href}>
+          {props.cta.label}
+        </a>
+      ) : null}
+    </section>
+  );
+}
+
+export function DefaultHeading(props: { children: Child; level?: 1 | 2 }) {
+  return props.level === 2 ? (
+    <h2 class="sf-heading text-xl">{props.children}</h2>
+  ) : (
+    <h1 class="sf-heading text-2xl">{props.children}</h1>
+  );
+}
+
+/** The shop's search box: a GET form, so it works without JavaScript. */
+export function SearchForm(props: { shop: ShopFrame; class?: string }) {
+  return (
+    // biome-ignore lint/a11y/useSemanticElements: a <search> wrapper is newer than some browsers shoppers use
+    <form method="get" action={props.shop.href('/search')} role="search" class={props.class ?? 'flex gap-2'}>
+      <label for="sf-q" class="sr-only">
+        Search the shop
+      </label>
+      <input
+        id="sf-q"
+        name="q"
+        type="search"
+        value={props.shop.query ?? ''}
+        placeholder="Search products"
+        class="sf-input"
+      />
+      <button type="submit" class="sf-button">
+        Search
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { BASE_CSS } from './base-css.js';
+import { TokenValue } from './manifest.js';
+import type { LoadedTheme, ThemeRegistry } from './registry.js';
+
+const Section = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('hero'),
+    heading: z.string().max(120).optional(),
+    text: z.string().max(400).optional(),
+  }),
+  z.object({
+    type: z.literal('featured'),
+    heading: z.string().max(120).optional(),
+    count: z.number().int().min(1).max(24).default(8),
+  }),
+  z.object({ type: z.literal('categories'), heading: z.string().max(120).optional() }),
+  /** Plain text paragraphs (blank line between them); rendered escaped, never as HTML. */
+  z.object({ type: z.literal('richText'), heading: z.string().max(120).optional(), text: z.string().max(4000) }),
+]);
+export type HomeSection = z.infer<typeof Section>;
+
+/** A vendor's published theme settings (the `theme` column of `vendors`). Every key is optional. */
+export const VendorThemeSettings = z.object({
+  id: z.string().max(40).optional(),
+  preset: z.string().max(40).optional(),
+  /** Overrides of single tokens, over the preset. */
+  tokens: z.record(z.string(), TokenValue).optional(),
+  /** Homepage sections, in order. */
+  sections: z.array(Section).max(20).optional(),
+});
+export type VendorThemeSettings = z.infer<typeof VendorThemeSettings>;
+
+export const DEFAULT_SECTIONS: HomeSection[] = [
+  { type: 'hero' },
+  { type: 'featured', count: 8 },
+  { type: 'categories' },
+];
+
+/** What a storefront page renders with: the theme's code, the token values and the `:root` CSS they make. */
+export interface ResolvedTheme {
+  theme: LoadedTheme;
+  preset: string;
+  tokens: Record<string, string>;
+  /** `:root{--name:value;…}`, the base rules, then the theme's own CSS. */
+  css: string;
+  sections: HomeSection[];
+  /** When this was resolved (ms): a lower bound for Last-Modified, since theme settings carry no timestamp. */
+  builtAt: number;
+}
+
+/**
+ * Resolves a vendor's theme from its settings, cached per vendor. The vendor registry hands out a new settings
+ * object whenever it reloads (after a change here, or on the `platforms` broadcast from another process), so an
+ * entry whose settings object is not the current one is stale and resolved again: a change is seen everywhere as
+ * soon as the registry reloads. `clear()` drops everything (a theme reloaded from disk).
+ */
+export class ThemeResolver {
+  private readonly cache = new Map<number, { source: unknown; resolved: ResolvedTheme }>();
+
+  constructor(private readonly registry: ThemeRegistry) {}
+
+  resolve(vendor: { id: number; theme: Record<string, unknown> }): ResolvedTheme | undefined {
+    const hit = this.cache.get(vendor.id);
+    if (hit && hit.source === vendor.theme) return hit.resolved;
+    const resolved = this.build(vendor.theme);
+    if (resolved) this.cache.set(vendor.id, { source: vendor.theme, resolved });
+    return resolved;
+  }
+
+  /** Resolves settings that are not published (a preview). Never cached. */
+  build(raw: unknown): ResolvedTheme | undefined {
+    const parsed = VendorThemeSettings.safeParse(raw ?? {});
+    const settings: VendorThemeSettings = parsed.success ? parsed.data : {};
+    const theme = this.registry.pick(settings.id);
+    if (!theme) return undefined;
+    const presetId =
+      settings.preset && theme.presets.has(settings.preset) ? settings.preset : (theme.manifest.presets[0]?.id ?? '');
+    const known = theme.manifest.settings.tokens;
+    const overrides = Object.fromEntries(Object.entries(settings.tokens ?? {}).filter(([k]) => k in known));
+    const tokens = { ...theme.presets.get(presetId), ...overrides };
+    const vars = Object.entries(tokens)
+      .map(([k, v]) => `--${k}:${v};`)
+      .join('');
+    return {
+      theme,
+      preset: presetId,
+      tokens,
+      css: `:root{${vars}}${BASE_CSS}${theme.definition.css ?? ''}`,
+      sections: settings.sections ?? DEFAULT_SECTIONS,
+      builtAt: Date.now(),
+    };
+  }
+
+  clear(): void {
+    this.cache.clear();
+  }
+}

@@ -1,0 +1,63 @@
+import type { Child } from 'hono/jsx';
+
+/** The shop as a theme's layout sees it. `href(path)` makes a link inside the shop, in every tenancy mode. */
+export interface ShopFrame {
+  name: string;
+  code: string;
+  language: string;
+  href: (path: string) => string;
+  /** Header and footer links (CMS pages), already with their URLs. */
+  nav: { header: NavItem[]; footer: NavItem[] };
+  /** Top-level categories, for the menu. */
+  categories: NavItem[];
+  /** The search box's current text. */
+  query?: string;
+}
+
+export interface NavItem {
+  label: string;
+  href: string;
+}
+
+/** A product on a card (lists, home). Prices are formatted already. */
+export interface CardProduct {
+  title: string;
+  href: string;
+  brand: string | null;
+  price: string | null;
+  compareAt: string | null;
+}
+
+export interface HeroProps {
+  heading: string;
+  text: string;
+  cta?: NavItem;
+}
+
+export interface LayoutProps {
+  shop: ShopFrame;
+  children: Child;
+}
+
+/**
+ * The code of a theme: `export default defineTheme({...})` in `themes/<id>/src/index.tsx`. Its identity, token
+ * schema and presets live in package.json. Pages (home, category, product, search, CMS, 404, closed) are the
+ * kernel's; a theme gives the frame and the pieces that set its look, and the kernel falls back to plain versions of
+ * the optional ones.
+ */
+export interface ThemeDefinition {
+  /** The frame of every page: header (logo, search, menu), main, footer. */
+  Layout: (props: LayoutProps) => Child;
+  ProductCard?: (props: { product: CardProduct }) => Child;
+  Hero?: (props: HeroProps) => Child;
+  /** Heading of a page or section. */
+  Heading?: (props: { children: Child; level?: 1 | 2 }) => Child;
+  /** Classes of the product grid (columns and gaps). */
+  gridClass?: string;
+  /** Static CSS of the theme, after the token variables. Use `var(--<token>)`. */
+  css?: string;
+}
+
+export function defineTheme(definition: ThemeDefinition): ThemeDefinition {
+  return definition;
+}

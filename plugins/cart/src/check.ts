@@ -1,0 +1,121 @@
+import { Money, type PluginContext } from '@orion/sdk';
+import type { CartRow, LineRow } from './store.js';
+
+/** What the cart needs from the catalog's `catalog.variants` service (described here, not imported). */
+export interface CatalogVariant {
+  id: number;
+  productTitle: string;
+  productStatus: 'draft' | 'active' | 'archived';
+  sku: string;
+  optionValues: Record<string, string>;
+  price: { amountMinor: number; currency: string };
+}
+interface CatalogVariants {
+  find(vendorId: number, ids: number[]): Promise<CatalogVariant[]>;
+}
+/** What the cart needs from inventory's `inventory.reservations` service, when inventory is there. */
+interface InventoryAvailability {
+  available(vendorId: number, variantIds: number[]): Promise<Record<number, number>>;
+}
+
+export const catalogVariants = (ctx: PluginContext) => ctx.service<CatalogVariants>('catalog.variants');
+
+/** Inventory's availability service, or undefined when the inventory plugin is not there (an optional dependency). */
+export function inventory(ctx: PluginContext): InventoryAvailability | undefined {
+  try {
+    return ctx.service<InventoryAvailability>('inventory.reservations');
+  } catch {
+    return undefined;
+  }
+}
+
+export interface CartLineView {
+  id: number;
+  variantId: number;
+  sku: string;
+  title: string;
+  quantity: number;
+  /** The price snapshot taken when the line was added (or last accepted by a check). */
+  unitPrice: Money;
+  lineTotal: Money;
+  /** Today's catalog price; null when the item is no longer for sale. */
+  currentUnitPrice: Money | null;
+  available: boolean;
+  /** Units in stock when inventory is there, else null (not tracked). */
+  inStock: number | null;
+  /** Why this line needs the shopper's attention: a price change, an item gone, too little stock. */
+  messages: string[];
+}
+
+export interface CartView {
+  id: number | null;
+  status: 'open' | 'merged' | 'converted';
+  customerId: number | null;
+  currency: string | null;
+  lines: CartLineView[];
+  itemCount: number;
+  subtotal: Money | null;
+  /** True when some line's price or availability differs from its snapshot. */
+  changed: boolean;
+  /** Every line's messages, in line order. */
+  messages: string[];
+  expiresAt: string | null;
+}
+
+const fmt = (m: Money) => Money.format(m, 'en-GB');
+const label = (l: { title: string }) => `"${l.title}"`;
+
+/** Re-prices and re-checks the lines against the catalog (and inventory, when there) and describes every change. */
+export async function describeCart(ctx: PluginContext, cart: CartRow | undefined, lines: LineRow[]): Promise<CartView> {
+  const vendorId = cart?.vendor_id ?? 0;
+  const ids = lines.map((l) => l.variant_id);
+  const variants = new Map((await catalogVariants(ctx).find(vendorId, ids)).map((v) => [v.id, v]));
+  const stock = ids.length ? await inventory(ctx)?.available(vendorId, ids) : undefined;
+  const views = lines.map((l): CartLineView => {
+    const v = variants.get(l.variant_id);
+    const unitPrice = Money.of(l.unit_price_minor, l.currency);
+    const forSale = !!v && v.productStatus === 'active';
+    const current = forSale ? Money.of(v.price.amountMinor, v.price.currency) : null;
+    const inStock = stock ? (stock[l.variant_id] ?? 0) : null;
+    const messages: string[] = [];
+    if (!forSale) messages.push(`${label(l)} is no longer available; remove it to continue.`);
+    else if (current && !Money.equals(current, unitPrice)) {
+      messages.push(`The price of ${label(l)} changed from ${fmt(unitPrice)} to ${fmt(current)}.`);
+    }
+    if (forSale && inStock !== null && inStock < l.quantity) {
+      messages.push(
+        inStock > 0
+          ? `Only ${inStock} of ${label(l)} left in stock; you have ${l.quantity} in your cart.`
+          : `${label(l)} is out of stock.`,
+      );
+    }
+    return {
+      id: l.id,
+      variantId: l.variant_id,
+      sku: l.sku,
+      title: l.title,
+      quantity: l.quantity,
+      unitPrice,
+      lineTotal: Money.multiply(unitPrice, l.quantity),
+      currentUnitPrice: current,
+      available: forSale && (inStock === null || inStock >= l.quantity),
+      inStock,
+      messages,
+    };
+  });
+  const currency = cart?.currency ?? views[0]?.unitPrice.currency ?? null;
+  const subtotal = currency ? views.reduce((sum, l) => Money.add(sum, l.lineTotal), Money.zero(currency)) : null;
+  const messages = views.flatMap((l) => l.messages);
+  return {
+    id: cart?.id ?? null,
+    status: cart?.status ?? 'open',
+    customerId: cart?.customer_id ?? null,
+    currency,
+    lines: views,
+    itemCount: views.reduce((n, l) => n + l.quantity, 0),
+    subtotal,
+    changed: messages.length > 0,
+    messages,
+    expiresAt: cart?.expires_at ? new Date(cart.expires_at).toISOString() : null,
+  };
+}

@@ -1,0 +1,45 @@
+import type { PluginContext } from '@orion/sdk';
+import type { CartView } from './check.js';
+import { viewCart } from './lines.js';
+import { deleteExpired, findCart, T } from './store.js';
+
+export type { CartLineView, CartView } from './check.js';
+
+/**
+ * The `cart.carts` service, for plugins that depend on cart (checkout): read a cart with its lines and totals
+ * (re-priced and re-checked, with a message per change), and mark it converted once its order is placed.
+ * `ctx.service<CartService>('cart.carts')`.
+ */
+export interface CartService {
+  /** The vendor's cart by id (open, merged or converted); undefined when unknown or another vendor's. */
+  get(vendorId: number, cartId: number): Promise<CartView | undefined>;
+  /** The customer's open cart, if any. */
+  forCustomer(vendorId: number, customerId: number): Promise<CartView | undefined>;
+  /** Marks an open cart converted (its order placed under `orderRef`); false when it was not open. */
+  markConverted(vendorId: number, cartId: number, orderRef: string): Promise<boolean>;
+  /** Deletes open guest carts past their expiry, of one vendor or of all; returns how many went. */
+  purgeExpired(vendorId?: number): Promise<number>;
+}
+
+export function createCartService(ctx: PluginContext): CartService {
+  const view = async (vendorId: number, where: Record<string, unknown>) => {
+    const cart = await ctx.withTenant({ vendorId }, (trx) => findCart(trx, vendorId, where));
+    return cart ? viewCart(ctx, vendorId, cart) : undefined;
+  };
+  return {
+    get: (vendorId, cartId) => view(vendorId, { id: cartId }),
+    forCustomer: (vendorId, customerId) => view(vendorId, { customer_id: customerId, status: 'open' }),
+    async markConverted(vendorId, cartId, orderRef) {
+      const n = await ctx.withTenant({ vendorId }, (trx) =>
+        trx(T.carts)
+          .where({ vendor_id: vendorId, id: cartId, status: 'open' })
+          .update({ status: 'converted', order_ref: orderRef, token_hash: null, updated_at: trx.fn.now() }),
+      );
+      return n > 0;
+    },
+    purgeExpired: (vendorId) =>
+      vendorId === undefined
+        ? ctx.withTenant({ bypass: true, reason: 'cart: delete expired guest carts' }, (trx) => deleteExpired(trx))
+        : ctx.withTenant({ vendorId }, (trx) => deleteExpired(trx, vendorId)),
+  };
+}
