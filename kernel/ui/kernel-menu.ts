@@ -30,7 +30,7 @@ export const KERNEL_MENU: Record<MenuArea, KernelMenuItem[]> = {
       icon: 'puzzle',
       section: 'Platform',
       order: 10,
-      alsoCurrentUnder: ['/platforms/'],
+      alsoCurrentUnder: ['/platforms/*/plugins'],
       mandatory: true,
     },
     { id: 'audit-log', label: 'Audit log', href: '/audit-log', icon: 'scroll-text', section: 'Platform', order: 20 },

@@ -8,7 +8,7 @@ export type MenuArea = 'admin' | 'vendor';
 /** A kernel item: like a plugin's `MenuItem`, in a named section. */
 export interface KernelMenuItem extends MenuItem {
   section: string;
-  /** Other paths below the area's root where the item is the current one (`/platforms/` for Plugins). */
+  /** Other paths below the area's root where the item is the current one; `*` is one segment (Plugins: platforms, any code, plugins). */
   alsoCurrentUnder?: string[];
   /** Shown to super administrators only (pages that span every platform, such as the outgoing mail). */
   superAdmin?: boolean;
@@ -110,6 +110,11 @@ export class MenuRegistry {
       const title = c.item.section ?? PLUGIN_SECTION;
       sections.set(title, [...(sections.get(title) ?? []), c]);
     }
+    // An item claiming a path with `alsoCurrentUnder` (Plugins under /platforms/<code>/plugins) wins over one that
+    // merely prefixes it (Platforms), so that one item only is the current page.
+    const claimed = contributions.some((c) =>
+      (c.item.alsoCurrentUnder ?? []).some((p) => isUnder(r.currentPath, r.root, p)),
+    );
     return [...sections].map(([title, items]) => ({
       title,
       items: items
@@ -121,13 +126,19 @@ export class MenuRegistry {
             label: item.label,
             href,
             icon: isIconName(item.icon) ? item.icon : undefined,
-            current:
-              isCurrent(r.currentPath, href, r.root) ||
-              (item.alsoCurrentUnder ?? []).some((p) => r.currentPath.startsWith(`${r.root}${p}`)),
+            current: claimed
+              ? (item.alsoCurrentUnder ?? []).some((p) => isUnder(r.currentPath, r.root, p))
+              : isCurrent(r.currentPath, href, r.root),
           };
         }),
     }));
   }
+}
+
+/** Whether `path` is at or below `root` + `pattern`, where `*` in the pattern stands for one path segment. */
+function isUnder(path: string, root: string, pattern: string): boolean {
+  const escaped = `${root}${pattern}`.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]+');
+  return new RegExp(`^${escaped.replace(/\/$/, '')}(?:/|$)`).test(path);
 }
 
 function isCurrent(path: string, href: string, root: string): boolean {

@@ -32,6 +32,11 @@ describe('admin platforms pages', () => {
     assert.match(page.html, /<code class="text-xs">main<\/code>/);
     assert.match(page.html, />default</);
     assert.match(page.html, /href="\/admin\/platforms\/new"/);
+    const current = (html: string) =>
+      [...html.matchAll(/data-menu-item="kernel:([a-z-]+)" aria-current="page"/g)].map((m) => m[1]);
+    assert.deepEqual(current(page.html), ['platforms']);
+    assert.deepEqual(current((await admin.get('/admin/platforms/main/plugins')).html), ['plugins'], 'one current item');
+    assert.deepEqual(current((await admin.get('/admin/platforms/main/edit')).html), ['platforms']);
   });
 
   it('re-renders the new platform form with field errors and creates nothing', async () => {
