@@ -14,7 +14,15 @@ import { mountAdminLogin } from './login.js';
 import { mountAdminAuditLog } from './pages/audit-log.js';
 import { mountAdminDashboard } from './pages/dashboard.js';
 import { mountAdminMail } from './pages/mail.js';
+import { mountAdminMenus } from './pages/menus.js';
+import { mountAdminPlatformForm } from './pages/platform-form.js';
+import { mountAdminPlatforms } from './pages/platforms.js';
+import { mountAdminPluginActions } from './pages/plugin-actions.js';
+import { mountAdminPluginSettings } from './pages/plugin-settings.js';
 import { mountAdminPlugins } from './pages/plugins.js';
+import { mountAdminUserDetail } from './pages/user-detail.js';
+import { mountAdminUsers } from './pages/users.js';
+import { mountAdminVendorDetail } from './pages/vendor-detail.js';
 import { mountAdminVendors } from './pages/vendors.js';
 import { managedPlatforms } from './scope.js';
 
@@ -81,7 +89,16 @@ export function mountAdminConsole(app: Hono, deps: AdminConsoleDeps): void {
     root: adminRoot,
     links: deps.links,
   });
-  const signedInPaths = ['/admin', '/admin/vendors', '/admin/vendors/*', '/admin/plugins', '/admin/platforms/*'];
+  const signedInPaths = [
+    '/admin',
+    '/admin/vendors',
+    '/admin/vendors/*',
+    '/admin/plugins',
+    '/admin/platforms',
+    '/admin/platforms/*',
+    '/admin/users',
+    '/admin/users/*',
+  ];
   for (const path of [...signedInPaths, '/admin/audit-log', '/admin/audit-log/*', '/admin/mail', '/admin/mail/*']) {
     app.use(path, authenticate, signedIn);
   }
@@ -93,7 +110,25 @@ export function mountAdminConsole(app: Hono, deps: AdminConsoleDeps): void {
     invite: deps.invite,
     root: adminRoot,
   });
-  mountAdminPlugins(app, { host: deps.host, knex: deps.knex, root: adminRoot });
+  mountAdminVendorDetail(app, { db: deps.db, platforms: deps.host.platforms, changed: deps.changed, root: adminRoot });
+  const plugins = { host: deps.host, knex: deps.knex, health: deps.health, root: adminRoot };
+  mountAdminPlugins(app, plugins);
+  mountAdminPluginActions(app, plugins);
+  mountAdminPluginSettings(app, { host: deps.host, db: deps.db, root: adminRoot });
+  const platforms = { db: deps.db, changed: deps.changed, root: adminRoot };
+  mountAdminPlatformForm(app, platforms); // before the list's /:platform/:action routes
+  mountAdminPlatforms(app, platforms);
+  mountAdminMenus(app, { ...platforms, menu: deps.menu });
+  const users = {
+    db: deps.db,
+    platforms: deps.host.platforms,
+    sessions: deps.auth.service.sessions,
+    resets: deps.auth.passwordResets,
+    links: deps.links,
+    root: adminRoot,
+  };
+  mountAdminUsers(app, users);
+  mountAdminUserDetail(app, users);
   mountAdminAuditLog(app, { db: deps.db, root: adminRoot });
   mountAdminMail(app, { outbox: new MailOutbox(deps.knex), root: adminRoot });
 }

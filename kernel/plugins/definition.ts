@@ -76,6 +76,8 @@ export interface MenuItem {
   order?: number;
   /** The permission a user needs to see it. */
   permission?: string;
+  /** Always shown: a platform's administrators cannot hide it in the menu configuration. */
+  mandatory?: boolean;
 }
 
 /** Renders a block into a named UI slot (e.g. `product.sidebar`); `props` come from the page that offers the slot. */

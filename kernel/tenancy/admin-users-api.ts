@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import type { Knex } from 'knex';
 import { audit } from '../audit/audit.js';
 import type { DbAccess } from '../auth/db-access.js';
-import { areaLinkBase, type LinkSettings } from '../auth/links.js';
+import type { LinkSettings } from '../auth/links.js';
 import { requireSuperAdmin } from '../auth/login-api.js';
 import type { PasswordResets } from '../auth/password-reset.js';
 import type { AdminPrincipal } from '../auth/principal.js';
@@ -14,6 +14,7 @@ import { validationHook } from '../http/validation.js';
 import { AdminUser, countUsers, presentUser, statusOf, type UserRow, usersQuery } from './admin-users-query.js';
 import { TenancyErrors } from './errors.js';
 import type { PlatformRegistry } from './platforms.js';
+import { sendUserPasswordReset, setAdminPlatforms, setUserActive } from './user-service.js';
 
 const idParam = z.object({ id: z.coerce.number().int().positive() });
 const ListQuery = z.object({
@@ -118,13 +119,10 @@ export function adminUsersApi(deps: AdminUsersApiDeps): OpenAPIHono {
       }),
       async (c) => {
         const user = await load(c, c.req.valid('param').id);
-        if (user.deleted_at) throw KernelErrors.NotFound({ path: c.req.path });
-        notSelf(c, user, verb);
-        return change(c, user, `user.${verb}d`, async (db) => {
-          await db('users').where({ id: user.id }).update({ is_active: active, updated_at: db.fn.now() });
-          if (!active) await deps.sessions.revokeAll(db, { userId: Number(user.id) }, 'account disabled');
-          return { before: { status: statusOf(user) }, after: { status: active ? 'active' : 'disabled' } };
-        });
+        await deps.db.asSystem(`admin: user.${verb}d`, (db) =>
+          setUserActive(db, c, { actor: admin(c), user, active, sessions: deps.sessions }),
+        );
+        return c.json(presentUser(await load(c, Number(user.id))), 200);
       },
     );
   }
@@ -189,19 +187,7 @@ export function adminUsersApi(deps: AdminUsersApiDeps): OpenAPIHono {
     }),
     async (c) => {
       const user = await load(c, c.req.valid('param').id);
-      const area = user.role === 'vendor_user' ? 'vendor' : 'admin';
-      const sent =
-        statusOf(user) === 'active' &&
-        (await deps.resets.request({
-          area,
-          email: user.email,
-          linkBase: areaLinkBase(c, area, deps.links),
-          platformId: c.get('platform')?.id,
-        }));
-      if (!sent) throw TenancyErrors.AccountInactive({ email: user.email });
-      await deps.db.asSystem('admin: password reset', (db) =>
-        audit(db, c, { action: 'user.password_reset_sent', targetType: 'user', targetId: user.id }),
-      );
+      await sendUserPasswordReset(c, deps, user);
       return c.json({ sentTo: user.email }, 202);
     },
   );
@@ -218,21 +204,11 @@ export function adminUsersApi(deps: AdminUsersApiDeps): OpenAPIHono {
     }),
     async (c) => {
       const user = await load(c, c.req.valid('param').id);
-      if (user.role !== 'platform_admin') throw TenancyErrors.NotPlatformAdmin({ email: user.email });
-      const codes = [...new Set(c.req.valid('json').platforms.map((p) => p.toLowerCase()))];
-      const ids = codes.map((code) => {
-        const platform = deps.platforms.findByCode(code);
-        if (!platform) {
-          const message = `no platform ${code}`;
-          throw KernelErrors.ValidationFailed({ summary: `platforms: ${message}` }, { fields: { platforms: message } });
-        }
-        return platform.id;
-      });
-      return change(c, user, 'user.platforms_changed', async (db) => {
-        await db('admin_platforms').where({ user_id: user.id }).delete();
-        if (ids.length) await db('admin_platforms').insert(ids.map((id) => ({ user_id: user.id, platform_id: id })));
-        return { before: { platforms: user.platforms }, after: { platforms: codes.sort() } };
-      });
+      const codes = c.req.valid('json').platforms;
+      await deps.db.asSystem('admin: user.platforms_changed', (db) =>
+        setAdminPlatforms(db, c, { user, codes, platforms: deps.platforms }),
+      );
+      return c.json(presentUser(await load(c, Number(user.id))), 200);
     },
   );
   return api;

@@ -8,6 +8,14 @@ import { jsonBody, jsonResponse } from '../http/openapi.js';
 import { validationHook } from '../http/validation.js';
 import { SUPPORTED_LANGUAGES } from './language.js';
 import type { PlatformRegistry } from './platforms.js';
+import {
+  listQuery,
+  softDeleteVendor,
+  VENDOR_TRANSITIONS as transitions,
+  type VendorRow,
+  type VendorTransition,
+  vendorTransition,
+} from './vendor-admin-service.js';
 import { createVendor } from './vendor-service.js';
 
 const Vendor = z
@@ -197,11 +205,6 @@ export function adminVendorsApi(deps: AdminVendorsApiDeps): OpenAPIHono {
     },
   );
 
-  const transitions = {
-    suspend: { update: { status: 'suspended' }, action: 'tenancy.vendor.suspended', deleted: false },
-    reactivate: { update: { status: 'active' }, action: 'tenancy.vendor.reactivated', deleted: false },
-    restore: { update: { deleted_at: null }, action: 'tenancy.vendor.restored', deleted: true },
-  } as const;
   for (const [verb, t] of Object.entries(transitions)) {
     api.openapi(
       createRoute({
@@ -214,12 +217,9 @@ export function adminVendorsApi(deps: AdminVendorsApiDeps): OpenAPIHono {
       async (c) => {
         const vendor = await load(c, c.req.valid('param').code);
         if (Boolean(vendor.deleted_at) !== t.deleted) throw KernelErrors.NotFound({ path: c.req.path });
-        await deps.db.asSystem(`admin: ${verb} vendor`, async (db) => {
-          await db('vendors')
-            .where({ id: vendor.id })
-            .update({ ...t.update, updated_at: db.fn.now() });
-          await audit(db, c, { action: t.action, targetType: 'vendor', targetId: vendor.id, vendorId: vendor.id });
-        });
+        await deps.db.asSystem(`admin: ${verb} vendor`, (db) =>
+          vendorTransition(db, c, vendor, verb as VendorTransition),
+        );
         await deps.changed();
         return c.json(present(await load(c, vendor.code), deps.platforms), 200);
       },
@@ -236,81 +236,13 @@ export function adminVendorsApi(deps: AdminVendorsApiDeps): OpenAPIHono {
     }),
     async (c) => {
       const vendor = await load(c, c.req.valid('param').code, false);
-      await deps.db.asSystem('admin: delete vendor', async (db) => {
-        await db('vendors').where({ id: vendor.id }).update({ deleted_at: db.fn.now() });
-        await db('auth_sessions')
-          .where({ vendor_id: vendor.id })
-          .whereNull('revoked_at')
-          .update({ revoked_at: db.fn.now(), revoked_reason: 'vendor deleted' });
-        await audit(db, c, {
-          action: 'tenancy.vendor.deleted',
-          targetType: 'vendor',
-          targetId: vendor.id,
-          vendorId: vendor.id,
-        });
-      });
+      await deps.db.asSystem('admin: delete vendor', (db) => softDeleteVendor(db, c, vendor));
       await deps.changed();
       return c.body(null, 204);
     },
   );
 
   return api;
-}
-
-interface VendorRow {
-  id: number;
-  code: string;
-  name: string;
-  company_id: number;
-  company_name: string;
-  status: 'active' | 'suspended';
-  default_language: string;
-  languages: string[];
-  deleted_at: Date | null;
-  created_at: Date;
-  platformIds: number[];
-  memberships: { platform_id: number; subdomain: string; status: string }[];
-}
-
-async function listQuery(
-  db: import('knex').Knex,
-  q: { code?: string; search?: string; status?: string; platformId?: number; withDeleted: boolean },
-): Promise<VendorRow[]> {
-  const query = db('vendors as v')
-    .join('companies as co', 'co.id', 'v.company_id')
-    .select(
-      'v.id',
-      'v.code',
-      'v.name',
-      'v.company_id',
-      'co.name as company_name',
-      'v.status',
-      'v.default_language',
-      'v.languages',
-      'v.deleted_at',
-      'v.created_at',
-      db.raw(
-        `coalesce((select json_agg(json_build_object('platform_id', vp.platform_id, 'subdomain', vp.subdomain, 'status', vp.status))
-          from vendor_platforms vp where vp.vendor_id = v.id), '[]'::json) as memberships`,
-      ),
-    )
-    .orderBy('v.code')
-    .limit(500);
-  if (q.code) query.whereRaw('lower(v.code) = ?', [q.code.toLowerCase()]);
-  if (q.search) {
-    const like = `%${q.search.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`;
-    query.where((w) => w.whereRaw('lower(v.name) like ?', [like]).orWhereRaw('lower(v.code) like ?', [like]));
-  }
-  if (q.status === 'deleted') query.whereNotNull('v.deleted_at');
-  else if (!q.withDeleted) query.whereNull('v.deleted_at');
-  if (q.status === 'active' || q.status === 'suspended') query.where('v.status', q.status);
-  if (q.platformId !== undefined) {
-    query.whereExists((s) =>
-      s.from('vendor_platforms as f').whereRaw('f.vendor_id = v.id').where('f.platform_id', q.platformId),
-    );
-  }
-  const rows = (await query) as Omit<VendorRow, 'platformIds'>[];
-  return rows.map((r) => ({ ...r, platformIds: r.memberships.map((m) => Number(m.platform_id)) }));
 }
 
 function present(v: VendorRow, platforms: PlatformRegistry) {

@@ -8,6 +8,8 @@ export interface Platform extends PlatformRef {
   isActive: boolean;
   defaultLanguage: string;
   branding: Record<string, unknown>;
+  /** Free-form platform settings (the admin console keeps the hidden menu items here, under `menu`). */
+  settings: Record<string, unknown>;
 }
 
 /**
@@ -32,6 +34,7 @@ export class PlatformRegistry {
       'is_active',
       'default_language',
       'branding',
+      'settings',
     );
     const platforms: Platform[] = rows.map((r) => ({
       id: r.id,
@@ -42,6 +45,7 @@ export class PlatformRegistry {
       isActive: r.is_active,
       defaultLanguage: r.default_language,
       branding: r.branding,
+      settings: r.settings ?? {},
     }));
     this.byDomain = new Map(platforms.filter((p) => p.domain).map((p) => [normalizeHost(String(p.domain)), p]));
     this.byCode = new Map(platforms.map((p) => [p.code.toLowerCase(), p]));

@@ -10,7 +10,7 @@ export type MenuArea = 'admin' | 'vendor';
 /** A kernel item: like a plugin's `MenuItem`, in a named section. */
 export interface KernelMenuItem extends MenuItem {
   section: string;
-  /** Other paths below the area's root where the item is the current one (`/platforms/` for Plugins). */
+  /** Other paths below the area's root where the item is the current one; `*` is one segment (Plugins: platforms, any code, plugins). */
   alsoCurrentUnder?: string[];
   /** Shown to super administrators only (pages that span every platform, such as the outgoing mail). */
   superAdmin?: boolean;
@@ -44,6 +44,24 @@ export interface MenuRequest {
   currentPath: string;
   /** The request's language: labels come from the owner's catalogue (`menu.<area>.<id>`, `menu.section.<title>`). */
   language?: string;
+  /** Items the platform's administrators hid (`<owner>:<id>`, see `menuHidden`); mandatory items show anyway. */
+  hidden?: ReadonlySet<string>;
+}
+
+/** The menu items hidden on a platform, per area, as stored in its settings (`menu.hidden.<area>`). */
+export function menuHidden(settings: Record<string, unknown> | undefined, area: MenuArea): Set<string> {
+  const menu = settings?.menu as { hidden?: Partial<Record<MenuArea, unknown>> } | undefined;
+  const ids = menu?.hidden?.[area];
+  return new Set(Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : []);
+}
+
+/** An item a menu may show, for the menu configuration page. */
+export interface MenuChoice {
+  id: string;
+  label: string;
+  section: string;
+  owner: string;
+  mandatory: boolean;
 }
 
 /** Where a plugin's items go when they name no section. */
@@ -71,6 +89,21 @@ export class MenuRegistry {
     }>,
   ) {}
 
+  /** Every item of an area, the kernel's and every loaded plugin's (enabled or not), for the menu configuration. */
+  choices(area: MenuArea): MenuChoice[] {
+    const all: Contribution[] = this.kernelItems[area].map((item) => ({ owner: 'kernel', item }));
+    for (const plugin of this.pluginMenus()) {
+      for (const item of plugin.menu?.[area] ?? []) all.push({ owner: plugin.id, item });
+    }
+    return all.map(({ owner, item }) => ({
+      id: `${owner}:${item.id}`,
+      label: item.label,
+      section: item.section ?? PLUGIN_SECTION,
+      owner,
+      mandatory: Boolean(item.mandatory),
+    }));
+  }
+
   build(r: MenuRequest): MenuSection[] {
     const contributions: Contribution[] = this.kernelItems[r.area].map((item) => ({ owner: 'kernel', item }));
     const catalogues = new Map<string, Messages | undefined>([['kernel', KERNEL_MESSAGES]]);
@@ -81,6 +114,7 @@ export class MenuRegistry {
     }
     const sections = new Map<string, Contribution[]>();
     for (const c of contributions) {
+      if (!c.item.mandatory && r.hidden?.has(`${c.owner}:${c.item.id}`)) continue;
       if (c.item.permission && !r.can(c.item.permission)) continue;
       if (c.item.superAdmin && !r.superAdmin) continue;
       const title = c.item.section ?? PLUGIN_SECTION;
@@ -89,6 +123,11 @@ export class MenuRegistry {
     const language = r.language ?? 'en';
     const label = (owner: string, key: string, fallback: string) =>
       lookup(catalogues.get(owner), language, key) ?? lookup(KERNEL_MESSAGES, language, key) ?? fallback;
+    // An item claiming a path with `alsoCurrentUnder` (Plugins under /platforms/<code>/plugins) wins over one that
+    // merely prefixes it (Platforms), so that one item only is the current page.
+    const claimed = contributions.some((c) =>
+      (c.item.alsoCurrentUnder ?? []).some((p) => isUnder(r.currentPath, r.root, p)),
+    );
     return [...sections].map(([title, items]) => ({
       title: label(items[0]?.owner ?? 'kernel', `menu.section.${title}`, title),
       items: items
@@ -100,13 +139,19 @@ export class MenuRegistry {
             label: label(owner, `menu.${r.area}.${item.id}`, item.label),
             href,
             icon: isIconName(item.icon) ? item.icon : undefined,
-            current:
-              isCurrent(r.currentPath, href, r.root) ||
-              (item.alsoCurrentUnder ?? []).some((p) => r.currentPath.startsWith(`${r.root}${p}`)),
+            current: claimed
+              ? (item.alsoCurrentUnder ?? []).some((p) => isUnder(r.currentPath, r.root, p))
+              : isCurrent(r.currentPath, href, r.root),
           };
         }),
     }));
   }
+}
+
+/** Whether `path` is at or below `root` + `pattern`, where `*` in the pattern stands for one path segment. */
+function isUnder(path: string, root: string, pattern: string): boolean {
+  const escaped = `${root}${pattern}`.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]+');
+  return new RegExp(`^${escaped.replace(/\/$/, '')}(?:/|$)`).test(path);
 }
 
 function isCurrent(path: string, href: string, root: string): boolean {

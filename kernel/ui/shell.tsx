@@ -9,7 +9,7 @@ import { kernelT } from '../i18n/request.js';
 import { csrfToken } from '../security/csrf.js';
 import { BarePage, Shell, type ShellProps } from './components/layout.js';
 import { takeFlash } from './flash.js';
-import type { MenuArea, MenuRegistry } from './menu.js';
+import { type MenuArea, type MenuRegistry, menuHidden } from './menu.js';
 
 /** What a page passes to `c.render(content, props)`. */
 export interface PageProps {
@@ -92,6 +92,7 @@ async function render(c: Context, options: UiShellOptions, content: Child, props
           root: frame.root,
           currentPath: new URL(c.req.url).pathname,
           language: lang,
+          hidden: menuHidden(platform.settings, options.area),
         })
       : [];
   const t = kernelT(c);

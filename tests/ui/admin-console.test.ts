@@ -215,7 +215,16 @@ describe('admin console pages', () => {
     const today = new Date().toISOString().slice(5, 10);
     const bar = new RegExp(`<th scope="row">${today}</th><td>(\\d+)</td>`).exec(page.html);
     assert.ok(Number(bar?.[1]) > 20, 'the chart counts the vendors created today');
-    assert.deepEqual(menuLabels(page.html), ['Dashboard', 'Vendors', 'Plugins', 'Audit log', 'Outgoing mail', 'Notes']);
+    assert.deepEqual(menuLabels(page.html), [
+      'Dashboard',
+      'Vendors',
+      'Users',
+      'Platforms',
+      'Plugins',
+      'Audit log',
+      'Outgoing mail',
+      'Notes',
+    ]);
   });
 
   it('shows the plan before disabling a plugin; then its menu item is gone and its page answers 404', async () => {
@@ -239,6 +248,8 @@ describe('admin console pages', () => {
     assert.deepEqual(menuLabels((await admin.get('/admin')).html), [
       'Dashboard',
       'Vendors',
+      'Users',
+      'Platforms',
       'Plugins',
       'Audit log',
       'Outgoing mail',

@@ -1,27 +1,60 @@
 import type { Context, Hono } from 'hono';
 import type { Knex } from 'knex';
 import { OrionError } from '../../errors/define-error.js';
+import type { HealthRegistry } from '../../observability/health.js';
 import type { PluginHost } from '../../plugins/host.js';
 import type { Plan } from '../../plugins/lifecycle.js';
-import { listPlugins, type PluginListing } from '../../plugins/listing.js';
+import { listPlugins } from '../../plugins/listing.js';
+import { auditTransitions } from '../../plugins/transition-audit.js';
 import { csrfToken } from '../../security/csrf.js';
 import type { Platform } from '../../tenancy/platforms.js';
 import { Alert } from '../../ui/components/alert.js';
-import { Badge } from '../../ui/components/badge.js';
 import { ConfirmDialog } from '../../ui/components/confirm-dialog.js';
-import { PageHeader } from '../../ui/components/page-header.js';
 import { setFlash } from '../../ui/flash.js';
 import { seeOther } from '../../ui/redirect.js';
 import { isHtmxRequest } from '../../ui/shell.js';
 import { adminOf, managedPlatform } from '../scope.js';
+import { PluginsPage } from './plugin-list.js';
 
 type Action = 'enable' | 'disable';
-type Message = { kind: 'success' | 'error'; text: string };
+export type Message = { kind: 'success' | 'error'; text: string };
 
 export interface AdminPluginsDeps {
   host: PluginHost;
   knex: Knex;
+  health: HealthRegistry;
   root: (c: Context) => string;
+}
+
+/** The plugins page's list of one platform, with a message on top: the answer of every action on it. */
+export function pluginListRenderer(deps: AdminPluginsDeps) {
+  return async (c: Context, platform: Platform, message?: Message) => {
+    const plugins = await listPlugins(deps.host, deps.knex, platform.id);
+    const report = await deps.health.report((check) => check.name.startsWith('plugin:'));
+    const health = new Map(
+      Object.entries(report.checks).map(([name, r]) => [
+        name.slice('plugin:'.length),
+        r.status === 'ok' ? '' : (r.error ?? 'failing'),
+      ]),
+    );
+    const settings = new Set(
+      [...deps.host.loaded].filter(([, p]) => Object.keys(p.discovered.manifest.settings).length).map(([id]) => id),
+    );
+    const root = `${deps.root(c)}/platforms/${platform.code}/plugins`;
+    return c.render(
+      <PluginsPage
+        root={root}
+        csrf={csrfToken(c)}
+        superAdmin={adminOf(c).role === 'super_admin'}
+        platform={platform}
+        plugins={plugins}
+        health={health}
+        settings={settings}
+        message={message}
+      />,
+      { title: `Plugins · ${platform.name}` },
+    );
+  };
 }
 
 /**
@@ -39,15 +72,7 @@ export function mountAdminPlugins(app: Hono, deps: AdminPluginsDeps): void {
     return c.redirect(platform ? listUrl(c, platform) : deps.root(c), 303);
   });
 
-  const renderList = async (c: Context, platform: Platform, message?: Message) => {
-    const plugins = await listPlugins(host, deps.knex, platform.id);
-    return c.render(
-      <PluginsPage root={listUrl(c, platform)} platform={platform} plugins={plugins} message={message} />,
-      {
-        title: `Plugins · ${platform.name}`,
-      },
-    );
-  };
+  const renderList = pluginListRenderer(deps);
 
   app.get('/admin/platforms/:platform/plugins', async (c) =>
     renderList(c, managedPlatform(c, host.platforms, c.req.param('platform'))),
@@ -88,7 +113,11 @@ export function mountAdminPlugins(app: Hono, deps: AdminPluginsDeps): void {
     const run = action === 'enable' ? host.enable : host.disable;
     let message: Message;
     try {
-      const plan = await run(platform.code, id, { cascade: true, actor: adminOf(c).email });
+      const plan = await run(platform.code, id, {
+        cascade: true,
+        actor: adminOf(c).email,
+        audit: auditTransitions(host.platforms, c),
+      });
       const others = plan.plugins.filter((p) => p !== id);
       const verb = action === 'enable' ? 'enabled' : 'disabled';
       message = {
@@ -104,83 +133,6 @@ export function mountAdminPlugins(app: Hono, deps: AdminPluginsDeps): void {
     setFlash(c, message);
     return seeOther(c, listUrl(c, platform));
   });
-}
-
-function stateBadge(p: PluginListing) {
-  if (p.state === 'excluded') return <Badge tone="red">left out</Badge>;
-  if (p.state === 'discovered') return <Badge>not installed</Badge>;
-  if (p.quarantine) return <Badge tone="red">quarantined</Badge>;
-  return p.enabled ? <Badge tone="green">enabled</Badge> : <Badge tone="yellow">disabled</Badge>;
-}
-
-function PluginsPage(props: { root: string; platform: Platform; plugins: PluginListing[]; message?: Message }) {
-  return (
-    <div id="plugins-page">
-      <PageHeader
-        title={`Plugins on ${props.platform.name}`}
-        description="Enable or disable plugins for this platform. Core plugins are always on."
-      />
-      {props.message ? <Alert kind={props.message.kind}>{props.message.text}</Alert> : null}
-      <div id="plugin-confirm" aria-live="polite" class="mb-4" />
-      <div class="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-gray-200">
-        <table class="min-w-full divide-y divide-gray-200 text-sm">
-          <caption class="sr-only">Plugins on {props.platform.name}</caption>
-          <thead class="bg-gray-50 text-left">
-            <tr>
-              {['Plugin', 'Version', 'Category', 'State', 'Dependencies', 'Dependents', 'Action'].map((h) => (
-                <th scope="col" class="px-4 py-2 font-semibold text-gray-900">
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody class="divide-y divide-gray-100">
-            {props.plugins.map((p) => (
-              <tr id={`plugin-${p.id}`} data-plugin={p.id}>
-                <td class="px-4 py-2 align-top">
-                  <span class="font-medium text-gray-900">{p.displayName}</span>
-                  <span class="block text-xs text-gray-600">{p.id}</span>
-                  {p.description ? <span class="block text-xs text-gray-600">{p.description}</span> : null}
-                  {p.lastError ? <span class="mt-1 block text-xs text-red-800">{p.lastError}</span> : null}
-                  {p.quarantine ? <span class="mt-1 block text-xs text-red-800">{p.quarantine.reason}</span> : null}
-                </td>
-                <td class="px-4 py-2 align-top">{p.installedVersion ?? p.version}</td>
-                <td class="px-4 py-2 align-top">
-                  <Badge tone={p.category === 'core' ? 'blue' : 'gray'}>{p.category}</Badge>
-                </td>
-                <td class="px-4 py-2 align-top">{stateBadge(p)}</td>
-                <td class="px-4 py-2 align-top">{Object.keys(p.dependencies).join(', ') || '—'}</td>
-                <td class="px-4 py-2 align-top">{p.dependents.join(', ') || '—'}</td>
-                <td class="px-4 py-2 align-top">
-                  <ToggleLink root={props.root} plugin={p} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </div>
-  );
-}
-
-function ToggleLink(props: { root: string; plugin: PluginListing }) {
-  const p = props.plugin;
-  if (p.state !== 'installed' || p.category === 'core') return <span class="text-gray-600">—</span>;
-  const action: Action = p.enabled ? 'disable' : 'enable';
-  const href = `${props.root}/${p.id}/${action}`;
-  return (
-    <a
-      href={href}
-      hx-get={href}
-      hx-target="#plugin-confirm"
-      hx-select="#plugin-confirm-panel"
-      hx-swap="innerHTML"
-      aria-label={`${action === 'enable' ? 'Enable' : 'Disable'} ${p.displayName}`}
-      class={`font-medium underline ${action === 'enable' ? 'text-brand-700' : 'text-red-800'}`}
-    >
-      {action === 'enable' ? 'Enable' : 'Disable'}
-    </a>
-  );
 }
 
 function ConfirmPanel(props: {

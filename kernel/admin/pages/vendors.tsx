@@ -148,7 +148,16 @@ function vendorFieldError(err: unknown): FieldErrors | undefined {
 
 function VendorsPage(props: { root: string; rows: VendorRow[]; total: number; state: TableState }) {
   const columns: Column<VendorRow>[] = [
-    { key: 'code', label: 'Code', sortable: true, render: (v) => <code class="text-xs">{v.code}</code> },
+    {
+      key: 'code',
+      label: 'Code',
+      sortable: true,
+      render: (v) => (
+        <a class="text-brand-700 underline" href={`${props.root}/vendors/${v.code}`}>
+          <code class="text-xs">{v.code}</code>
+        </a>
+      ),
+    },
     { key: 'name', label: 'Name', sortable: true, render: (v) => v.name },
     { key: 'company', label: 'Company', render: (v) => v.company },
     {

@@ -92,7 +92,7 @@ export function TextField(props: {
   name: string;
   label: string;
   value?: string;
-  type?: 'text' | 'email' | 'password' | 'search' | 'url' | 'date';
+  type?: 'text' | 'email' | 'password' | 'search' | 'url' | 'date' | 'number';
   error?: string;
   hint?: string;
   required?: boolean;

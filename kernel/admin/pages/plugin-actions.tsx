@@ -1,0 +1,195 @@
+import type { Context, Hono } from 'hono';
+import { AuthErrors } from '../../auth/errors.js';
+import { OrionError } from '../../errors/define-error.js';
+import type { Plan } from '../../plugins/lifecycle.js';
+import { LifecycleErrors } from '../../plugins/lifecycle-errors.js';
+import { auditTransitions } from '../../plugins/transition-audit.js';
+import { csrfToken } from '../../security/csrf.js';
+import type { Platform } from '../../tenancy/platforms.js';
+import { Alert } from '../../ui/components/alert.js';
+import { ConfirmDialog } from '../../ui/components/confirm-dialog.js';
+import { setFlash } from '../../ui/flash.js';
+import { seeOther } from '../../ui/redirect.js';
+import { isHtmxRequest } from '../../ui/shell.js';
+import { adminOf, managedPlatform } from '../scope.js';
+import { swapPage } from './plugin-list.js';
+import { type AdminPluginsDeps, type Message, pluginListRenderer } from './plugins.js';
+
+type Global = 'install' | 'upgrade' | 'uninstall';
+const PAST: Record<Global, string> = { install: 'installed', upgrade: 'upgraded', uninstall: 'uninstalled' };
+
+/**
+ * The plugins page's code-changing actions, for super administrators (as in the management API): install, upgrade
+ * and uninstall (`GET …/:id/:action` shows the dry run's plan, `POST` does it; uninstall keeps the data unless asked
+ * not to), reload one plugin and rescan the folders (`POST`). A refused or failed transition is shown on the list.
+ */
+export function mountAdminPluginActions(app: Hono, deps: AdminPluginsDeps): void {
+  const { host } = deps;
+  const renderList = pluginListRenderer(deps);
+  const listUrl = (c: Context, p: Platform) => `${deps.root(c)}/platforms/${p.code}/plugins`;
+  const guard = (c: Context) => {
+    const platform = managedPlatform(c, host.platforms, c.req.param('platform') ?? '');
+    if (adminOf(c).role !== 'super_admin') throw AuthErrors.Forbidden({ needed: 'a super administrator' });
+    return platform;
+  };
+  const run = (c: Context, action: Global, id: string, options: { dryRun: boolean; keepData: boolean }) => {
+    const o = { dryRun: options.dryRun, actor: adminOf(c).email, audit: auditTransitions(host.platforms, c) };
+    if (action === 'install') return host.install(id, o);
+    if (action === 'upgrade') return host.upgrade(id, o);
+    return host.uninstall(id, { ...o, keepData: options.keepData });
+  };
+  /** After an action: the list with its message (htmx, or a failure), else a redirect with the message as flash. */
+  const answer = (c: Context, platform: Platform, message: Message) => {
+    if (isHtmxRequest(c) || message.kind === 'error') return renderList(c, platform, message);
+    setFlash(c, message);
+    return seeOther(c, listUrl(c, platform));
+  };
+  const failure = (c: Context, err: unknown): Message => {
+    if (!(err instanceof OrionError) || err.category === 'internal') throw err;
+    c.status(err.status as 409);
+    return { kind: 'error', text: err.message };
+  };
+
+  app.get('/admin/platforms/:platform/plugins/:id/:action{install|upgrade|uninstall}', async (c) => {
+    const platform = guard(c);
+    const id = c.req.param('id');
+    const action = c.req.param('action') as Global;
+    const keepData = c.req.query('keepData') !== 'false';
+    let plan: Plan | undefined;
+    let error: string | undefined;
+    try {
+      plan = await run(c, action, id, { dryRun: true, keepData });
+    } catch (err) {
+      error = failure(c, err).text;
+    }
+    return c.render(
+      <GlobalConfirm
+        c={c}
+        list={listUrl(c, platform)}
+        id={id}
+        action={action}
+        keepData={keepData}
+        plan={plan}
+        error={error}
+      />,
+      { title: `${action[0]?.toUpperCase()}${action.slice(1)} ${id}` },
+    );
+  });
+
+  app.post('/admin/platforms/:platform/plugins/:id/:action{install|upgrade|uninstall}', async (c) => {
+    const platform = guard(c);
+    const id = c.req.param('id');
+    const action = c.req.param('action') as Global;
+    const keepData = (await c.req.parseBody()).keepData !== 'false';
+    let message: Message;
+    try {
+      const plan = await run(c, action, id, { dryRun: false, keepData });
+      const data = action === 'uninstall' ? (keepData ? ' Its data was kept.' : ' Its data was deleted.') : '';
+      const migrations = plan.migrations.length ? ` Migrations: ${plan.migrations.join(', ')}.` : '';
+      message = { kind: 'success', text: `${id} ${PAST[action]}.${migrations}${data}` };
+    } catch (err) {
+      message = failure(c, err);
+    }
+    return answer(c, platform, message);
+  });
+
+  app.post('/admin/platforms/:platform/plugins/:id/reload', async (c) => {
+    const platform = guard(c);
+    const id = c.req.param('id');
+    let message: Message;
+    try {
+      if (!host.loaded.has(id)) throw LifecycleErrors.UnknownPlugin({ id });
+      const result = await host.rescan([id]);
+      await host.announceCode();
+      message = result.excluded.includes(id)
+        ? { kind: 'error', text: `${id} could not be reloaded; its previous code keeps serving.` }
+        : { kind: 'success', text: `${id} reloaded with fresh code.` };
+    } catch (err) {
+      message = failure(c, err);
+    }
+    return answer(c, platform, message);
+  });
+
+  app.post('/admin/platforms/:platform/plugins/rescan', async (c) => {
+    const platform = guard(c);
+    const result = await host.rescan();
+    await host.announceCode();
+    const parts = [
+      result.added.length ? `added ${result.added.join(', ')}` : '',
+      result.reloaded.length ? `reloaded ${result.reloaded.join(', ')}` : '',
+      result.excluded.length ? `left out ${result.excluded.join(', ')}` : '',
+    ].filter(Boolean);
+    return answer(c, platform, {
+      kind: 'success',
+      text: `Plugin folders rescanned: ${parts.length ? parts.join('; ') : 'nothing changed'}.`,
+    });
+  });
+}
+
+function GlobalConfirm(props: {
+  c: Context;
+  list: string;
+  id: string;
+  action: Global;
+  keepData: boolean;
+  plan?: Plan;
+  error?: string;
+}) {
+  const { plan, action, id } = props;
+  const url = `${props.list}/${id}/${action}`;
+  if (!plan) {
+    return (
+      <div id="plugin-confirm-panel">
+        <Alert kind="error">{props.error ?? 'This change is not possible.'}</Alert>
+        <a href={props.list} class="text-sm underline">
+          Back to the plugins
+        </a>
+      </div>
+    );
+  }
+  const verb = `${action[0]?.toUpperCase()}${action.slice(1)}`;
+  return (
+    <ConfirmDialog
+      id="plugin-confirm-panel"
+      title={`${verb} ${id} on every platform?`}
+      action={url}
+      csrf={csrfToken(props.c)}
+      cancelHref={props.list}
+      confirmLabel={action === 'uninstall' && !props.keepData ? `${verb} and delete its data` : verb}
+      danger={action === 'uninstall'}
+      fields={action === 'uninstall' ? { keepData: String(props.keepData) } : undefined}
+      formAttrs={swapPage(url)}
+    >
+      <p>This changes the code and database of the whole installation, not one platform.</p>
+      {plan.migrations.length ? (
+        <>
+          <p class="mt-2">{action === 'uninstall' ? 'Migrations reverted:' : 'Migrations run:'}</p>
+          <ul class="mt-1 list-disc pl-5" data-plan>
+            {plan.migrations.map((m) => (
+              <li>{m}</li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p class="mt-2">No migration runs.</p>
+      )}
+      {action === 'uninstall' ? (
+        <p class="mt-2">
+          {props.keepData
+            ? 'Its tables and data are kept, for a later reinstall. '
+            : 'Its tables and data are deleted for good. '}
+          <a
+            class="underline"
+            href={`${url}?keepData=${props.keepData ? 'false' : 'true'}`}
+            hx-get={`${url}?keepData=${props.keepData ? 'false' : 'true'}`}
+            hx-target="#plugin-confirm"
+            hx-select="#plugin-confirm-panel"
+            hx-swap="innerHTML"
+          >
+            {props.keepData ? 'Delete its data instead' : 'Keep its data instead'}
+          </a>
+        </p>
+      ) : null}
+    </ConfirmDialog>
+  );
+}
