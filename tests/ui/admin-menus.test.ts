@@ -47,13 +47,14 @@ describe('menu configuration per platform', () => {
     await admin.get(URL);
     const saved = await admin.post(URL, {
       admin: ['kernel:vendors', 'kernel:users', 'kernel:audit-log', 'kernel:mail'],
-      vendor: ['notes:notes'],
+      vendor: ['notes:notes', 'kernel:settings', 'kernel:api-keys', 'kernel:profile'],
     });
     assert.equal(saved.status, 303);
     const labels = menuLabels((await admin.get('/admin')).html);
     assert.ok(!labels.includes('Notes'), 'the admin Notes item is hidden');
     assert.ok(labels.includes('Dashboard') && labels.includes('Plugins'), 'mandatory items stay');
-    assert.deepEqual(menuLabels((await owner.get('/vendor/tea')).html), ['Dashboard', 'Notes'], 'Team hidden');
+    const vendorLabels = menuLabels((await owner.get('/vendor/tea')).html);
+    assert.ok(vendorLabels.includes('Notes') && !vendorLabels.includes('Team'), 'Team hidden');
     assert.equal((await admin.get('/admin/notes')).status, 200, 'hiding is about the menu only');
 
     const entry = await asSystem(kernel, (db) =>

@@ -116,7 +116,7 @@ describe('translated pages', () => {
     assert.equal(switched.location, '/admin/plugins');
     const german = await admin.get('/admin');
     assert.match(german.html, /<html lang="de"/);
-    assert.deepEqual(labels(german.html).slice(0, 4), ['Übersicht', 'Händler', 'Plugins', 'Audit-Protokoll']);
+    assert.deepEqual(labels(german.html).slice(0, 4), ['Übersicht', 'Händler', 'Benutzer', 'Plattformen']);
     assert.match(german.html, /Abmelden/);
   });
 

@@ -21,6 +21,8 @@ export const de: Partial<Record<KernelKey, string>> = {
   'menu.section.Plugins': 'Plugins',
   'menu.admin.dashboard': 'Übersicht',
   'menu.admin.vendors': 'Händler',
+  'menu.admin.users': 'Benutzer',
+  'menu.admin.platforms': 'Plattformen',
   'menu.admin.plugins': 'Plugins',
   'menu.admin.audit-log': 'Audit-Protokoll',
   'menu.admin.mail': 'Ausgehende E-Mails',

@@ -19,6 +19,8 @@ export const en = {
   'menu.section.Plugins': 'Plugins',
   'menu.admin.dashboard': 'Dashboard',
   'menu.admin.vendors': 'Vendors',
+  'menu.admin.users': 'Users',
+  'menu.admin.platforms': 'Platforms',
   'menu.admin.plugins': 'Plugins',
   'menu.admin.audit-log': 'Audit log',
   'menu.admin.mail': 'Outgoing mail',

@@ -21,6 +21,8 @@ export const fr: Partial<Record<KernelKey, string>> = {
   'menu.section.Plugins': 'Extensions',
   'menu.admin.dashboard': 'Tableau de bord',
   'menu.admin.vendors': 'Vendeurs',
+  'menu.admin.users': 'Utilisateurs',
+  'menu.admin.platforms': 'Plateformes',
   'menu.admin.plugins': 'Extensions',
   'menu.admin.audit-log': 'Journal d’audit',
   'menu.admin.mail': 'Courriels sortants',
