@@ -7,7 +7,7 @@ import { ROOT } from '../../kernel/paths.js';
 import { lastMailTo, linkIn } from '../../kernel/testing/mail.js';
 import { enablePlugins } from '../../kernel/testing/plugins.js';
 import { startTestKernel, type TestKernel } from '../../kernel/testing/start-test-kernel.js';
-import { type BrowserRun, browserMissing, launchBrowser, screenshot, seriousViolations } from './browser.js';
+import { type BrowserRun, browserMissing, checkPage, launchBrowser, screenshot } from './browser.js';
 
 const NOTES = path.join(ROOT, 'tests', 'fixtures', 'ui-plugins', 'notes');
 const ADMIN = { email: 'root@example.com', password: 'root-password' };
@@ -19,18 +19,7 @@ describe('admin console and vendor dashboard in a browser', { skip: missing }, (
   let browser: BrowserRun;
   let base: string;
 
-  /** Checks the page as a user would meet it: no serious accessibility problem, no console error, a screenshot. */
-  const check = async (page: Page, name: string) => {
-    await page.waitForLoadState('load');
-    const violations = await seriousViolations(page);
-    assert.deepEqual(
-      violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
-      [],
-      `accessibility of ${name}`,
-    );
-    await screenshot(page, name);
-    assert.deepEqual(browser.errors, [], `console errors on ${name}`);
-  };
+  const check = (page: Page, name: string) => checkPage(browser, page, name);
   const menu = (page: Page) => page.locator('nav[aria-label="Main menu"] a').allInnerTexts();
 
   before(async () => {

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { hashPassword } from '../../kernel/auth/passwords.js';
 import { ROOT } from '../../kernel/paths.js';
 import { startTestKernel, type TestKernel } from '../../kernel/testing/start-test-kernel.js';
-import { type BrowserRun, browserMissing, launchBrowser, screenshot, seriousViolations } from './browser.js';
+import { type BrowserRun, browserMissing, checkPage, launchBrowser } from './browser.js';
 
 const FIXTURES = path.join(ROOT, 'tests', 'fixtures', 'plugins');
 const SHIPPING = path.join(ROOT, 'tests', 'fixtures', 'ui-plugins', 'shipping');
@@ -17,16 +17,15 @@ describe('admin plugins page in a browser', { skip: missing }, () => {
   let browser: BrowserRun;
   let base: string;
 
-  const check = async (page: Page, name: string) => {
-    await page.waitForLoadState('load');
-    const violations = await seriousViolations(page);
-    assert.deepEqual(
-      violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
-      [],
-      `accessibility of ${name}`,
-    );
-    await screenshot(page, name);
-    assert.deepEqual(browser.errors, [], `console errors on ${name}`);
+  const check = (page: Page, name: string) => checkPage(browser, page, name);
+  /**
+   * A refusal (409) or a form with errors (422) answers with its status, which Chromium logs as a failed load:
+   * expected once where the test provokes it, and taken off the console errors the next check looks at.
+   */
+  const expectLoggedStatus = (status: number) => {
+    const logged = browser.errors.filter((e) => e.includes(`status of ${status}`));
+    assert.equal(logged.length, 1, `one ${status} answer logged`);
+    browser.errors.splice(0, browser.errors.length, ...browser.errors.filter((e) => !logged.includes(e)));
   };
 
   before(async () => {
@@ -76,12 +75,14 @@ describe('admin plugins page in a browser', { skip: missing }, () => {
     assert.equal(await page.evaluate('window.stillHere'), true, 'no page reload');
     assert.equal(await page.locator('#plugin-hello').getByText('enabled', { exact: true }).count(), 1);
 
+    // Hello is needed by the enabled reviews: the dry run already refuses, so no confirmation is offered.
     await page.getByRole('link', { name: 'Uninstall Hello' }).click();
-    await page.getByRole('alertdialog').getByRole('button', { name: 'Uninstall' }).click();
     await page
-      .locator('#plugins-message')
+      .locator('#plugin-confirm-panel')
       .getByText(/reviews/)
       .waitFor();
+    assert.equal(await page.getByRole('alertdialog').count(), 0, 'nothing to confirm');
+    expectLoggedStatus(409);
     await check(page, 'plugins-03-refused-inline');
 
     await page.getByRole('link', { name: 'Settings of Shipping' }).click();
@@ -89,6 +90,7 @@ describe('admin plugins page in a browser', { skip: missing }, () => {
     await page.getByLabel('Free shipping above').fill('-5');
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByText('Carrier must match the pattern').first().waitFor();
+    expectLoggedStatus(422);
     await check(page, 'plugins-04-settings-errors');
     await page.getByLabel('Carrier').fill('La Poste');
     await page.getByLabel('Free shipping above').fill('2500');

@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -90,4 +91,20 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/**
+ * Checks a page as a user would meet it, once it has loaded: no serious accessibility problem, no console error
+ * so far in the run, and a screenshot named `name`.
+ */
+export async function checkPage(browser: BrowserRun, page: Page, name: string): Promise<void> {
+  await page.waitForLoadState('load');
+  const violations = await seriousViolations(page);
+  assert.deepEqual(
+    violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+    [],
+    `accessibility of ${name}`,
+  );
+  await screenshot(page, name);
+  assert.deepEqual(browser.errors, [], `console errors on ${name}`);
 }

@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { ROOT } from '../../kernel/paths.js';
 import { startTestKernel, type TestKernel } from '../../kernel/testing/start-test-kernel.js';
-import { type BrowserRun, browserMissing, launchBrowser, screenshot, seriousViolations } from './browser.js';
+import { type BrowserRun, browserMissing, checkPage, launchBrowser } from './browser.js';
 
 const missing = browserMissing();
 if (missing) console.log(`# browser tests skipped: ${missing}`);
@@ -14,17 +14,7 @@ describe('demo storefronts in a browser', { skip: missing }, () => {
   let browser: BrowserRun;
   let base: string;
 
-  const check = async (page: Page, name: string) => {
-    await page.waitForLoadState('load');
-    const violations = await seriousViolations(page);
-    assert.deepEqual(
-      violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
-      [],
-      `accessibility of ${name}`,
-    );
-    await screenshot(page, name);
-    assert.deepEqual(browser.errors, [], `console errors on ${name}`);
-  };
+  const check = (page: Page, name: string) => checkPage(browser, page, name);
 
   before(async () => {
     kernel = await startTestKernel({
