@@ -25,6 +25,7 @@ export const RESERVED_PLUGIN_IDS: ReadonlySet<string> = new Set([
   'dashboard',
   'domains',
   'forgot-password',
+  'language',
   'login',
   'logout',
   'mail',
