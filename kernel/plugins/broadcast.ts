@@ -55,6 +55,10 @@ export async function createStateBroadcast(options: {
 
   if (options.redis) {
     const publisher = options.redis;
+    // One Redis may serve several deployments (or, in CI, many test databases at once): the channel is the
+    // database's, so that only processes sharing the state hear about its changes.
+    const result = (await options.knex.raw('select current_database() as name')) as { rows: { name: string }[] };
+    const channel = `${CHANNEL}:${result.rows[0]?.name ?? 'default'}`;
     const subscriber = publisher.duplicate({ enableOfflineQueue: true });
     subscriber.on('message', (_channel: string, raw: string) => deliver(raw));
     let subscribedOnce = false;
@@ -63,11 +67,11 @@ export async function createStateBroadcast(options: {
       subscribedOnce = true;
     });
     subscriber.on('error', () => {}); // the main connection already logs Redis errors
-    await subscriber.subscribe(CHANNEL).catch((err: Error) => logger.warn({ err }, 'redis subscribe failed; retrying'));
+    await subscriber.subscribe(channel).catch((err: Error) => logger.warn({ err }, 'redis subscribe failed; retrying'));
     return {
       kind: 'redis',
       publish: async (topic) => {
-        await publisher.publish(CHANNEL, payload(topic));
+        await publisher.publish(channel, payload(topic));
       },
       close: async () => {
         subscriber.disconnect();
