@@ -46,23 +46,24 @@ function responseWithHeaders(defaults: DefaultHeaders) {
   const lower = (list: HeaderList): HeaderList => list.map(([name, value]) => [name.toLowerCase(), value] as const);
   const documents = lower(defaults.documents);
   const other = lower(defaults.other);
+  const listFor = (type: unknown): HeaderList =>
+    typeof type === 'string' && !type.startsWith('text/html') ? other : documents;
   return class ResponseWithHeaders extends http.ServerResponse {
     // biome-ignore lint/suspicious/noExplicitAny: Node's overloads (status, [message], [headers]) are typed loosely.
     override writeHead(statusCode: number, ...rest: any[]): this {
       const last = rest[rest.length - 1];
       if (last && typeof last === 'object' && !Array.isArray(last)) {
         const given = last as HeaderObject;
-        const type = given['content-type'] ?? this.getHeader('content-type');
-        const list = typeof type === 'string' && !type.startsWith('text/html') ? other : documents;
+        const list = listFor(given['content-type'] ?? this.getHeader('content-type'));
         for (let i = 0; i < list.length; i++) {
           const [name, value] = list[i] as readonly [string, string];
           if (given[name] === undefined && !this.hasHeader(name)) given[name] = value;
         }
       } else {
         // No header object (or Node's raw array form): rare, so the slower way is fine.
-        const type = this.getHeader('content-type');
-        const list = typeof type === 'string' && !type.startsWith('text/html') ? other : documents;
-        for (const [name, value] of list) if (!this.hasHeader(name)) this.setHeader(name, value);
+        for (const [name, value] of listFor(this.getHeader('content-type'))) {
+          if (!this.hasHeader(name)) this.setHeader(name, value);
+        }
       }
       return super.writeHead(statusCode, ...rest);
     }
