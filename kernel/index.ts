@@ -25,7 +25,7 @@ import { createStateBroadcast, type StateBroadcast, type StateTopic } from './pl
 import type { DiscoverPluginsOptions } from './plugins/discover.js';
 import { PluginHost } from './plugins/host.js';
 import { prepare } from './prepare.js';
-import { closeRedis, createRedis, type Redis } from './redis/redis.js';
+import { closeRedis, createRedis, type Redis, redisNamespace } from './redis/redis.js';
 import { createLoginThrottle, type LoginThrottle } from './security/throttle.js';
 import type { DemoLogin } from './seed/demo.js';
 import { shopErrorPage } from './storefront/error-pages.js';
@@ -139,7 +139,12 @@ async function assemble(
   const storefrontDeps = { themes: themeResolver, assets: () => shopAssets };
   const errorPages = shopErrorPage(storefrontDeps);
   const mailer = await createMailer({ mail: config.mail, env: config.env, knex: db.knex, logger });
-  const loginThrottle = createLoginThrottle({ policy: config.security.loginThrottle, redis, logger });
+  const loginThrottle = createLoginThrottle({
+    policy: config.security.loginThrottle,
+    redis,
+    logger,
+    ...(redis ? { redisPrefix: `${await redisNamespace(db.knex)}throttle:` } : {}),
+  });
   const dbAccess = tenantAccess(db.knex);
   const auth = createAuth({
     knex: db.knex,

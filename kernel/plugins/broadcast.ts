@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { Knex } from 'knex';
 import pg from 'pg';
 import type { Logger } from 'pino';
-import type { Redis } from '../redis/redis.js';
+import { type Redis, redisNamespace } from '../redis/redis.js';
 
 /** Tells other processes on the same database that the plugin or platform state changed. */
 export interface StateBroadcast {
@@ -15,6 +15,7 @@ export interface StateBroadcast {
 /** `plugins`: installed/enabled state; `platforms`: the platform list; `code`: plugin packages on disk (rescan). */
 export type StateTopic = 'plugins' | 'platforms' | 'code';
 
+/** The PostgreSQL LISTEN/NOTIFY channel (per database already: NOTIFY reaches only the same database). */
 const CHANNEL = 'orion_state';
 const ORIGIN = crypto.randomUUID();
 
@@ -55,10 +56,7 @@ export async function createStateBroadcast(options: {
 
   if (options.redis) {
     const publisher = options.redis;
-    // One Redis may serve several deployments (or, in CI, many test databases at once): the channel is the
-    // database's, so that only processes sharing the state hear about its changes.
-    const result = (await options.knex.raw('select current_database() as name')) as { rows: { name: string }[] };
-    const channel = `${CHANNEL}:${result.rows[0]?.name ?? 'default'}`;
+    const channel = `${await redisNamespace(options.knex)}state`;
     const subscriber = publisher.duplicate({ enableOfflineQueue: true });
     subscriber.on('message', (_channel: string, raw: string) => deliver(raw));
     let subscribedOnce = false;

@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 
 export type { Redis };
@@ -40,4 +41,14 @@ export async function closeRedis(redis: Redis): Promise<void> {
   } else {
     redis.disconnect();
   }
+}
+
+/**
+ * What every Redis key and channel of a deployment starts with: `orion:<database name>:`. One Redis may serve
+ * several deployments (or, in CI, many test databases at once); processes share state only with those on their
+ * database.
+ */
+export async function redisNamespace(knex: Knex): Promise<string> {
+  const result = (await knex.raw('select current_database() as name')) as { rows: { name: string }[] };
+  return `orion:${result.rows[0]?.name ?? 'default'}:`;
 }

@@ -158,7 +158,7 @@ export function createLoginThrottle(deps: {
   policy: LoginThrottlePolicy;
   redis?: Redis;
   logger: Logger;
-  /** Redis key prefix (default `orion:throttle:`); tests use their own. */
+  /** Redis key prefix (default `orion:throttle:`); the kernel uses `orion:<database name>:throttle:`. */
   redisPrefix?: string;
 }): LoginThrottle {
   const memory = new MemoryThrottleStore();
