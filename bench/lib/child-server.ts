@@ -6,6 +6,7 @@ import { DIST } from '../../kernel/paths.js';
 
 export interface ChildServer {
   url: string;
+  pid: number;
   close(): Promise<void>;
 }
 
@@ -42,6 +43,7 @@ export function startChildServer(
       const ready = JSON.parse(line) as ReadyLine;
       resolve({
         url: ready.url,
+        pid: child.pid as number,
         close: async () => {
           child.kill('SIGTERM');
           await exited;
