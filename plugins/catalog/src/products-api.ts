@@ -4,7 +4,7 @@ import type { ProductEvent } from './events.js';
 import { jsonBody, jsonResponse, NoContent, vendorIdOf } from './http.js';
 import { bulkStatus, createProduct, deleteProduct, findProductRow, getProduct, updateProduct } from './products.js';
 import { IdParam, ListQuery, Product, ProductInput, ProductPage, ProductPatch, StatusSchema } from './schemas.js';
-import { listProducts } from './search.js';
+import { searchProducts } from './stock-filter.js';
 
 const tags = ['catalog'];
 
@@ -83,7 +83,7 @@ export function productRoutes(router: PluginRouter, ctx: PluginContext): void {
   router.openapi(routes.list, async (c) => {
     const vendorId = vendorIdOf(c);
     const query = c.req.valid('query');
-    const page = await ctx.withTenant({ vendorId }, (trx) => listProducts(trx, { vendorId, shop: false }, query));
+    const page = await searchProducts(ctx, { vendorId, shop: false }, query);
     return c.json({ ...page, page: query.page, pageSize: query.pageSize }, 200);
   });
 
