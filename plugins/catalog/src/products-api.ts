@@ -74,7 +74,11 @@ export async function writeContext(ctx: PluginContext, c: Context) {
   return { vendorId: vendorIdOf(c), currency: String(settings.currency) };
 }
 
-function event(c: Context, vendorId: number, p: { id: number; slug: string; status: Product['status'] }): ProductEvent {
+export function event(
+  c: Context,
+  vendorId: number,
+  p: { id: number; slug: string; status: Product['status'] },
+): ProductEvent {
   return { platformId: c.get('platform')!.id, vendorId, productId: Number(p.id), slug: p.slug, status: p.status };
 }
 

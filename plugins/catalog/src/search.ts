@@ -103,7 +103,14 @@ export async function listProducts(
     : query.page > 1
       ? Number((await q.clone().clearSelect().clearOrder().count('* as n').limit(1).offset(0))[0]?.n ?? 0)
       : 0;
-  return { items: await productsByIds(trx, scope.vendorId, page.map((r) => Number(r.id))), total };
+  return {
+    items: await productsByIds(
+      trx,
+      scope.vendorId,
+      page.map((r) => Number(r.id)),
+    ),
+    total,
+  };
 }
 
 /** An active product of the shop by its slug. */

@@ -24,8 +24,7 @@ export interface CatalogShopService {
 
 export function createShopService(ctx: PluginContext): CatalogShopService {
   return {
-    products: (vendorId, query) =>
-      searchProducts(ctx, { vendorId, shop: true }, { ...query }),
+    products: (vendorId, query) => searchProducts(ctx, { vendorId, shop: true }, { ...query }),
     product: (vendorId, slug) => ctx.withTenant({ vendorId }, (trx) => findActiveBySlug(trx, vendorId, slug)),
     categories: (vendorId) => ctx.withTenant({ vendorId }, (trx) => listCategories(trx, vendorId)),
     version: (vendorId) =>

@@ -63,7 +63,11 @@ export const toImage = (r: ImageRow): ProductImage => ({
 });
 
 /** The images of several products, ordered, keyed by product id. */
-export async function imagesOf(trx: Knex, vendorId: number, productIds: number[]): Promise<Map<number, ProductImage[]>> {
+export async function imagesOf(
+  trx: Knex,
+  vendorId: number,
+  productIds: number[],
+): Promise<Map<number, ProductImage[]>> {
   const rows = await trx<ImageRow>(IMAGES)
     .where({ vendor_id: vendorId })
     .whereIn('product_id', productIds)
@@ -98,7 +102,10 @@ export async function addImage(
   productId: number,
   file: { type: string; bytes: Uint8Array; alt: string },
 ): Promise<ProductImage> {
-  const product = await trx('catalog__products').where({ vendor_id: vendorId, id: productId }).whereNull('deleted_at').first('id');
+  const product = await trx('catalog__products')
+    .where({ vendor_id: vendorId, id: productId })
+    .whereNull('deleted_at')
+    .first('id');
   if (!product) throw CatalogErrors.NotFound({ what: 'product', id: productId });
   const sized = await resizeImage(file.bytes);
   const keys: string[] = [];
@@ -149,10 +156,7 @@ export async function setAlt(trx: Knex, vendorId: number, id: number, alt: strin
 export async function moveImage(trx: Knex, vendorId: number, id: number, dir: 'up' | 'down'): Promise<ImageRow> {
   const row = await findImageRow(trx, vendorId, id);
   const ids = (
-    await trx(IMAGES)
-      .where({ vendor_id: vendorId, product_id: row.product_id })
-      .orderBy(['position', 'id'])
-      .pluck('id')
+    await trx(IMAGES).where({ vendor_id: vendorId, product_id: row.product_id }).orderBy(['position', 'id']).pluck('id')
   ).map(Number);
   const at = ids.indexOf(Number(id));
   const to = dir === 'up' ? at - 1 : at + 1;
