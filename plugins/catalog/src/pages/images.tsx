@@ -104,7 +104,7 @@ export function imagePages(router: PluginRouter, ctx: PluginContext): void {
     const result = await uploadImage(ctx, c, vendorOf(c), productId);
     if (!result.ok) {
       const file = t(`catalog.upload.${result.problem}` as 'catalog.upload.missing');
-      return rerender(c, ctx, productId, {}, { file });
+      return rerender(c, ctx, productId, undefined, { file });
     }
     setFlash(c, { kind: 'success', text: t('catalog.flash.imageAdded') });
     return seeOther(c, `${root(c)}/products/${productId}`);

@@ -266,12 +266,15 @@ async function EditorPage(props: {
   );
 }
 
-/** Renders the editor with what was posted and its errors: 422, nothing changed. */
+/**
+ * Renders the editor with what was posted and its errors: 422, nothing changed. Without `values` (an image upload
+ * failed), the product's stored values fill the form.
+ */
 export async function rerender(
   c: Context,
   ctx: PluginContext,
   productId: number | undefined,
-  values: Values,
+  values: Values | undefined,
   errors: FieldErrors,
 ) {
   const vendorId = vendorOf(c);
@@ -284,7 +287,8 @@ export async function rerender(
       ] as const,
   );
   c.status(422);
-  return c.render(await EditorPage({ c, ctx, product, values, errors, categories }), {
+  const shown = values ?? (product ? valuesOf(product) : {});
+  return c.render(await EditorPage({ c, ctx, product, values: shown, errors, categories }), {
     title: tr(c).t('catalog.products.title'),
   });
 }

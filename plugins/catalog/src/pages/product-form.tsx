@@ -19,7 +19,8 @@ export function productForm(t: T) {
         .string()
         .trim()
         .max(120, t('catalog.error.tooLong', { max: 120 }))
-        .refine((s) => !s || SLUG.test(s), t('catalog.error.slug')),
+        .refine((s) => !s || SLUG.test(s), t('catalog.error.slug'))
+        .default(''),
       description: z
         .string()
         .max(50_000, t('catalog.error.tooLong', { max: 50_000 }))
