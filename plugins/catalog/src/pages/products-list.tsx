@@ -21,10 +21,13 @@ import {
   seeOther,
   setFlash,
   TextField,
+  tableSwap,
 } from './kit.js';
 import { root, STATUS_TONE, tr } from './shared.js';
 
 const PAGE_SIZE = 25;
+/** The element htmx swaps when the filters or the page change (the URL is pushed, so back works). */
+const RESULTS = 'catalog-products';
 const SORTS = ['newest', 'updated', 'title', 'price', '-price', 'relevance'] as const;
 const ids = z.preprocess(
   (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
@@ -108,7 +111,14 @@ export function productListPages(router: PluginRouter, ctx: PluginContext): void
           description={t('catalog.products.count', { count: fmt.number(page.total) })}
           actions={<LinkButton href={`${base}/products/new`}>{t('catalog.products.new')}</LinkButton>}
         />
-        <Form action={base} method="get" csrf="" class="flex flex-wrap items-end gap-2">
+        <Form
+          action={base}
+          method="get"
+          csrf=""
+          class="flex flex-wrap items-end gap-2"
+          hx-get={base}
+          {...tableSwap(RESULTS)}
+        >
           <TextField name="q" type="search" label={t('catalog.list.search')} value={query.q ?? ''} />
           <SelectField
             name="status"
@@ -153,29 +163,48 @@ export function productListPages(router: PluginRouter, ctx: PluginContext): void
             {t('catalog.list.filter')}
           </Button>
         </Form>
-        <Form action={`${base}/bulk-status`} method="get" csrf="">
-          <Card>
-            {page.items.length ? <ProductTable c={c} items={page.items} /> : <p>{t('catalog.list.empty')}</p>}
-          </Card>
-          <div class="mt-2 flex items-end gap-2">
-            <SelectField
-              name="status"
-              label={t('catalog.bulk.setStatus')}
-              options={StatusSchema.options.map((s) => ({
-                value: s,
-                label: t(`catalog.status.${s}` as 'catalog.status.draft'),
-              }))}
-            />
-            <Button type="submit" variant="secondary">
-              {t('catalog.bulk.apply')}
-            </Button>
-          </div>
-        </Form>
-        <nav aria-label={t('catalog.list.pages')} class="mt-2 flex gap-2 text-sm">
-          {query.page > 1 ? <a href={keep(query.page - 1)}>{t('catalog.list.previous')}</a> : null}
-          <span>{t('catalog.list.pageOf', { page: query.page, pages })}</span>
-          {query.page < pages ? <a href={keep(query.page + 1)}>{t('catalog.list.next')}</a> : null}
-        </nav>
+        <div id="bulk-dialog" />
+        <div id={RESULTS}>
+          <Form
+            action={`${base}/bulk-status`}
+            method="get"
+            csrf=""
+            hx-get={`${base}/bulk-status`}
+            hx-target="#bulk-dialog"
+            hx-select="#bulk-confirm"
+            hx-swap="innerHTML"
+          >
+            <Card>
+              {page.items.length ? <ProductTable c={c} items={page.items} /> : <p>{t('catalog.list.empty')}</p>}
+            </Card>
+            <div class="mt-2 flex items-end gap-2">
+              <SelectField
+                name="status"
+                label={t('catalog.bulk.setStatus')}
+                options={StatusSchema.options.map((s) => ({
+                  value: s,
+                  label: t(`catalog.status.${s}` as 'catalog.status.draft'),
+                }))}
+              />
+              <Button type="submit" variant="secondary">
+                {t('catalog.bulk.apply')}
+              </Button>
+            </div>
+          </Form>
+          <nav aria-label={t('catalog.list.pages')} class="mt-2 flex gap-2 text-sm">
+            {query.page > 1 ? (
+              <a href={keep(query.page - 1)} hx-get={keep(query.page - 1)} {...tableSwap(RESULTS)}>
+                {t('catalog.list.previous')}
+              </a>
+            ) : null}
+            <span>{t('catalog.list.pageOf', { page: query.page, pages })}</span>
+            {query.page < pages ? (
+              <a href={keep(query.page + 1)} hx-get={keep(query.page + 1)} {...tableSwap(RESULTS)}>
+                {t('catalog.list.next')}
+              </a>
+            ) : null}
+          </nav>
+        </div>
       </>,
       { title: t('catalog.products.title') },
     );
