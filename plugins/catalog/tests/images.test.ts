@@ -13,7 +13,7 @@ import {
 } from '@orion/sdk/testing';
 import sharp from 'sharp';
 import { call, createProduct, shopApi, simpleProduct, VENDOR_API } from './helpers.js';
-import { pagesOf, useTempMediaDir } from './pages-helpers.js';
+import { browserSession, pagesOf, useTempMediaDir } from './pages-helpers.js';
 
 const MAX_BYTES = 20_000;
 
@@ -94,6 +94,32 @@ describe('catalog: product images', () => {
     const shown = (shopProduct.body.images as { url: string; width: number }[])[0];
     assert.equal(shown?.url, image.url);
     assert.equal(shown?.width, 800);
+  });
+
+  it('uploads from the signed-in browser form, with its CSRF token, and refuses the post without it', async () => {
+    const browser = await browserSession(kernel, shop);
+    const editor = await browser.get(`/vendor/${shop.code}/catalog/products/${productId}`);
+    assert.equal(editor.status, 200);
+    assert.match(editor.html, /enctype="multipart\/form-data"/);
+    const count = (await images()).length;
+    const file = new File([png], 'from-browser.png', { type: 'image/png' });
+    const res = await browser.postMultipart(`/vendor/${shop.code}/catalog/products/${productId}/images`, {
+      file,
+      alt: 'From the browser',
+    });
+    assert.equal(res.status, 303);
+    assert.equal((await images()).length, count + 1);
+
+    const forged = await browser.postMultipart(
+      `/vendor/${shop.code}/catalog/products/${productId}/images`,
+      { file },
+      false,
+    );
+    assert.equal(forged.status, 403);
+    assert.equal((await images()).length, count + 1);
+    // Leave the product with its one image, as the next tests expect.
+    const added = (await images()).at(-1);
+    await call(kernel, 'DELETE', `${VENDOR_API}/images/${added?.id}`, shop.headers);
   });
 
   it('refuses a text file named .png and an oversized file with a 422 on the page, storing nothing', async () => {

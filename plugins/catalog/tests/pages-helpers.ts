@@ -35,3 +35,43 @@ export function pagesOf(kernel: TestKernel, vendor: TestVendor) {
     },
   };
 }
+
+/**
+ * A signed-in browser without JavaScript: cookies from the sign-in form, and the CSRF token of the last page
+ * posted back in the form, as a real form post does (no bearer token).
+ */
+export async function browserSession(kernel: TestKernel, vendor: TestVendor) {
+  const cookies = new Map<string, string>();
+  let csrf = '';
+  const request = async (url: string, init: RequestInit = {}) => {
+    const headers = new Headers(init.headers);
+    headers.set('cookie', [...cookies].map(([k, v]) => `${k}=${v}`).join('; '));
+    const res = await kernel.request(url, { ...init, headers, redirect: 'manual' });
+    for (const line of res.headers.getSetCookie()) {
+      const [pair = ''] = line.split(';');
+      const eq = pair.indexOf('=');
+      cookies.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
+    }
+    const html = await res.text();
+    csrf = /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? csrf;
+    return { status: res.status, html };
+  };
+  const login = `/vendor/${vendor.code}/login`;
+  await request(login);
+  const signedIn = await request(login, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ _csrf: csrf, email: vendor.ownerEmail, password: vendor.ownerPassword }),
+  });
+  if (signedIn.status !== 303) throw new Error(`sign-in failed: ${signedIn.status}`);
+  return {
+    get: (url: string) => request(url),
+    /** Posts a multipart form with the page's CSRF token. */
+    postMultipart: (url: string, fields: Record<string, string | Blob>, withToken = true) => {
+      const form = new FormData();
+      if (withToken) form.append('_csrf', csrf);
+      for (const [k, v] of Object.entries(fields)) form.append(k, v);
+      return request(url, { method: 'POST', body: form });
+    },
+  };
+}

@@ -62,13 +62,12 @@ export function ImagesCard(props: { c: Context; product: Product; errors: FieldE
           </li>
         ))}
       </ul>
-      <form
-        method="post"
+      <Form
         action={`${base}/products/${product.id}/images`}
+        csrf={csrfToken(c)}
         enctype="multipart/form-data"
         class="mt-3 space-y-2"
       >
-        <input type="hidden" name="_csrf" value={csrfToken(c)} />
         <div>
           <label for="field-file" class="mb-1 block text-sm font-medium text-gray-900">
             {t('catalog.images.file')}
@@ -91,7 +90,7 @@ export function ImagesCard(props: { c: Context; product: Product; errors: FieldE
         <Button type="submit" variant="secondary">
           {t('catalog.images.upload')}
         </Button>
-      </form>
+      </Form>
     </Card>
   );
 }
