@@ -179,16 +179,41 @@ describe('catalog: vendor pages', () => {
     assert.equal((await list()).length, 1);
   });
 
+  it('deletes a product from its editor after asking', async () => {
+    const p = await createProduct(kernel, shop.headers, simpleProduct('Old poster', 700));
+    assert.match(await (await pages.get(`/products/${p.id}`)).text(), /Delete product/);
+    assert.match(await (await pages.get(`/products/${p.id}/delete`)).text(), /Delete Old poster\?/);
+    assert.equal((await pages.post(`/products/${p.id}/delete`, {})).status, 303);
+    assert.equal((await pages.get(`/products/${p.id}`)).status, 404);
+    assert.equal((await call(kernel, 'GET', `${VENDOR_API}/products/${p.id}`, shop.headers)).status, 404);
+  });
+
   it("answers 404 for another vendor's product, variant and category pages", async () => {
     const p = await createProduct(kernel, shop.headers, simpleProduct('Private lamp', 5000));
     const theirs = pagesOf(kernel, other);
     assert.equal((await theirs.get(`/products/${p.id}`)).status, 404);
     assert.equal((await theirs.post(`/products/${p.id}`, { title: 'Stolen' })).status, 404);
     assert.equal((await theirs.get(`/variants/${p.variants[0]?.id}`)).status, 404);
+    assert.equal((await theirs.post(`/products/${p.id}/delete`, {})).status, 404);
     assert.equal((await theirs.post('/bulk-status', { ids: String(p.id), status: 'archived' })).status, 303);
     const still = await call(kernel, 'GET', `${VENDOR_API}/products/${p.id}`, shop.headers);
     assert.equal(still.body.title, 'Private lamp');
     assert.equal(still.body.status, 'active');
+  });
+
+  it('speaks French and German to a shop that offers them', async () => {
+    const multi = await createTestVendor(kernel, { languages: ['en', 'fr', 'de'] });
+    await createProduct(kernel, multi.headers, simpleProduct('Bol', 1200, { status: 'draft' }));
+    const page = (lang: string) =>
+      kernel.request(`/vendor/${multi.code}/catalog`, {
+        headers: { authorization: multi.headers.authorization as string, cookie: `lang=${lang}` },
+      });
+    const fr = await (await page('fr')).text();
+    assert.match(fr, /<h1[^>]*>Produits<\/h1>/);
+    assert.match(fr, />Brouillon</);
+    const de = await (await page('de')).text();
+    assert.match(de, /<h1[^>]*>Produkte<\/h1>/);
+    assert.match(de, />Entwurf</);
   });
 
   it('has an English message for every key the pages use, and no stray French or German key', () => {

@@ -13,6 +13,10 @@ export const de: Partial<Record<keyof typeof en, string>> = {
 
   'catalog.products.title': 'Produkte',
   'catalog.products.count': '{count} Produkte',
+  'catalog.products.delete': 'Produkt löschen',
+  'catalog.products.deleteConfirm': '{title} löschen?',
+  'catalog.products.deleteExplain':
+    'Es verschwindet aus dem Shop und allen Listen. Seine Adresse und Artikelnummern bleiben reserviert.',
   'catalog.products.new': 'Neues Produkt',
   'catalog.editor.title': '{title} bearbeiten',
   'catalog.editor.sidebar': 'Bilder und Bestand',

@@ -12,6 +12,9 @@ export const en = {
 
   'catalog.products.title': 'Products',
   'catalog.products.count': '{count} products',
+  'catalog.products.delete': 'Delete product',
+  'catalog.products.deleteConfirm': 'Delete {title}?',
+  'catalog.products.deleteExplain': 'It leaves the shop and every list. Its address and SKUs stay reserved.',
   'catalog.products.new': 'New product',
   'catalog.editor.title': 'Edit {title}',
   'catalog.editor.sidebar': 'Images and stock',

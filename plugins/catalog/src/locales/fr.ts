@@ -13,6 +13,10 @@ export const fr: Partial<Record<keyof typeof en, string>> = {
 
   'catalog.products.title': 'Produits',
   'catalog.products.count': '{count} produits',
+  'catalog.products.delete': 'Supprimer le produit',
+  'catalog.products.deleteConfirm': 'Supprimer {title} ?',
+  'catalog.products.deleteExplain':
+    'Il quitte la boutique et toutes les listes. Son adresse et ses références restent réservées.',
   'catalog.products.new': 'Nouveau produit',
   'catalog.editor.title': 'Modifier {title}',
   'catalog.editor.sidebar': 'Images et stock',

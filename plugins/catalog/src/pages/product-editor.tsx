@@ -231,9 +231,16 @@ async function EditorPage(props: {
       <PageHeader
         title={title}
         actions={
-          <LinkButton href={base} variant="ghost">
-            {t('catalog.action.back')}
-          </LinkButton>
+          <>
+            <LinkButton href={base} variant="ghost">
+              {t('catalog.action.back')}
+            </LinkButton>
+            {product ? (
+              <LinkButton href={`${base}/products/${product.id}/delete`} variant="danger">
+                {t('catalog.products.delete')}
+              </LinkButton>
+            ) : null}
+          </>
         }
       />
       <div class="grid gap-4 lg:grid-cols-3">
