@@ -15,6 +15,12 @@ import { messages } from '../src/locales/index.js';
 import { call, createProduct, simpleProduct, uniq, VENDOR_API } from './helpers.js';
 import { pagesOf } from './pages-helpers.js';
 
+/** Element ids used more than once in a page: each must be unique, or labels point at the wrong control. */
+const duplicateIds = (html: string) => {
+  const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+  return ids.filter((id, i) => ids.indexOf(id) !== i);
+};
+
 describe('catalog: vendor pages', () => {
   let kernel: TestKernel;
   let shop: TestVendor;
@@ -37,6 +43,7 @@ describe('catalog: vendor pages', () => {
     assert.match(all, /Woollen scarf/);
     assert.match(all, /Linen shirt/);
     assert.match(all, /<label[^>]*>Search<\/label>/);
+    assert.deepEqual(duplicateIds(all), []);
     const found = await (await pages.get('?q=wool')).text();
     assert.match(found, /Woollen scarf/);
     assert.doesNotMatch(found, /Linen shirt/);
@@ -69,6 +76,7 @@ describe('catalog: vendor pages', () => {
     });
     const page = await editor.text();
     assert.match(page, /Edit Enamel mug/);
+    assert.deepEqual(duplicateIds(page), []);
     assert.match(page, new RegExp(sku));
     const created = await call(kernel, 'GET', `${VENDOR_API}/products?q=enamel`, shop.headers);
     const product = (created.body.items as { taxRateBp: number; variants: { price: { amountMinor: number } }[] }[])[0];
@@ -136,7 +144,7 @@ describe('catalog: vendor pages', () => {
   it('changes the status of several products after asking', async () => {
     const a = await createProduct(kernel, shop.headers, simpleProduct('Candle', 800));
     const b = await createProduct(kernel, shop.headers, simpleProduct('Vase', 3000));
-    const ask = await pages.get(`/bulk-status?ids=${a.id}&ids=${b.id}&status=archived`);
+    const ask = await pages.get(`/bulk-status?ids=${a.id}&ids=${b.id}&to=archived`);
     assert.equal(ask.status, 200);
     const dialog = await ask.text();
     assert.match(dialog, /role="alertdialog"/);
@@ -146,7 +154,7 @@ describe('catalog: vendor pages', () => {
     for (const id of [a.id, b.id]) {
       assert.equal((await call(kernel, 'GET', `${VENDOR_API}/products/${id}`, shop.headers)).body.status, 'archived');
     }
-    assert.equal((await pages.get('/bulk-status?status=archived')).status, 422);
+    assert.equal((await pages.get('/bulk-status?to=archived')).status, 422);
   });
 
   it('creates, renames, moves and deletes categories, refusing a loop with a 422', async () => {

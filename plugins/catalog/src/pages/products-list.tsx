@@ -179,7 +179,7 @@ export function productListPages(router: PluginRouter, ctx: PluginContext): void
             </Card>
             <div class="mt-2 flex items-end gap-2">
               <SelectField
-                name="status"
+                name="to"
                 label={t('catalog.bulk.setStatus')}
                 options={StatusSchema.options.map((s) => ({
                   value: s,
@@ -214,7 +214,7 @@ export function productListPages(router: PluginRouter, ctx: PluginContext): void
   router.get('/bulk-status', requirePermission('catalog.edit'), async (c) => {
     const { t } = tr(c);
     const chosen = ids.safeParse(c.req.queries('ids'));
-    const status = StatusSchema.safeParse(c.req.query('status'));
+    const status = StatusSchema.safeParse(c.req.query('to'));
     const base = root(c);
     if (!chosen.success || !chosen.data.length || !status.success) {
       c.status(422);
