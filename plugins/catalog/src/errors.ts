@@ -2,7 +2,7 @@ import { defineError } from '@orion/sdk';
 
 /** The catalog's expected failures. Another vendor's ids answer exactly like ids that do not exist: 404. */
 export const CatalogErrors = {
-  NotFound: defineError<{ what: 'product' | 'variant' | 'category'; id: number | string }>({
+  NotFound: defineError<{ what: 'product' | 'variant' | 'category' | 'image'; id: number | string }>({
     code: 'CATALOG_NOT_FOUND',
     category: 'not-found',
     title: 'Not found',

@@ -4,7 +4,7 @@ import type { ProductEvent } from './events.js';
 import { jsonBody, jsonResponse, NoContent, vendorIdOf } from './http.js';
 import { bulkStatus, createProduct, deleteProduct, findProductRow, getProduct, updateProduct } from './products.js';
 import { IdParam, ListQuery, Product, ProductInput, ProductPage, ProductPatch, StatusSchema } from './schemas.js';
-import { listProducts } from './search.js';
+import { searchProducts } from './stock-filter.js';
 
 const tags = ['catalog'];
 
@@ -74,7 +74,11 @@ export async function writeContext(ctx: PluginContext, c: Context) {
   return { vendorId: vendorIdOf(c), currency: String(settings.currency) };
 }
 
-function event(c: Context, vendorId: number, p: { id: number; slug: string; status: Product['status'] }): ProductEvent {
+export function event(
+  c: Context,
+  vendorId: number,
+  p: { id: number; slug: string; status: Product['status'] },
+): ProductEvent {
   return { platformId: c.get('platform')!.id, vendorId, productId: Number(p.id), slug: p.slug, status: p.status };
 }
 
@@ -83,7 +87,7 @@ export function productRoutes(router: PluginRouter, ctx: PluginContext): void {
   router.openapi(routes.list, async (c) => {
     const vendorId = vendorIdOf(c);
     const query = c.req.valid('query');
-    const page = await ctx.withTenant({ vendorId }, (trx) => listProducts(trx, { vendorId, shop: false }, query));
+    const page = await searchProducts(ctx, { vendorId, shop: false }, query);
     return c.json({ ...page, page: query.page, pageSize: query.pageSize }, 200);
   });
 

@@ -1,5 +1,6 @@
 import { type Knex, Money } from '@orion/sdk';
 import { CatalogErrors } from './errors.js';
+import { imagesOf } from './images/images.js';
 import type { Category, Product, Variant } from './schemas.js';
 
 export const T = {
@@ -99,16 +100,17 @@ export const toCategory = (r: CategoryRow): Category => ({
   position: r.position,
 });
 
-/** Products with their variants and category ids, in the order given. Two queries, whatever the page size. */
+/** Products with their variants, category ids and images, in the order given. Three queries, whatever the page size. */
 export async function hydrate(trx: Knex, vendorId: number, rows: ProductRow[]): Promise<Product[]> {
   if (!rows.length) return [];
   const ids = rows.map((r) => r.id);
-  const [variants, links] = await Promise.all([
+  const [variants, links, images] = await Promise.all([
     trx<VariantRow>(T.variants)
       .where({ vendor_id: vendorId })
       .whereIn('product_id', ids)
       .orderBy(['product_id', 'position', 'id']),
     trx(T.links).where({ vendor_id: vendorId }).whereIn('product_id', ids).orderBy('category_id'),
+    imagesOf(trx, vendorId, ids),
   ]);
   return rows.map((r) => {
     const own = variants.filter((v) => Number(v.product_id) === Number(r.id)).map(toVariant);
@@ -135,6 +137,7 @@ export async function hydrate(trx: Knex, vendorId: number, rows: ProductRow[]): 
         .filter((l: { product_id: number }) => Number(l.product_id) === Number(r.id))
         .map((l: { category_id: number }) => Number(l.category_id)),
       variants: own,
+      images: images.get(Number(r.id)) ?? [],
       priceFrom: cheapest?.price ?? null,
       createdAt: r.created_at.toISOString(),
       updatedAt: r.updated_at.toISOString(),

@@ -1,5 +1,6 @@
 import { MoneySchema, NonNegativeMoneySchema, z } from '@orion/sdk';
 import { checkGtin } from './gtin.js';
+import { ProductImage } from './images/images.js';
 
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const slug = z.string().max(120, 'must be at most 120 characters').regex(SLUG, 'must be lower-case words joined by -');
@@ -120,6 +121,7 @@ export const Product = z
     options: z.array(z.string()),
     categoryIds: z.array(z.number().int()),
     variants: z.array(Variant),
+    images: z.array(ProductImage),
     priceFrom: MoneySchema.nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
@@ -155,6 +157,7 @@ export const ListQuery = z.object({
   minPrice: z.coerce.number().int().min(0).optional(),
   maxPrice: z.coerce.number().int().min(0).optional(),
   sort: z.enum(['relevance', 'newest', 'title', 'price', '-price', 'updated']).optional(),
+  inStock: z.enum(['true', 'false']).optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });

@@ -25,14 +25,11 @@ export interface ListScope {
 }
 
 /**
- * One page of a vendor's products: full-text search (ranked title A, brand and SKUs B, description C), filters
- * (category with its subcategories, status, featured, price range in minor units over any variant), sort and page.
+ * The filtered, sorted query of a vendor's products (ids only, not paged): full-text search (ranked title A, brand
+ * and SKUs B, description C), filters (category with its subcategories, status, featured, price range in minor
+ * units over any variant) and sort. The in-stock filter is not here: stock belongs to inventory (see stock-filter.ts).
  */
-export async function listProducts(
-  trx: Knex,
-  scope: ListScope,
-  query: ListQuery,
-): Promise<{ items: Product[]; total: number }> {
+export async function filteredQuery(trx: Knex, scope: ListScope, query: Omit<ListQuery, 'page' | 'pageSize'>) {
   const { vendorId } = scope;
   const tsquery = toTsQuery(query.q);
   const minPrice = `(select min(v.price_minor) from ${T.variants} v where v.vendor_id = p.vendor_id and v.product_id = p.id)`;
@@ -68,7 +65,33 @@ export async function listProducts(
   else if (sort === 'updated') q.orderBy('p.updated_at', 'desc');
   else q.orderBy('p.created_at', 'desc');
   q.orderBy('p.id', 'desc');
+  // Wrapped: a query builder is thenable, so returning it bare from an async function would run it.
+  return { q };
+}
 
+/** Full products for ids, in the order given. */
+export async function productsByIds(trx: Knex, vendorId: number, ids: number[]): Promise<Product[]> {
+  const rows = ids.length
+    ? ((await trx(T.products)
+        .where({ vendor_id: vendorId })
+        .whereIn('id', ids)
+        .select([...PRODUCT_COLUMNS])) as ProductRow[])
+    : [];
+  const byId = new Map(rows.map((r) => [Number(r.id), r]));
+  return hydrate(
+    trx,
+    vendorId,
+    ids.map((id) => byId.get(id)).filter((r): r is ProductRow => !!r),
+  );
+}
+
+/** One page of a vendor's products: `filteredQuery`, paged. */
+export async function listProducts(
+  trx: Knex,
+  scope: ListScope,
+  query: ListQuery,
+): Promise<{ items: Product[]; total: number }> {
+  const { q } = await filteredQuery(trx, scope, query);
   // Page over narrow rows (id and the total), then read the full rows of that page only: the window and the sort
   // then handle a few bytes per match instead of whole products.
   const page = (await q
@@ -80,19 +103,11 @@ export async function listProducts(
     : query.page > 1
       ? Number((await q.clone().clearSelect().clearOrder().count('* as n').limit(1).offset(0))[0]?.n ?? 0)
       : 0;
-  const ids = page.map((r) => Number(r.id));
-  const rows = ids.length
-    ? ((await trx(T.products)
-        .where({ vendor_id: vendorId })
-        .whereIn('id', ids)
-        .select([...PRODUCT_COLUMNS])) as ProductRow[])
-    : [];
-  const byId = new Map(rows.map((r) => [Number(r.id), r]));
   return {
-    items: await hydrate(
+    items: await productsByIds(
       trx,
-      vendorId,
-      ids.map((id) => byId.get(id) as ProductRow),
+      scope.vendorId,
+      page.map((r) => Number(r.id)),
     ),
     total,
   };

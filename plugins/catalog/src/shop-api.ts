@@ -3,7 +3,8 @@ import { listCategories } from './categories.js';
 import { CatalogErrors } from './errors.js';
 import { jsonResponse, vendorIdOf } from './http.js';
 import { Category, ListQuery, Product, ProductPage } from './schemas.js';
-import { findActiveBySlug, listProducts } from './search.js';
+import { findActiveBySlug } from './search.js';
+import { searchProducts } from './stock-filter.js';
 
 const tags = ['catalog'];
 /** Shoppers get active products only, so the vendor-only filters are left out. */
@@ -41,7 +42,7 @@ export function shopRoutes(router: PluginRouter, ctx: PluginContext): void {
   router.openapi(routes.list, async (c) => {
     const vendorId = vendorIdOf(c);
     const query = c.req.valid('query');
-    const page = await ctx.withTenant({ vendorId }, (trx) => listProducts(trx, { vendorId, shop: true }, query));
+    const page = await searchProducts(ctx, { vendorId, shop: true }, query);
     return c.json({ ...page, page: query.page, pageSize: query.pageSize }, 200);
   });
   router.openapi(routes.get, async (c) => {

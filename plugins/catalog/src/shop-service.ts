@@ -2,7 +2,8 @@ import type { PluginContext } from '@orion/sdk';
 import { listCategories } from './categories.js';
 import { T } from './rows.js';
 import type { Category, ListQuery, Product } from './schemas.js';
-import { findActiveBySlug, listProducts } from './search.js';
+import { findActiveBySlug } from './search.js';
+import { searchProducts } from './stock-filter.js';
 
 /** The shop's query of a product list: the shop API's query, without the vendor-only status filter. */
 export type ShopListQuery = Omit<ListQuery, 'status'>;
@@ -23,8 +24,7 @@ export interface CatalogShopService {
 
 export function createShopService(ctx: PluginContext): CatalogShopService {
   return {
-    products: (vendorId, query) =>
-      ctx.withTenant({ vendorId }, (trx) => listProducts(trx, { vendorId, shop: true }, { ...query })),
+    products: (vendorId, query) => searchProducts(ctx, { vendorId, shop: true }, { ...query }),
     product: (vendorId, slug) => ctx.withTenant({ vendorId }, (trx) => findActiveBySlug(trx, vendorId, slug)),
     categories: (vendorId) => ctx.withTenant({ vendorId }, (trx) => listCategories(trx, vendorId)),
     version: (vendorId) =>

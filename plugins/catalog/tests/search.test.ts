@@ -80,6 +80,13 @@ describe('catalog: search, filters, sort and pages', () => {
     assert.deepEqual((await titles('status=draft')).titles, ['Draft shirt']);
   });
 
+  it('ignores the in-stock filter when no inventory plugin tracks stock', async () => {
+    assert.deepEqual(
+      (await titles('q=shirt&status=active&inStock=true')).titles,
+      (await titles('q=shirt&status=active')).titles,
+    );
+  });
+
   it('sorts by price both ways and pages with a total', async () => {
     assert.deepEqual((await titles('sort=-price&pageSize=2')).titles, ['Wool coat', 'Linen shirt']);
     const page2 = await titles('sort=-price&pageSize=2&page=2');
