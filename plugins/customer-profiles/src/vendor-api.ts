@@ -11,7 +11,7 @@ import {
 import { Address } from './address.js';
 import { ADDRESSES, listAddresses, toAddress } from './addresses.js';
 import { customersCsv } from './csv.js';
-import { allProfiles, listProfiles, loadProfile, updateNotes, VendorProfile } from './profiles.js';
+import { allProfiles, inVendor, listProfiles, loadProfile, updateNotes, VendorProfile } from './profiles.js';
 
 const tags = ['customer-profiles'];
 const view = [requirePermission('customer-profiles.view')];
@@ -75,9 +75,9 @@ export function vendorRoutes(router: PluginRouter, ctx: PluginContext): void {
   // Before /customers/{id}, which would take "export.csv" for an id.
   router.get('/customers/export.csv', requirePermission('customer-profiles.view'), async (c) => {
     const vendorId = vendorOf(c);
-    const csv = await ctx.withTenant({ vendorId }, async (trx) => {
-      const profiles = await allProfiles(trx, vendorId);
-      const rows = await trx(ADDRESSES).where({ vendor_id: vendorId, is_default: true });
+    const csv = await inVendor(ctx, vendorId, async (s) => {
+      const profiles = await allProfiles(s);
+      const rows = await s.trx(ADDRESSES).where({ vendor_id: vendorId, is_default: true });
       const defaults = new Map<number, ReturnType<typeof toAddress>[]>();
       for (const r of rows) {
         const id = Number(r.customer_id);
@@ -92,15 +92,15 @@ export function vendorRoutes(router: PluginRouter, ctx: PluginContext): void {
   router.openapi(routes.list, async (c) => {
     const vendorId = vendorOf(c);
     const q = c.req.valid('query');
-    const page = await ctx.withTenant({ vendorId }, (trx) => listProfiles(trx, vendorId, q));
+    const page = await inVendor(ctx, vendorId, (s) => listProfiles(s, q));
     return c.json({ ...page, limit: q.limit, offset: q.offset }, 200);
   });
   router.openapi(routes.get, async (c) => {
     const vendorId = vendorOf(c);
     const { id } = c.req.valid('param');
-    const found = await ctx.withTenant({ vendorId }, async (trx) => ({
-      ...(await loadProfile(trx, vendorId, id)),
-      addresses: await listAddresses(trx, { vendorId, customerId: id }),
+    const found = await inVendor(ctx, vendorId, async (s) => ({
+      ...(await loadProfile(s, id)),
+      addresses: await listAddresses(s.trx, { vendorId, customerId: id }),
     }));
     return c.json(found, 200);
   });
@@ -108,6 +108,6 @@ export function vendorRoutes(router: PluginRouter, ctx: PluginContext): void {
     const vendorId = vendorOf(c);
     const { id } = c.req.valid('param');
     const { notes } = c.req.valid('json');
-    return c.json(await ctx.withTenant({ vendorId }, (trx) => updateNotes(trx, vendorId, id, notes)), 200);
+    return c.json(await inVendor(ctx, vendorId, (s) => updateNotes(s, id, notes)), 200);
   });
 }
