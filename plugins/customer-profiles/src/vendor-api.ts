@@ -9,9 +9,9 @@ import {
   z,
 } from '@orion/sdk';
 import { Address } from './address.js';
-import { ADDRESSES, listAddresses, toAddress } from './addresses.js';
-import { customersCsv } from './csv.js';
-import { allProfiles, inVendor, listProfiles, loadProfile, updateNotes, VendorProfile } from './profiles.js';
+import { listAddresses } from './addresses.js';
+import { sendCsv } from './export.js';
+import { inVendor, listProfiles, loadProfile, updateNotes, VendorProfile } from './profiles.js';
 
 const tags = ['customer-profiles'];
 const view = [requirePermission('customer-profiles.view')];
@@ -73,22 +73,7 @@ const routes = {
  */
 export function vendorRoutes(router: PluginRouter, ctx: PluginContext): void {
   // Before /customers/{id}, which would take "export.csv" for an id.
-  router.get('/customers/export.csv', requirePermission('customer-profiles.view'), async (c) => {
-    const vendorId = vendorOf(c);
-    const csv = await inVendor(ctx, vendorId, async (s) => {
-      const profiles = await allProfiles(s);
-      const rows = await s.trx(ADDRESSES).where({ vendor_id: vendorId, is_default: true });
-      const defaults = new Map<number, ReturnType<typeof toAddress>[]>();
-      for (const r of rows) {
-        const id = Number(r.customer_id);
-        defaults.set(id, [...(defaults.get(id) ?? []), toAddress(r)]);
-      }
-      return customersCsv(profiles, defaults);
-    });
-    c.header('content-type', 'text/csv; charset=utf-8');
-    c.header('content-disposition', `attachment; filename="customers-${new Date().toISOString().slice(0, 10)}.csv"`);
-    return c.body(csv, 200);
-  });
+  router.get('/customers/export.csv', requirePermission('customer-profiles.view'), (c) => sendCsv(c, ctx));
   router.openapi(routes.list, async (c) => {
     const vendorId = vendorOf(c);
     const q = c.req.valid('query');
