@@ -42,7 +42,13 @@ describe("customer profiles: a customer's orders, from the orders plugin's servi
     const order = await call(kernel, 'POST', `/vendors/${shop.code}/shop/api/v1/shop/orders`, anna.headers, {
       lines: [{ variantId, quantity: 2 }],
       contact: { email: 'anna@example.com', name: 'Anna Muller' },
-      shippingAddress: { name: 'Anna Muller', line1: '1 Rue du Fort', postalCode: 'L-1234', city: 'Luxembourg', country: 'LU' },
+      shippingAddress: {
+        name: 'Anna Muller',
+        line1: '1 Rue du Fort',
+        postalCode: 'L-1234',
+        city: 'Luxembourg',
+        country: 'LU',
+      },
       shipping: { amountMinor: 500, currency: 'EUR' },
       payment: { provider: 'manual' },
     });

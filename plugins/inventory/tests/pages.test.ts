@@ -50,7 +50,10 @@ describe('inventory: vendor pages', () => {
     await call(kernel, 'PUT', `${API}/stock/${mug}/threshold`, shop.headers, { lowStockThreshold: 3 });
     defaultLocation = (await levelOf(kernel, shop.headers, mug)).locationId;
     otherVariant = await createVariant(kernel, other.headers, 'Secret');
-    await call(kernel, 'POST', `${API}/stock/${otherVariant}/adjustments`, other.headers, { delta: 7, reason: 'received' });
+    await call(kernel, 'POST', `${API}/stock/${otherVariant}/adjustments`, other.headers, {
+      delta: 7,
+      reason: 'received',
+    });
   });
   after(() => kernel.stop());
 
@@ -73,12 +76,20 @@ describe('inventory: vendor pages', () => {
     assert.match(form, /^<tr id="stock-/, 'htmx gets the row alone');
     assert.match(form, /name="onHand"/);
 
-    const res = await post(`/stock/${mug}/${defaultLocation}`, { onHand: '2', reason: 'damaged', note: 'Dropped box' }, {
-      'hx-request': 'true',
-    });
+    const res = await post(
+      `/stock/${mug}/${defaultLocation}`,
+      { onHand: '2', reason: 'damaged', note: 'Dropped box' },
+      {
+        'hx-request': 'true',
+      },
+    );
     assert.equal(res.status, 200);
     const row = await res.text();
-    assert.match(row, new RegExp(`^<tr id="stock-${mug}-${defaultLocation}" class="bg-yellow-50"`), 'now low: highlighted');
+    assert.match(
+      row,
+      new RegExp(`^<tr id="stock-${mug}-${defaultLocation}" class="bg-yellow-50"`),
+      'now low: highlighted',
+    );
     assert.match(row, />Low</);
     assert.equal((await levelOf(kernel, shop.headers, mug)).onHand, 2);
     const [last] = await historyOf(mug);

@@ -51,7 +51,16 @@ function AddressBlock(props: { t: T; a: Address }) {
         {a.isDefault ? <Badge tone="blue">{t('customers.address.default')}</Badge> : null}
       </p>
       <address class="text-sm not-italic">
-        {[a.fullName, a.company, a.line1, a.line2, `${a.postalCode ?? ''} ${a.city}`.trim(), a.region, a.country, a.phone]
+        {[
+          a.fullName,
+          a.company,
+          a.line1,
+          a.line2,
+          `${a.postalCode ?? ''} ${a.city}`.trim(),
+          a.region,
+          a.country,
+          a.phone,
+        ]
           .filter(Boolean)
           .map((line) => (
             <span class="block">{line}</span>
@@ -184,7 +193,10 @@ function DetailView(props: { c: Context; d: Detail; value?: string; errors?: Fie
             <Field label={t('customers.field.phone')} value={p.phone} />
             <Field label={t('customers.field.company')} value={p.company} />
             <Field label={t('customers.field.vatNumber')} value={p.vatNumber} />
-            <Field label={t('customers.field.birthDate')} value={p.birthDate ? fmt.date(new Date(p.birthDate)) : null} />
+            <Field
+              label={t('customers.field.birthDate')}
+              value={p.birthDate ? fmt.date(new Date(p.birthDate)) : null}
+            />
             <Field label={t('customers.field.since')} value={fmt.date(new Date(p.createdAt))} />
           </dl>
         </Card>

@@ -48,7 +48,10 @@ export function listPages(router: PluginRouter, ctx: PluginContext): void {
         render: (p) =>
           p.marketing.email || p.marketing.sms ? (
             <Badge tone="green">
-              {[p.marketing.email ? t('customers.consent.email') : '', p.marketing.sms ? t('customers.consent.sms') : '']
+              {[
+                p.marketing.email ? t('customers.consent.email') : '',
+                p.marketing.sms ? t('customers.consent.sms') : '',
+              ]
                 .filter(Boolean)
                 .join(', ')}
             </Badge>

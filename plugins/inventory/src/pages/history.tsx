@@ -63,7 +63,9 @@ export function historyPages(router: PluginRouter, ctx: PluginContext): void {
           </Button>
         </Form>
         {variant ? (
-          <Alert kind="info">{t('inventory.history.variantOf', { sku: variant.sku, product: variant.productTitle })}</Alert>
+          <Alert kind="info">
+            {t('inventory.history.variantOf', { sku: variant.sku, product: variant.productTitle })}
+          </Alert>
         ) : null}
         <div id="stock-history" class="space-y-3">
           <div class="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-gray-200">

@@ -23,8 +23,7 @@ export const pageQuery = (value: string | undefined) => {
   return Number.isSafeInteger(n) && n > 0 ? n : 1;
 };
 
-export const reasonLabel = (t: T, reason: string) =>
-  t(`inventory.reason.${reason}` as InventoryKey);
+export const reasonLabel = (t: T, reason: string) => t(`inventory.reason.${reason}` as InventoryKey);
 export const reasonOptions = (t: T) => REASONS.map((r) => ({ value: r, label: reasonLabel(t, r) }));
 
 export const TH = 'px-3 py-2 text-left font-semibold text-gray-900';

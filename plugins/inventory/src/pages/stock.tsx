@@ -22,24 +22,12 @@ import type { Context } from 'hono';
 import { actorOf } from '../actor.js';
 import { type CatalogVariant, catalogVariants, requireVariant } from '../catalog.js';
 import { InventoryErrors } from '../errors.js';
-import { listLocations, type Location, resolveLocation } from '../locations.js';
+import { type Location, listLocations, resolveLocation } from '../locations.js';
 import { levelsPage } from '../page-queries.js';
 import { emitLow } from '../service.js';
 import { adjustStock, listLevels, REASONS } from '../stock.js';
 import type { StockLevel } from '../tables.js';
-import {
-  idQuery,
-  PAGE_SIZE,
-  Pager,
-  PositiveId,
-  pageQuery,
-  reasonOptions,
-  root,
-  type T,
-  TD,
-  TH,
-  tr,
-} from './shared.js';
+import { idQuery, PAGE_SIZE, Pager, PositiveId, pageQuery, reasonOptions, root, type T, TD, TH, tr } from './shared.js';
 
 const COLUMNS = 8;
 const rowId = (l: { variantId: number; locationId: number }) => `stock-${l.variantId}-${l.locationId}`;
@@ -241,7 +229,10 @@ export function stockPages(router: PluginRouter, ctx: PluginContext): void {
     const params = { location: locationId ? String(locationId) : undefined, low: lowOnly ? '1' : undefined };
     return c.render(
       <>
-        <PageHeader title={t('inventory.stock.title')} description={t('inventory.stock.description', { count: total })} />
+        <PageHeader
+          title={t('inventory.stock.title')}
+          description={t('inventory.stock.description', { count: total })}
+        />
         <Form action={root(c)} method="get" csrf="" class="flex flex-wrap items-end gap-3">
           <SelectField
             name="location"
