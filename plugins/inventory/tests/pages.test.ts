@@ -179,6 +179,21 @@ describe('inventory: vendor pages', () => {
     );
   });
 
+  it('adds stock for a variant that has none: pick it, then count it', async () => {
+    const bowl = await createVariant(kernel, shop.headers, 'Green bowl');
+    const picker = await (await page('/stock/new')).text();
+    assert.match(picker, new RegExp(`<option value="${bowl}">[^<]*Green bowl`));
+    assert.doesNotMatch(picker, new RegExp(`<option value="${mug}">`), 'a stocked variant is not offered');
+    assert.doesNotMatch(picker, /Secret/, "another vendor's variant is not offered");
+    const go = await page(`/stock/new?variant=${bowl}&location=${defaultLocation}`);
+    assert.equal(go.status, 303);
+    assert.equal(go.headers.get('location'), `${pages}/stock/${bowl}/${defaultLocation}/edit`);
+    const res = await post(`/stock/${bowl}/${defaultLocation}`, { onHand: '8', reason: 'received' });
+    assert.equal(res.status, 303);
+    assert.equal((await levelOf(kernel, shop.headers, bowl)).onHand, 8);
+    assert.match(await (await page('')).text(), /Green bowl/);
+  });
+
   it("answers 404 for another vendor's stock and locations, and changes nothing", async () => {
     const theirs = (await levelOf(kernel, other.headers, otherVariant)).locationId;
     assert.equal((await page(`/stock/${otherVariant}/${theirs}/edit`)).status, 404);

@@ -232,6 +232,9 @@ export function stockPages(router: PluginRouter, ctx: PluginContext): void {
         <PageHeader
           title={t('inventory.stock.title')}
           description={t('inventory.stock.description', { count: total })}
+          actions={
+            canEdit ? <LinkButton href={`${root(c)}/stock/new`}>{t('inventory.new.title')}</LinkButton> : undefined
+          }
         />
         <Form action={root(c)} method="get" csrf="" class="flex flex-wrap items-end gap-3">
           <SelectField
