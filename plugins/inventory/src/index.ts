@@ -28,13 +28,22 @@ export default definePlugin({
   },
   menu: {
     vendor: [
-      { id: 'inventory.stock', label: 'Stock', href: '/inventory', section: 'Catalog', permission: 'inventory.view' },
+      // After the catalog's Products (order 100), in this order.
+      {
+        id: 'inventory.stock',
+        label: 'Stock',
+        href: '/inventory',
+        section: 'Catalog',
+        permission: 'inventory.view',
+        order: 110,
+      },
       {
         id: 'inventory.history',
         label: 'Stock history',
         href: '/inventory/history',
         section: 'Catalog',
         permission: 'inventory.view',
+        order: 111,
       },
       {
         id: 'inventory.locations',
@@ -42,6 +51,7 @@ export default definePlugin({
         href: '/inventory/locations',
         section: 'Catalog',
         permission: 'inventory.view',
+        order: 112,
       },
     ],
   },

@@ -176,7 +176,7 @@ function DetailView(props: { c: Context; d: Detail; value?: string; errors?: Fie
     <Badge tone={yes ? 'green' : 'gray'}>{yes ? t('customers.consent.yes') : t('customers.consent.no')}</Badge>
   );
   return (
-    <>
+    <div class="space-y-4">
       <PageHeader
         title={fullName(t, p)}
         description={p.email}
@@ -227,7 +227,7 @@ function DetailView(props: { c: Context; d: Detail; value?: string; errors?: Fie
       </Card>
       <NotesCard c={c} t={t} d={d} value={props.value} errors={props.errors} />
       {d.orders ? <OrdersCard c={c} t={t} orders={d.orders} /> : null}
-    </>
+    </div>
   );
 }
 
