@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import {
   asSystem,
   createTestCustomer,
+  createTestTeamMember,
   createTestVendor,
   enablePlugins,
   missingEnglishKeys,
@@ -118,6 +119,21 @@ describe('customer profiles: vendor pages', () => {
     assert.equal((await post(`/${outsider.id}/notes`, { notes: 'Mine now' })).status, 404);
     assert.equal(await notesOf(outsider.id, b), '');
     assert.equal((await page('/not-a-number')).status, 404);
+  });
+
+  it('shows a viewer the notes without a form, and refuses a posted change', async () => {
+    const viewer = await createTestTeamMember(kernel, a, 'viewer');
+    const asViewer = { authorization: viewer.headers.authorization as string };
+    const html = await (await kernel.request(`${pages}/${bob.id}`, { headers: asViewer })).text();
+    assert.match(html, /Prefers pickup/);
+    assert.doesNotMatch(html, /<textarea/);
+    const res = await kernel.request(`${pages}/${bob.id}/notes`, {
+      method: 'POST',
+      headers: { ...asViewer, 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'notes=Gone',
+    });
+    assert.equal(res.status, 403);
+    assert.equal(await notesOf(bob.id), 'Prefers pickup\nCall first');
   });
 
   it("exports the vendor's customers as CSV from the dashboard", async () => {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import {
+  createTestTeamMember,
   createTestVendor,
   enablePlugins,
   missingEnglishKeys,
@@ -203,6 +204,23 @@ describe('inventory: vendor pages', () => {
     assert.equal((await post(`/locations/${theirs}`, { name: 'Mine' })).status, 404);
     assert.equal((await post(`/locations/${theirs}/default`, {})).status, 404);
     assert.equal((await levelOf(kernel, other.headers, otherVariant)).onHand, 7);
+  });
+
+  it('lets a viewer see stock but not change it: no edit links, and a posted change is refused', async () => {
+    const viewer = await createTestTeamMember(kernel, shop, 'viewer');
+    const onHand = (await levelOf(kernel, shop.headers, mug)).onHand;
+    const asViewer = { authorization: viewer.headers.authorization as string };
+    const html = await (await kernel.request(pages, { headers: asViewer })).text();
+    assert.match(html, /Blue mug/);
+    assert.doesNotMatch(html, /\/edit"/);
+    assert.doesNotMatch(html, /Add stock/);
+    const res = await kernel.request(`${pages}/stock/${mug}/${defaultLocation}`, {
+      method: 'POST',
+      headers: { ...asViewer, 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'onHand=0&reason=lost',
+    });
+    assert.equal(res.status, 403);
+    assert.equal((await levelOf(kernel, shop.headers, mug)).onHand, onHand);
   });
 
   it('speaks French and German, and English has every key the pages use', async () => {
