@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { TenantScope } from '../db/tenant-scope.js';
 import type { EventName, OrionEvents } from '../events/bus.js';
 import type { Messages } from '../i18n/messages.js';
+import type { CustomerDirectory } from '../tenancy/customer-directory.js';
 
 /** The areas a plugin can serve routes in, and where each is mounted (`<prefix>/<pluginId>`). */
 export const ROUTE_AREAS = {
@@ -59,6 +60,11 @@ export interface PluginContext {
   settings(platformId: number): Promise<Record<string, unknown>>;
   /** A service provided by a plugin this one depends on (`'<pluginId>.<name>'`). */
   service<T>(name: string): T;
+  /**
+   * The vendor's shop customers (the kernel's accounts), read only and scoped to the vendor you name: `get`,
+   * `getMany`, `search`, `list`. Use it instead of reading the kernel's `customers` table.
+   */
+  customers: CustomerDirectory;
 }
 
 /** During install, upgrade and uninstall: `trx` is the transaction the plugin's migrations ran in. */

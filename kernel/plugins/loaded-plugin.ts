@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { type DependencyContainer, instanceCachingFactory } from 'tsyringe';
 import { withTenant } from '../db/tenant-scope.js';
 import type { EventBus } from '../events/bus.js';
+import { createCustomerDirectory } from '../tenancy/customer-directory.js';
 import type { LifecycleContext, PluginContext, PluginDefinition } from './definition.js';
 import type { DiscoveredPlugin } from './discover.js';
 import { PluginErrors } from './errors.js';
@@ -50,6 +51,7 @@ export function createLoadedPlugin(
   const container = deps.root.createChildContainer();
   const logger = deps.logger.child({ plugin: manifest.id });
   const make = (db: Knex): PluginContext => ({
+    customers: createCustomerDirectory((scope, fn) => withTenant(db, scope, fn, { logger })),
     id: manifest.id,
     version: manifest.version,
     logger,

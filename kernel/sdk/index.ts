@@ -44,6 +44,12 @@ export type {
   SlotRenderer,
 } from '../plugins/definition.js';
 export { definePlugin, ROUTE_AREAS } from '../plugins/definition.js';
+export type {
+  CustomerAccount,
+  CustomerDirectory,
+  CustomerListOptions,
+  CustomerQueryOptions,
+} from '../tenancy/customer-directory.js';
 export type { Area, Resolution } from '../tenancy/resolve.js';
 export { vendorOf } from '../tenancy/vendor-api.js';
 export type { Vendor } from '../tenancy/vendors.js';

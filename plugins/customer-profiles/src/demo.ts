@@ -13,24 +13,20 @@ const CITIES: [string, string][] = [
 /**
  * Demo profiles for one vendor: every customer without an address gets a default shipping address in Luxembourg,
  * and one in two a billing address too. Customers who have addresses already are left alone, so a second start
- * seeds nothing.
+ * seeds nothing. Demo shops have a few dozen customers: the first 500 are enough.
  */
 export async function seedProfilesDemo(ctx: PluginContext, vendor: DemoVendor): Promise<void> {
   await ctx.withTenant({ vendorId: vendor.id }, async (trx) => {
-    const customers = (await trx('customers as c')
-      .where('c.vendor_id', vendor.id)
-      .whereNull('c.deleted_at')
-      .whereNotExists(trx(ADDRESSES).whereRaw('customer_id = c.id').select(1))
-      .orderBy('c.id')
-      .select('c.id', 'c.first_name', 'c.last_name', 'c.email')) as {
-      id: number;
-      first_name: string;
-      last_name: string;
-      email: string;
-    }[];
+    const { customers: all } = await ctx.customers.list(vendor.id, { order: 'oldest', limit: 500, trx });
+    const withAddress = new Set(
+      (await trx(ADDRESSES).where({ vendor_id: vendor.id }).distinct('customer_id')).map((r: { customer_id: number }) =>
+        Number(r.customer_id),
+      ),
+    );
+    const customers = all.filter((c) => !withAddress.has(c.id));
     for (const [i, c] of customers.entries()) {
-      const owner = { vendorId: vendor.id, customerId: Number(c.id) };
-      const fullName = `${c.first_name} ${c.last_name}`.trim() || c.email.split('@')[0] || 'Customer';
+      const owner = { vendorId: vendor.id, customerId: c.id };
+      const fullName = `${c.firstName} ${c.lastName}`.trim() || c.email.split('@')[0] || 'Customer';
       const [postalCode, city] = CITIES[i % CITIES.length]!;
       const base = { fullName, line1: STREETS[i % STREETS.length]!, postalCode, city, country: 'LU' };
       await createAddress(trx, owner, { kind: 'shipping', ...base } as AddressInput);

@@ -1,18 +1,35 @@
 import { definePlugin } from '@orion/sdk';
 import { seedProfilesDemo } from './demo.js';
+import { messages } from './locales/index.js';
+import { vendorPages } from './pages/index.js';
 import { shopRoutes } from './shop-api.js';
 import { vendorRoutes } from './vendor-api.js';
 
 /**
  * Customer profiles: profile fields, shipping and billing addresses (one default of each), marketing consent and
  * vendor notes for the kernel's shop customers. Shop JSON API at `/api/v1/shop/customer-profiles` (the signed-in
- * customer), vendor JSON API at `/api/v1/vendor/customer-profiles` (list, search, view, notes, CSV export).
+ * customer), vendor JSON API at `/api/v1/vendor/customer-profiles` (list, search, view, notes, CSV export), vendor
+ * pages at `/vendor/<code>/customer-profiles`. Customer accounts are read through the kernel's `ctx.customers`.
  * See README.md.
  */
 export default definePlugin({
   routes: {
     shopApi: shopRoutes,
     vendorApi: vendorRoutes,
+    vendor: vendorPages,
+  },
+  messages,
+  menu: {
+    vendor: [
+      {
+        id: 'customer-profiles.list',
+        label: 'Customers',
+        href: '/customer-profiles',
+        icon: 'users',
+        section: 'Sales',
+        permission: 'customer-profiles.view',
+      },
+    ],
   },
   demo: seedProfilesDemo,
 });

@@ -1,4 +1,4 @@
-import { type Knex, z } from '@orion/sdk';
+import { type CustomerAccount, type CustomerDirectory, type Knex, type PluginContext, z } from '@orion/sdk';
 import { ProfileErrors } from './errors.js';
 
 export const PROFILES = 'customer_profiles__profiles';
@@ -42,14 +42,19 @@ export const ProfilePatch = z
   .openapi('CustomerProfilesProfilePatch');
 export type ProfilePatch = z.infer<typeof ProfilePatch>;
 
-interface JoinedRow {
-  id: number;
-  email: string;
-  first_name: string;
-  last_name: string;
-  phone: string | null;
-  created_at: Date;
-  account_consent: boolean;
+/** Where the profile functions run: the vendor's transaction and the kernel's customer directory (`ctx.customers`). */
+export interface Scope {
+  trx: Knex;
+  vendorId: number;
+  customers: CustomerDirectory;
+}
+
+/** Runs `fn` in a transaction scoped to the vendor, with the directory reading through that same transaction. */
+export const inVendor = <R>(ctx: PluginContext, vendorId: number, fn: (s: Scope) => Promise<R>) =>
+  ctx.withTenant({ vendorId }, (trx) => fn({ trx, vendorId, customers: ctx.customers }));
+
+interface ProfileRow {
+  customer_id: number | string;
   company: string | null;
   birth_date: string | Date | null;
   vat_number: string | null;
@@ -68,71 +73,61 @@ const day = (d: string | Date | null) =>
       ? d.slice(0, 10)
       : new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
 
-export const toProfile = (r: JoinedRow): VendorProfile => ({
-  customerId: Number(r.id),
-  email: r.email,
-  firstName: r.first_name,
-  lastName: r.last_name,
-  phone: r.phone,
-  company: r.company,
-  birthDate: day(r.birth_date),
-  vatNumber: r.vat_number,
+/** The kernel's account (email, names, phone) joined, in code, with this plugin's profile row (absent: nulls). */
+export const toProfile = (a: CustomerAccount, p: ProfileRow | undefined): VendorProfile => ({
+  customerId: a.id,
+  email: a.email,
+  firstName: a.firstName,
+  lastName: a.lastName,
+  phone: a.phone,
+  company: p?.company ?? null,
+  birthDate: day(p?.birth_date ?? null),
+  vatNumber: p?.vat_number ?? null,
   // Until the customer sets it here, email consent is what they chose when they registered.
   marketing: {
-    email: r.marketing_email ?? r.account_consent,
-    sms: r.marketing_sms ?? false,
-    updatedAt: iso(r.consent_updated_at),
+    email: p?.marketing_email ?? a.marketingConsent,
+    sms: p?.marketing_sms ?? false,
+    updatedAt: iso(p?.consent_updated_at ?? null),
   },
-  createdAt: new Date(r.created_at).toISOString(),
-  notes: r.notes ?? '',
-  notesUpdatedAt: iso(r.notes_updated_at),
+  createdAt: a.createdAt,
+  notes: p?.notes ?? '',
+  notesUpdatedAt: iso(p?.notes_updated_at ?? null),
 });
 
 export const forShopper = ({ notes: _n, notesUpdatedAt: _u, ...p }: VendorProfile): Profile => p;
 
-/** The vendor's live customers joined with their profiles (absent profiles give nulls). */
-export function customersQuery(trx: Knex, vendorId: number) {
-  return trx('customers as c')
-    .leftJoin(`${PROFILES} as p`, function () {
-      this.on('p.customer_id', 'c.id').andOn('p.vendor_id', 'c.vendor_id');
-    })
-    .where('c.vendor_id', vendorId)
-    .whereNull('c.deleted_at')
-    .select(
-      'c.id',
-      'c.email',
-      'c.first_name',
-      'c.last_name',
-      'c.phone',
-      'c.created_at',
-      'c.marketing_consent as account_consent',
-      'p.company',
-      'p.birth_date',
-      'p.vat_number',
-      'p.marketing_email',
-      'p.marketing_sms',
-      'p.consent_updated_at',
-      'p.notes',
-      'p.notes_updated_at',
-    );
+/** The profiles of these accounts, in the accounts' order. */
+async function withProfiles(s: Scope, accounts: CustomerAccount[]): Promise<VendorProfile[]> {
+  if (!accounts.length) return [];
+  const rows = (await s
+    .trx(PROFILES)
+    .where({ vendor_id: s.vendorId })
+    .whereIn(
+      'customer_id',
+      accounts.map((a) => a.id),
+    )) as ProfileRow[];
+  const byId = new Map(rows.map((r) => [Number(r.customer_id), r]));
+  return accounts.map((a) => toProfile(a, byId.get(a.id)));
 }
 
-export async function loadProfile(trx: Knex, vendorId: number, customerId: number): Promise<VendorProfile> {
-  const row = await customersQuery(trx, vendorId).where('c.id', customerId).first<JoinedRow | undefined>();
-  if (!row) throw ProfileErrors.NotFound({ what: 'customer', id: customerId });
-  return toProfile(row);
+export async function loadProfile(s: Scope, customerId: number): Promise<VendorProfile> {
+  const account = await s.customers.get(s.vendorId, customerId, { trx: s.trx });
+  if (!account) throw ProfileErrors.NotFound({ what: 'customer', id: customerId });
+  const [profile] = await withProfiles(s, [account]);
+  return profile as VendorProfile;
 }
 
 /** Writes profile columns, creating the profile row on first write. */
-async function upsert(trx: Knex, vendorId: number, customerId: number, values: Record<string, unknown>) {
-  await trx(PROFILES)
-    .insert({ vendor_id: vendorId, customer_id: customerId, ...values })
+async function upsert(s: Scope, customerId: number, values: Record<string, unknown>) {
+  await s
+    .trx(PROFILES)
+    .insert({ vendor_id: s.vendorId, customer_id: customerId, ...values })
     .onConflict(['vendor_id', 'customer_id'])
-    .merge({ ...values, updated_at: trx.fn.now() });
+    .merge({ ...values, updated_at: s.trx.fn.now() });
 }
 
-export async function updateProfile(trx: Knex, vendorId: number, customerId: number, patch: ProfilePatch) {
-  const current = await loadProfile(trx, vendorId, customerId);
+export async function updateProfile(s: Scope, customerId: number, patch: ProfilePatch) {
+  const current = await loadProfile(s, customerId);
   const values: Record<string, unknown> = {};
   if ('company' in patch) values.company = patch.company || null;
   if ('birthDate' in patch) values.birth_date = patch.birthDate;
@@ -143,17 +138,17 @@ export async function updateProfile(trx: Knex, vendorId: number, customerId: num
     values.marketing_email = email;
     values.marketing_sms = sms;
     if (email !== current.marketing.email || sms !== current.marketing.sms || !current.marketing.updatedAt) {
-      values.consent_updated_at = trx.fn.now();
+      values.consent_updated_at = s.trx.fn.now();
     }
   }
-  if (Object.keys(values).length) await upsert(trx, vendorId, customerId, values);
-  return loadProfile(trx, vendorId, customerId);
+  if (Object.keys(values).length) await upsert(s, customerId, values);
+  return loadProfile(s, customerId);
 }
 
-export async function updateNotes(trx: Knex, vendorId: number, customerId: number, notes: string) {
-  await loadProfile(trx, vendorId, customerId);
-  await upsert(trx, vendorId, customerId, { notes, notes_updated_at: trx.fn.now() });
-  return loadProfile(trx, vendorId, customerId);
+export async function updateNotes(s: Scope, customerId: number, notes: string) {
+  await loadProfile(s, customerId);
+  await upsert(s, customerId, { notes, notes_updated_at: s.trx.fn.now() });
+  return loadProfile(s, customerId);
 }
 
 export interface ListOptions {
@@ -163,26 +158,29 @@ export interface ListOptions {
 }
 
 /** One page of the vendor's customers with their profiles, newest first; `search` matches email, name or company. */
-export async function listProfiles(trx: Knex, vendorId: number, o: ListOptions) {
-  const filter = () => {
-    const q = customersQuery(trx, vendorId);
-    if (o.search) {
-      const like = `%${o.search.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`;
-      q.where((w) =>
-        w
-          .whereRaw('lower(c.email) like ?', [like])
-          .orWhereRaw("lower(c.first_name || ' ' || c.last_name) like ?", [like])
-          .orWhereRaw("lower(coalesce(p.company, '')) like ?", [like]),
-      );
-    }
-    return q;
-  };
-  const rows = (await filter().orderBy('c.id', 'desc').limit(o.limit).offset(o.offset)) as JoinedRow[];
-  const [counted] = await trx.from(filter().as('f')).count<{ count: string | number }[]>('* as count');
-  return { customers: rows.map(toProfile), total: Number(counted?.count ?? 0) };
+export async function listProfiles(s: Scope, o: ListOptions) {
+  let alsoIds: number[] = [];
+  if (o.search) {
+    // The directory matches email and name; the company is ours, so its matches are passed in as ids.
+    const like = `%${o.search.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`;
+    const rows = await s
+      .trx(PROFILES)
+      .where({ vendor_id: s.vendorId })
+      .whereRaw("lower(coalesce(company, '')) like ?", [like])
+      .limit(500)
+      .select('customer_id');
+    alsoIds = rows.map((r: { customer_id: number | string }) => Number(r.customer_id));
+  }
+  const page = await s.customers.list(s.vendorId, { ...o, alsoIds, trx: s.trx });
+  return { customers: await withProfiles(s, page.customers), total: page.total };
 }
 
 /** Every live customer of the vendor with their profile, oldest first, for the CSV export. */
-export async function allProfiles(trx: Knex, vendorId: number): Promise<VendorProfile[]> {
-  return ((await customersQuery(trx, vendorId).orderBy('c.id')) as JoinedRow[]).map(toProfile);
+export async function allProfiles(s: Scope): Promise<VendorProfile[]> {
+  const all: VendorProfile[] = [];
+  for (let offset = 0; ; offset += 500) {
+    const page = await s.customers.list(s.vendorId, { order: 'oldest', limit: 500, offset, trx: s.trx });
+    all.push(...(await withProfiles(s, page.customers)));
+    if (page.customers.length < 500) return all;
+  }
 }

@@ -11,7 +11,7 @@ import {
 } from '@orion/sdk';
 import { Address, AddressInput, AddressPatch } from './address.js';
 import { createAddress, deleteAddress, listAddresses, type Owner, updateAddress } from './addresses.js';
-import { forShopper, loadProfile, Profile, ProfilePatch, updateProfile } from './profiles.js';
+import { forShopper, inVendor, loadProfile, Profile, ProfilePatch, updateProfile } from './profiles.js';
 
 const tags = ['customer-profiles'];
 const middleware = [requireCustomer()];
@@ -89,12 +89,12 @@ export function shopRoutes(router: PluginRouter, ctx: PluginContext): void {
     ctx.withTenant({ vendorId: o.vendorId }, fn);
   router.openapi(routes.me, async (c) => {
     const o = ownerOf(c);
-    return c.json(forShopper(await tenant(o, (trx) => loadProfile(trx, o.vendorId, o.customerId))), 200);
+    return c.json(forShopper(await inVendor(ctx, o.vendorId, (s) => loadProfile(s, o.customerId))), 200);
   });
   router.openapi(routes.updateMe, async (c) => {
     const o = ownerOf(c);
     const patch = c.req.valid('json');
-    return c.json(forShopper(await tenant(o, (trx) => updateProfile(trx, o.vendorId, o.customerId, patch))), 200);
+    return c.json(forShopper(await inVendor(ctx, o.vendorId, (s) => updateProfile(s, o.customerId, patch))), 200);
   });
   router.openapi(routes.list, async (c) => {
     const o = ownerOf(c);

@@ -9,9 +9,9 @@ import {
   z,
 } from '@orion/sdk';
 import { Address } from './address.js';
-import { ADDRESSES, listAddresses, toAddress } from './addresses.js';
-import { customersCsv } from './csv.js';
-import { allProfiles, listProfiles, loadProfile, updateNotes, VendorProfile } from './profiles.js';
+import { listAddresses } from './addresses.js';
+import { sendCsv } from './export.js';
+import { inVendor, listProfiles, loadProfile, updateNotes, VendorProfile } from './profiles.js';
 
 const tags = ['customer-profiles'];
 const view = [requirePermission('customer-profiles.view')];
@@ -73,34 +73,19 @@ const routes = {
  */
 export function vendorRoutes(router: PluginRouter, ctx: PluginContext): void {
   // Before /customers/{id}, which would take "export.csv" for an id.
-  router.get('/customers/export.csv', requirePermission('customer-profiles.view'), async (c) => {
-    const vendorId = vendorOf(c);
-    const csv = await ctx.withTenant({ vendorId }, async (trx) => {
-      const profiles = await allProfiles(trx, vendorId);
-      const rows = await trx(ADDRESSES).where({ vendor_id: vendorId, is_default: true });
-      const defaults = new Map<number, ReturnType<typeof toAddress>[]>();
-      for (const r of rows) {
-        const id = Number(r.customer_id);
-        defaults.set(id, [...(defaults.get(id) ?? []), toAddress(r)]);
-      }
-      return customersCsv(profiles, defaults);
-    });
-    c.header('content-type', 'text/csv; charset=utf-8');
-    c.header('content-disposition', `attachment; filename="customers-${new Date().toISOString().slice(0, 10)}.csv"`);
-    return c.body(csv, 200);
-  });
+  router.get('/customers/export.csv', requirePermission('customer-profiles.view'), (c) => sendCsv(c, ctx));
   router.openapi(routes.list, async (c) => {
     const vendorId = vendorOf(c);
     const q = c.req.valid('query');
-    const page = await ctx.withTenant({ vendorId }, (trx) => listProfiles(trx, vendorId, q));
+    const page = await inVendor(ctx, vendorId, (s) => listProfiles(s, q));
     return c.json({ ...page, limit: q.limit, offset: q.offset }, 200);
   });
   router.openapi(routes.get, async (c) => {
     const vendorId = vendorOf(c);
     const { id } = c.req.valid('param');
-    const found = await ctx.withTenant({ vendorId }, async (trx) => ({
-      ...(await loadProfile(trx, vendorId, id)),
-      addresses: await listAddresses(trx, { vendorId, customerId: id }),
+    const found = await inVendor(ctx, vendorId, async (s) => ({
+      ...(await loadProfile(s, id)),
+      addresses: await listAddresses(s.trx, { vendorId, customerId: id }),
     }));
     return c.json(found, 200);
   });
@@ -108,6 +93,6 @@ export function vendorRoutes(router: PluginRouter, ctx: PluginContext): void {
     const vendorId = vendorOf(c);
     const { id } = c.req.valid('param');
     const { notes } = c.req.valid('json');
-    return c.json(await ctx.withTenant({ vendorId }, (trx) => updateNotes(trx, vendorId, id, notes)), 200);
+    return c.json(await inVendor(ctx, vendorId, (s) => updateNotes(s, id, notes)), 200);
   });
 }

@@ -1,14 +1,17 @@
 import { definePlugin } from '@orion/sdk';
 import './events.js';
 import { seedInventoryDemo } from './demo.js';
+import { messages } from './locales/index.js';
 import { locationRoutes } from './locations-api.js';
+import { vendorPages } from './pages/index.js';
 import { reservationRoutes } from './reservations-api.js';
 import { createReservationsService } from './service.js';
 import { stockRoutes } from './stock-api.js';
 
 /**
  * Inventory: stock per variant and location, adjustments with history, `inventory.low` events, and reservations that
- * never oversell (the `inventory.reservations` service). Vendor JSON API at `/api/v1/vendor/inventory`.
+ * never oversell (the `inventory.reservations` service). Vendor JSON API at `/api/v1/vendor/inventory`; vendor pages
+ * (stock levels with inline editing, history, locations) at `/vendor/<code>/inventory`.
  */
 export default definePlugin({
   routes: {
@@ -17,13 +20,39 @@ export default definePlugin({
       locationRoutes(router, ctx);
       reservationRoutes(router, ctx);
     },
+    vendor: vendorPages,
   },
+  messages,
   services: {
     reservations: createReservationsService,
   },
   menu: {
     vendor: [
-      { id: 'inventory.stock', label: 'Stock', href: '/inventory', section: 'Catalog', permission: 'inventory.view' },
+      // After the catalog's Products (order 100), in this order.
+      {
+        id: 'inventory.stock',
+        label: 'Stock',
+        href: '/inventory',
+        section: 'Catalog',
+        permission: 'inventory.view',
+        order: 110,
+      },
+      {
+        id: 'inventory.history',
+        label: 'Stock history',
+        href: '/inventory/history',
+        section: 'Catalog',
+        permission: 'inventory.view',
+        order: 111,
+      },
+      {
+        id: 'inventory.locations',
+        label: 'Locations',
+        href: '/inventory/locations',
+        section: 'Catalog',
+        permission: 'inventory.view',
+        order: 112,
+      },
     ],
   },
   demo: seedInventoryDemo,

@@ -122,7 +122,7 @@ export async function setThreshold(
   return { level, becameLow: level.low && !wasLow };
 }
 
-const toAdjustment = (r: Record<string, unknown>): Adjustment => ({
+export const toAdjustment = (r: Record<string, unknown>): Adjustment => ({
   id: Number(r.id),
   variantId: Number(r.variant_id),
   locationId: Number(r.location_id),

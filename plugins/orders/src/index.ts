@@ -1,5 +1,6 @@
 import { definePlugin } from '@orion/sdk';
 import './events.js';
+import { createCustomerOrders } from './customer-orders.js';
 import { seedOrdersDemo } from './demo.js';
 import { OrderErrors } from './errors.js';
 import { vendorPages } from './pages.js';
@@ -19,6 +20,9 @@ export default definePlugin({
     vendorApi: vendorRoutes,
     shopApi: shopRoutes,
     vendor: vendorPages,
+  },
+  services: {
+    customerOrders: createCustomerOrders,
   },
   menu: {
     vendor: [{ id: 'orders.list', label: 'Orders', href: '/orders', section: 'Sales', permission: 'orders.view' }],
