@@ -48,7 +48,7 @@ export function ShopDocument(props: {
         <meta property="og:url" content={seo.canonical} />
         <meta property="og:site_name" content={shop.name} />
         {description ? <meta property="og:description" content={description} /> : null}
-        <link rel="icon" href="data:," />
+        <link rel="icon" href={resolved.favicon ? shop.href(`/theme-assets/${resolved.favicon}`) : 'data:,'} />
         {props.assets.css ? <link rel="stylesheet" href={props.assets.css} /> : null}
         <style>{raw(resolved.css.replace(/<\//g, '<\\/'))}</style>
         {(seo.jsonLd ?? []).map((o) => (
@@ -56,7 +56,9 @@ export function ShopDocument(props: {
         ))}
         {props.assets.htmx ? <script src={props.assets.htmx} defer /> : null}
       </head>
-      <body class={`sf-theme-${resolved.theme.manifest.id} sf-preset-${resolved.preset}`}>
+      <body
+        class={`sf-theme-${resolved.theme.manifest.id} sf-preset-${resolved.preset} sf-header-${resolved.headerLayout}`}
+      >
         <Layout shop={shop}>{props.children}</Layout>
       </body>
     </html>

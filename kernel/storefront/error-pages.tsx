@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { OrionError } from '../errors/define-error.js';
 import { renderDocument } from '../http/pages.js';
+import { kernelT } from '../i18n/request.js';
 import { TenancyErrors } from '../tenancy/errors.js';
 import type { ThemeResolver } from '../themes/resolve.js';
 import type { ShopFrame } from '../themes/types.js';
@@ -26,6 +27,7 @@ export function shopErrorPage(deps: {
     const resolved = deps.themes.resolve(vendor);
     if (!resolved) return undefined;
     const href = (path: string) => `${tenant.shopBase}${path}`;
+    const t = kernelT(c);
     const frame: ShopFrame = {
       name: vendor.name,
       code: vendor.code,
@@ -33,6 +35,15 @@ export function shopErrorPage(deps: {
       href,
       nav: { header: [], footer: [] },
       categories: [],
+      account: { label: t('shop.account.link'), href: href('/account') },
+      // No switcher here: the error page may render outside the CSRF middleware.
+      languages: { action: '', next: '', csrf: '', label: '', apply: '', current: '', options: [] },
+      text: {
+        search: t('shop.search'),
+        searchLabel: t('shop.searchLabel'),
+        searchPlaceholder: t('shop.searchPlaceholder'),
+        skip: t('shell.skip'),
+      },
     };
     const origin = new URL(c.req.url).origin;
     const title = closed ? 'This shop is closed' : 'Page not found';

@@ -1,5 +1,7 @@
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
+import type { KernelKey } from '../i18n/locales/index.js';
+import type { Translate } from '../i18n/messages.js';
 import { DefaultHeading, DefaultHero, DefaultProductCard } from '../themes/components.js';
 import type { HomeSection, ResolvedTheme } from '../themes/resolve.js';
 import type { CardProduct, NavItem, ShopFrame } from '../themes/types.js';
@@ -65,18 +67,19 @@ export function HomePage(props: {
   resolved: ResolvedTheme;
   featured: ShopProduct[];
   sections: HomeSection[];
+  t: Translate<KernelKey>;
 }) {
   const { Hero, Heading } = pieces(props.resolved);
-  const { shop } = props;
+  const { shop, t } = props;
   return (
     <div class="space-y-12">
       {props.sections.map((s) => {
         if (s.type === 'hero') {
           return (
             <Hero
-              heading={s.heading ?? `Welcome to ${shop.name}`}
-              text={s.text ?? 'Discover our latest products.'}
-              cta={{ label: 'Shop now', href: shop.href('/search') }}
+              heading={s.heading ?? t('shop.home.welcome', { name: shop.name })}
+              text={s.text ?? t('shop.home.discover')}
+              cta={{ label: t('shop.home.cta'), href: shop.href('/search') }}
             />
           );
         }
@@ -85,7 +88,7 @@ export function HomePage(props: {
           return (
             <section aria-labelledby="sf-featured" class="sf-section">
               <div id="sf-featured">
-                <Heading level={2}>{s.heading ?? 'Featured products'}</Heading>
+                <Heading level={2}>{s.heading ?? t('shop.home.featured')}</Heading>
               </div>
               <ProductGrid products={props.featured.slice(0, s.count)} shop={shop} resolved={props.resolved} />
             </section>
@@ -95,7 +98,7 @@ export function HomePage(props: {
           if (!shop.categories.length) return null;
           return (
             <section class="sf-section">
-              <Heading level={2}>{s.heading ?? 'Shop by category'}</Heading>
+              <Heading level={2}>{s.heading ?? t('shop.home.categories')}</Heading>
               <ul class="sf-category-grid">
                 {shop.categories.map((c) => (
                   <li>
@@ -108,6 +111,7 @@ export function HomePage(props: {
             </section>
           );
         }
+        if (s.type === 'newsletter') return <NewsletterSection section={s} shop={shop} t={t} Heading={Heading} />;
         return (
           <section class="sf-section sf-prose">
             {s.heading ? <Heading level={2}>{s.heading}</Heading> : null}
@@ -118,6 +122,37 @@ export function HomePage(props: {
         );
       })}
     </div>
+  );
+}
+
+/**
+ * The newsletter sign-up: a GET form to the account registration page, which fills in the email and asks for the
+ * marketing consent there (a subscription is an account's consent; there is no separate mailing list).
+ */
+function NewsletterSection(props: {
+  section: Extract<HomeSection, { type: 'newsletter' }>;
+  shop: ShopFrame;
+  t: Translate<KernelKey>;
+  Heading: ReturnType<typeof pieces>['Heading'];
+}) {
+  const { section: s, shop, t, Heading } = props;
+  return (
+    <section class="sf-section sf-newsletter" aria-labelledby="sf-newsletter-title">
+      <div id="sf-newsletter-title">
+        <Heading level={2}>{s.heading ?? t('shop.newsletter.heading')}</Heading>
+      </div>
+      <p>{s.text ?? t('shop.newsletter.text')}</p>
+      <form method="get" action={shop.href('/account/register')} class="mt-2 flex flex-wrap gap-2">
+        <input type="hidden" name="newsletter" value="1" />
+        <label for="sf-newsletter-email" class="sr-only">
+          {t('shop.account.email')}
+        </label>
+        <input id="sf-newsletter-email" name="email" type="email" class="sf-input" autocomplete="email" />
+        <button type="submit" class="sf-button">
+          {t('shop.newsletter.submit')}
+        </button>
+      </form>
+    </section>
   );
 }
 
