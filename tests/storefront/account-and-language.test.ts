@@ -15,7 +15,7 @@ describe('storefront: customer accounts, language switcher, validators', () => {
 
   before(async () => {
     kernel = await startShopKernel();
-    await enablePlugins(kernel, ['cms']);
+    await enablePlugins(kernel, ['cms', 'customer-profiles']);
     a = await createShop(kernel, { id: 'classic' }, 'acct-a');
     b = await createShop(kernel, { id: 'bold' }, 'acct-b');
     await asSystem(kernel, (db) =>
@@ -50,6 +50,35 @@ describe('storefront: customer accounts, language switcher, validators', () => {
     const back = await shopper.post(account(a, '/login'), { email: 'ana@example.com', password: 'correct horse' });
     assert.equal(back.status, 303);
     assert.match((await shopper.get(account(a))).html, /ana@example\.com/);
+  });
+
+  it("lists the customer's saved addresses from the customer-profiles plugin", async () => {
+    const login = await json(
+      kernel,
+      'POST',
+      shopPath(a.vendor.code, '/api/v1/shop/auth/login'),
+      {},
+      {
+        email: 'ana@example.com',
+        password: 'correct horse',
+      },
+    );
+    const bearer = { authorization: `Bearer ${String(login.accessToken)}` };
+    await json(kernel, 'POST', shopPath(a.vendor.code, '/api/v1/shop/customer-profiles/addresses'), bearer, {
+      kind: 'shipping',
+      fullName: 'Ana Lima',
+      line1: '1 Rue du Port',
+      postalCode: 'L-1234',
+      city: 'Luxembourg',
+      country: 'LU',
+      isDefault: true,
+    });
+    const shopper = new FormSession(kernel);
+    await shopper.get(account(a, '/login'));
+    await shopper.post(account(a, '/login'), { email: 'ana@example.com', password: 'correct horse' });
+    const page = await shopper.get(account(a));
+    assert.match(page.html, /Shipping \(default\)/);
+    assert.match(page.html, /1 Rue du Port/);
   });
 
   it('answers a wrong password with an error, and re-asks for a missing email', async () => {

@@ -1,4 +1,5 @@
 import { definePlugin } from '@orion/sdk';
+import { createAddressesService } from './customer-service.js';
 import { seedProfilesDemo } from './demo.js';
 import { shopRoutes } from './shop-api.js';
 import { vendorRoutes } from './vendor-api.js';
@@ -13,6 +14,10 @@ export default definePlugin({
   routes: {
     shopApi: shopRoutes,
     vendorApi: vendorRoutes,
+  },
+  services: {
+    /** A customer's saved addresses, for the storefront's account page. */
+    addresses: createAddressesService,
   },
   demo: seedProfilesDemo,
 });

@@ -1,5 +1,6 @@
 import { definePlugin } from '@orion/sdk';
 import './events.js';
+import { createCustomerOrdersService } from './customer-service.js';
 import { seedOrdersDemo } from './demo.js';
 import { OrderErrors } from './errors.js';
 import { vendorPages } from './pages.js';
@@ -19,6 +20,10 @@ export default definePlugin({
     vendorApi: vendorRoutes,
     shopApi: shopRoutes,
     vendor: vendorPages,
+  },
+  services: {
+    /** A customer's own orders, for the storefront's account page. */
+    customer: createCustomerOrdersService,
   },
   menu: {
     vendor: [{ id: 'orders.list', label: 'Orders', href: '/orders', section: 'Sales', permission: 'orders.view' }],
