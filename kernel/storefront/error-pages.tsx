@@ -46,10 +46,8 @@ export function shopErrorPage(deps: {
       },
     };
     const origin = new URL(c.req.url).origin;
-    const title = closed ? 'This shop is closed' : 'Page not found';
-    const text = closed
-      ? `${vendor.name} is not open at the moment. Please come back later.`
-      : 'We could not find the page you were looking for. Try the search box above, or start again from the home page.';
+    const title = closed ? t('shop.closed.title') : t('shop.notFound.title');
+    const text = closed ? t('shop.closed.text', { name: vendor.name }) : t('shop.notFound.text');
     const doc = (
       <ShopDocument
         seo={{ title: `${title} · ${vendor.name}`, canonical: origin + href('/'), noindex: true }}
@@ -57,7 +55,7 @@ export function shopErrorPage(deps: {
         resolved={resolved}
         assets={deps.assets()}
       >
-        <MessagePage resolved={resolved} title={title} text={text} shop={frame} />
+        <MessagePage resolved={resolved} title={title} text={text} shop={frame} homeLabel={t('shop.homeLink')} />
       </ShopDocument>
     );
     return c.html(renderDocument(doc), status as 404);

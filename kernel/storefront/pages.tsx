@@ -157,21 +157,25 @@ function NewsletterSection(props: {
 }
 
 /** Links of a paged list: previous, "page x of y", next. Plain links, so they work without JavaScript. */
-export function Pagination(props: { page: number; pages: number; link: (page: number) => string }) {
+export function Pagination(props: {
+  page: number;
+  pages: number;
+  link: (page: number) => string;
+  t: Translate<KernelKey>;
+}) {
+  const { t } = props;
   if (props.pages <= 1) return null;
   return (
     <nav aria-label="Pages" class="mt-8 flex items-center justify-center gap-4">
       {props.page > 1 ? (
         <a rel="prev" class="sf-button-secondary" href={props.link(props.page - 1)}>
-          Previous
+          {t('shop.previous')}
         </a>
       ) : null}
-      <span>
-        Page {props.page} of {props.pages}
-      </span>
+      <span>{t('shop.pageOf', { page: props.page, pages: props.pages })}</span>
       {props.page < props.pages ? (
         <a rel="next" class="sf-button-secondary" href={props.link(props.page + 1)}>
-          Next
+          {t('shop.next')}
         </a>
       ) : null}
     </nav>
@@ -193,12 +197,17 @@ export function BuyBox(props: {
   stock: number | undefined;
   shop: Pick<ShopFrame, 'href' | 'language'>;
   slot: Child;
+  t: Translate<KernelKey>;
 }) {
-  const { product, variant, shop } = props;
+  const { product, variant, shop, t } = props;
   const action = shop.href(`/products/${product.slug}`);
   const price = formatMoney(variant?.price ?? product.priceFrom, shop.language);
   const stockText =
-    props.stock === undefined ? null : props.stock > 0 ? `In stock (${props.stock} available)` : 'Out of stock';
+    props.stock === undefined
+      ? null
+      : props.stock > 0
+        ? t('shop.stock.in', { count: props.stock })
+        : t('shop.stock.out');
   return (
     <div id="buy-box" class="sf-buy-box space-y-4">
       <p class="sf-price text-2xl" data-testid="price">
@@ -215,7 +224,7 @@ export function BuyBox(props: {
       {product.variants.length > 1 ? (
         <form method="get" action={action} hx-get={action} hx-trigger="change" hx-target="#buy-box" hx-swap="outerHTML">
           <label for="sf-variant" class="block font-medium">
-            {product.options.join(' / ') || 'Variant'}
+            {product.options.join(' / ') || t('shop.variant')}
           </label>
           <div class="mt-1 flex gap-2">
             <select id="sf-variant" name="variant" class="sf-input">
@@ -226,12 +235,12 @@ export function BuyBox(props: {
               ))}
             </select>
             <button type="submit" class="sf-button-secondary">
-              Show
+              {t('shop.variant.show')}
             </button>
           </div>
         </form>
       ) : null}
-      {variant ? <p class="sf-muted text-sm">SKU {variant.sku}</p> : null}
+      {variant ? <p class="sf-muted text-sm">{t('shop.sku', { sku: variant.sku })}</p> : null}
       {props.slot}
     </div>
   );
@@ -291,6 +300,7 @@ export function MessagePage(props: {
   text: string;
   shop: ShopFrame;
   search?: boolean;
+  homeLabel: string;
 }) {
   const { Heading } = pieces(props.resolved);
   return (
@@ -299,7 +309,7 @@ export function MessagePage(props: {
       <p>{props.text}</p>
       <p>
         <a class="sf-button" href={props.shop.href('/')}>
-          Go to the shop's home page
+          {props.homeLabel}
         </a>
       </p>
     </div>

@@ -183,6 +183,7 @@ export function mountStorefront(app: Hono, deps: StorefrontDeps): void {
             variant={variant}
             stock={variant && stock ? (stock[variant.id] ?? 0) : undefined}
             shop={{ href: r.href, language: r.language }}
+            t={kernelT(r.c)}
             slot={await slot(r.c, deps.host, 'product.buy-box', slotProps)}
           />
         );
@@ -191,7 +192,7 @@ export function mountStorefront(app: Hono, deps: StorefrontDeps): void {
         const frame = await frameOf(r, categories);
         const first = categories.find((c) => product.categoryIds.includes(c.id));
         const crumbs: NavItem[] = [
-          { label: 'Home', href: r.href('/') },
+          { label: kernelT(r.c)('shop.home'), href: r.href('/') },
           ...(first ? [{ label: first.name, href: r.href(`/categories/${first.slug}`) }] : []),
           { label: product.title, href: r.href(`/products/${product.slug}`) },
         ];

@@ -129,6 +129,11 @@ describe('storefront: customer accounts, language switcher, validators', () => {
     const french = await shopper.get(shopPath(a.vendor.code));
     assert.match(french.html, /<html lang="fr"/);
     assert.match(french.html, /Produits à la une/);
+    const category = await shopper.get(shopPath(a.vendor.code, `/categories/${a.categorySlug}`));
+    assert.match(category.html, /Trier par/);
+    assert.match(category.html, /<button type="submit" class="sf-button">Rechercher</);
+    const product = await shopper.get(shopPath(a.vendor.code, `/products/${a.productSlug}`));
+    assert.match(product.html, /Afficher/);
     await shopper.post(shopPath(a.vendor.code, '/language'), { lang: 'xx', next: shopPath(a.vendor.code, '/') });
     assert.match(
       (await shopper.get(shopPath(a.vendor.code))).html,
