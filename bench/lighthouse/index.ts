@@ -49,15 +49,17 @@ export async function run(): Promise<Record<string, Scores>> {
   });
   const chrome = await launcher.launch({ chromePath: CHROMIUM, chromeFlags: FLAGS });
   try {
-    const base = `${(kernel.server?.url as string).replace('127.0.0.1', 'localhost')}/vendors/fashion-hub/shop`;
+    const url = kernel.server?.url;
+    if (!url) throw new Error('the kernel does not listen');
+    const base = `${url.replace('127.0.0.1', 'localhost')}/vendors/fashion-hub/shop`;
     const category = `${base}/categories/clothing`;
     const listing = await (await fetch(category)).text();
     const product = /href="([^"]*\/products\/[^"]+)"/.exec(listing)?.[1];
     if (!product) throw new Error(`no product link on ${category}`);
     const pages = { home: `${base}/`, category, product: new URL(product, base).href };
     const out: Record<string, Scores> = {};
-    for (const [name, url] of Object.entries(pages)) {
-      const result = await lighthouse(url, {
+    for (const [name, pageUrl] of Object.entries(pages)) {
+      const result = await lighthouse(pageUrl, {
         port: chrome.port,
         output: 'json',
         logLevel: 'error',
@@ -65,7 +67,7 @@ export async function run(): Promise<Record<string, Scores>> {
       });
       const score = (id: string) => Math.round((result?.lhr.categories[id]?.score ?? 0) * 100);
       out[name] = { performance: score('performance'), accessibility: score('accessibility') };
-      process.stdout.write(`${name} ${url}: ${JSON.stringify(out[name])}\n`);
+      process.stdout.write(`${name} ${pageUrl}: ${JSON.stringify(out[name])}\n`);
     }
     return out;
   } finally {
