@@ -30,6 +30,8 @@ export function ShopDocument(props: {
   resolved: ResolvedTheme;
   assets: { css?: string; htmx?: string };
   children: Child;
+  /** The theme editor's preview: its links and forms open the public shop in a new tab, not in the editor's frame. */
+  preview?: boolean;
 }) {
   const { seo, shop, resolved } = props;
   const Layout = resolved.theme.definition.Layout;
@@ -39,10 +41,11 @@ export function ShopDocument(props: {
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {props.preview ? <base target="_blank" /> : null}
         <title>{seo.title}</title>
         {description ? <meta name="description" content={description} /> : null}
         <link rel="canonical" href={seo.canonical} />
-        {seo.noindex ? <meta name="robots" content="noindex" /> : null}
+        {seo.noindex || props.preview ? <meta name="robots" content="noindex" /> : null}
         <meta property="og:title" content={seo.title} />
         <meta property="og:type" content={seo.type ?? 'website'} />
         <meta property="og:url" content={seo.canonical} />

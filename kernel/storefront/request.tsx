@@ -119,7 +119,13 @@ export async function frameOf(r: ShopRequest, categories?: ShopCategory[]): Prom
 
 export function page(r: ShopRequest, deps: StorefrontDeps, frame: ShopFrame, seo: Seo, body: Child, status = 200) {
   const doc = (
-    <ShopDocument seo={seo} shop={frame} resolved={r.resolved} assets={deps.assets()}>
+    <ShopDocument
+      seo={seo}
+      shop={frame}
+      resolved={r.resolved}
+      assets={deps.assets()}
+      preview={Boolean(r.c.get('themePreview'))}
+    >
       {body}
     </ShopDocument>
   );

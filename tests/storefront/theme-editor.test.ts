@@ -58,11 +58,13 @@ describe('theme editor: draft, preview, publish', () => {
     assert.match(preview.html, /sf-theme-bold sf-preset-bold-neon sf-header-centered/);
     assert.match(preview.html, /Draft hero heading/);
     assert.match(preview.html, /sf-newsletter/);
+    assert.match(preview.html, /<base target="_blank"/, 'links leave the editor frame');
     assert.equal(preview.headers.get('x-frame-options'), 'SAMEORIGIN');
     assert.equal(preview.headers.get('cache-control'), 'no-store');
     const shopper = await publicHome();
     assert.match(shopper, /sf-theme-classic sf-preset-classic-navy/);
     assert.doesNotMatch(shopper, /Draft hero heading/);
+    assert.doesNotMatch(shopper, /<base /);
   });
 
   it('refuses the preview to anyone not signed in to the dashboard', async () => {

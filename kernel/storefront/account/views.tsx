@@ -5,7 +5,10 @@ import { CSRF_FIELD } from '../../security/csrf.js';
 import type { FieldErrors } from '../../ui/components/form.js';
 
 type T = Translate<KernelKey>;
-type Values = Record<string, string | string[]>;
+export type Values = Record<string, string | string[]>;
+
+/** The account pages' route prefix (every tenancy mode maps the shop to it). */
+export const BASE = '/vendors/:vendorCode/shop/account';
 
 const str = (values: Values | undefined, name: string) => {
   const v = values?.[name];
