@@ -48,13 +48,16 @@ export function mountThemeEditor(app: Hono, deps: ThemeEditorDeps): void {
   app.use('/vendor/:vendorCode/theme/*', requirePermission('settings.view'));
   const registry = deps.storefront.themes.registry;
 
-  const page = async (c: Context, view: { errors?: Record<string, string>; dropped?: string[] } = {}) => {
+  const page = async (
+    c: Context,
+    view: { errors?: Record<string, string>; dropped?: string[]; settings?: VendorThemeSettings } = {},
+  ) => {
     const vendor = vendorOf(c);
     const { draft, hasDraft } = await loadDraft(deps.db, vendor.id);
     return c.render(
       <ThemeEditorPage
         c={c}
-        settings={draft}
+        settings={view.settings ?? draft}
         hasDraft={hasDraft}
         themes={registry.list()}
         errors={view.errors}
@@ -91,8 +94,9 @@ export function mountThemeEditor(app: Hono, deps: ThemeEditorDeps): void {
       else settings = { ...settings, [kind]: await storeThemeAsset(deps.db, vendor.id, bytes, image) };
     }
     if (Object.keys(errors).length) {
+      // Nothing is saved; the form shows what was sent (a refused image is left out).
       c.status(422);
-      return page(c, { errors, dropped: applied.cssDropped });
+      return page(c, { errors, dropped: applied.cssDropped, settings });
     }
     await deps.db.asVendor(vendor.id, async (k) => {
       if (action !== 'publish') {
