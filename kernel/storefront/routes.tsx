@@ -1,10 +1,10 @@
 import crypto from 'node:crypto';
 import type { Context, Hono } from 'hono';
-import { getCookie } from 'hono/cookie';
 import type { Child } from 'hono/jsx';
 import { mountLanguageSwitch } from '../i18n/language-switch.js';
 import { kernelT } from '../i18n/request.js';
 import type { PluginHost } from '../plugins/host.js';
+import { csrfSecretOf } from '../security/csrf.js';
 import type { NavItem } from '../themes/types.js';
 import { isHtmxRequest } from '../ui/shell.js';
 import { renderSlot } from '../ui/slots.js';
@@ -47,7 +47,7 @@ async function validators(
         deps.assets(),
         nav,
         // The language switcher's form carries a CSRF token, valid as long as this browser's secret cookie.
-        getCookie(r.c, 'orion-csrf') ?? getCookie(r.c, '__Host-orion-csrf'),
+        csrfSecretOf(r.c),
         extra,
       ]),
     )
