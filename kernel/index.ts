@@ -138,6 +138,7 @@ async function assemble(
   const shopAssets = assetUrls(readAssetManifest());
   const storefrontDeps = { themes: themeResolver, assets: () => shopAssets };
   const errorPages = shopErrorPage(storefrontDeps);
+  const links = { publicUrl: config.server.publicUrl, port: config.server.port };
   const mailer = await createMailer({ mail: config.mail, env: config.env, knex: db.knex, logger });
   const loginThrottle = createLoginThrottle({
     policy: config.security.loginThrottle,
@@ -226,8 +227,9 @@ async function assemble(
         health,
         platforms,
         changed: tenancyChanged,
+        storefront: { ...storefrontDeps, host, db: dbAccess, auth, links },
       });
-      mountStorefront(app, { ...storefrontDeps, host });
+      mountStorefront(app, { ...storefrontDeps, host, db: dbAccess, auth, links });
       // One router for the kernel's JSON routes, so that one OpenAPI document describes them all.
       const api = new OpenAPIHono();
       api.route('/', auth.routes());

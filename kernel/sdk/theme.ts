@@ -1,10 +1,18 @@
 /** `@orion/sdk/theme`: what a storefront theme (`themes/<id>/`) imports. See docs/themes.md. */
 
-export { DefaultHeading, DefaultHero, DefaultProductCard, SearchForm } from '../themes/components.js';
+export {
+  DefaultHeading,
+  DefaultHero,
+  DefaultProductCard,
+  SearchForm,
+  ShopLogo,
+  ShopTools,
+} from '../themes/components.js';
 export {
   type CardProduct,
   defineTheme,
   type HeroProps,
+  type LanguageChoice,
   type LayoutProps,
   type NavItem,
   type ShopFrame,

@@ -88,6 +88,15 @@ export function csrfToken(c: Context): string {
 }
 
 /**
+ * This browser's CSRF secret as it sent it (undefined before its first page): what a cached page's tokens depend on,
+ * for validators such as an ETag. Never put it in a page.
+ */
+export function csrfSecretOf(c: Context): string | undefined {
+  const state = states.get(c);
+  return state ? getCookie(c, state.cookie) : undefined;
+}
+
+/**
  * Gives the browser a new secret, so that tokens from before stop working, and returns the new token. Call it when
  * someone signs in or out: a token an attacker planted or saw before then is useless after.
  */

@@ -30,6 +30,8 @@ export function ShopDocument(props: {
   resolved: ResolvedTheme;
   assets: { css?: string; htmx?: string };
   children: Child;
+  /** The theme editor's preview: its links and forms open the public shop in a new tab, not in the editor's frame. */
+  preview?: boolean;
 }) {
   const { seo, shop, resolved } = props;
   const Layout = resolved.theme.definition.Layout;
@@ -39,16 +41,17 @@ export function ShopDocument(props: {
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {props.preview ? <base target="_blank" /> : null}
         <title>{seo.title}</title>
         {description ? <meta name="description" content={description} /> : null}
         <link rel="canonical" href={seo.canonical} />
-        {seo.noindex ? <meta name="robots" content="noindex" /> : null}
+        {seo.noindex || props.preview ? <meta name="robots" content="noindex" /> : null}
         <meta property="og:title" content={seo.title} />
         <meta property="og:type" content={seo.type ?? 'website'} />
         <meta property="og:url" content={seo.canonical} />
         <meta property="og:site_name" content={shop.name} />
         {description ? <meta property="og:description" content={description} /> : null}
-        <link rel="icon" href="data:," />
+        <link rel="icon" href={resolved.favicon ? shop.href(`/theme-assets/${resolved.favicon}`) : 'data:,'} />
         {props.assets.css ? <link rel="stylesheet" href={props.assets.css} /> : null}
         <style>{raw(resolved.css.replace(/<\//g, '<\\/'))}</style>
         {(seo.jsonLd ?? []).map((o) => (
@@ -56,7 +59,9 @@ export function ShopDocument(props: {
         ))}
         {props.assets.htmx ? <script src={props.assets.htmx} defer /> : null}
       </head>
-      <body class={`sf-theme-${resolved.theme.manifest.id} sf-preset-${resolved.preset}`}>
+      <body
+        class={`sf-theme-${resolved.theme.manifest.id} sf-preset-${resolved.preset} sf-header-${resolved.headerLayout}`}
+      >
         <Layout shop={shop}>{props.children}</Layout>
       </body>
     </html>

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { OrionError } from '../errors/define-error.js';
 import { renderDocument } from '../http/pages.js';
+import { kernelT } from '../i18n/request.js';
 import { TenancyErrors } from '../tenancy/errors.js';
 import type { ThemeResolver } from '../themes/resolve.js';
 import type { ShopFrame } from '../themes/types.js';
@@ -26,6 +27,7 @@ export function shopErrorPage(deps: {
     const resolved = deps.themes.resolve(vendor);
     if (!resolved) return undefined;
     const href = (path: string) => `${tenant.shopBase}${path}`;
+    const t = kernelT(c);
     const frame: ShopFrame = {
       name: vendor.name,
       code: vendor.code,
@@ -33,12 +35,19 @@ export function shopErrorPage(deps: {
       href,
       nav: { header: [], footer: [] },
       categories: [],
+      account: { label: t('shop.account.link'), href: href('/account') },
+      // No switcher here: the error page may render outside the CSRF middleware.
+      languages: { action: '', next: '', csrf: '', label: '', apply: '', current: '', options: [] },
+      text: {
+        search: t('shop.search'),
+        searchLabel: t('shop.searchLabel'),
+        searchPlaceholder: t('shop.searchPlaceholder'),
+        skip: t('shell.skip'),
+      },
     };
     const origin = new URL(c.req.url).origin;
-    const title = closed ? 'This shop is closed' : 'Page not found';
-    const text = closed
-      ? `${vendor.name} is not open at the moment. Please come back later.`
-      : 'We could not find the page you were looking for. Try the search box above, or start again from the home page.';
+    const title = closed ? t('shop.closed.title') : t('shop.notFound.title');
+    const text = closed ? t('shop.closed.text', { name: vendor.name }) : t('shop.notFound.text');
     const doc = (
       <ShopDocument
         seo={{ title: `${title} · ${vendor.name}`, canonical: origin + href('/'), noindex: true }}
@@ -46,7 +55,7 @@ export function shopErrorPage(deps: {
         resolved={resolved}
         assets={deps.assets()}
       >
-        <MessagePage resolved={resolved} title={title} text={text} shop={frame} />
+        <MessagePage resolved={resolved} title={title} text={text} shop={frame} homeLabel={t('shop.homeLink')} />
       </ShopDocument>
     );
     return c.html(renderDocument(doc), status as 404);

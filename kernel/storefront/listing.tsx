@@ -1,3 +1,6 @@
+import type { KernelKey } from '../i18n/locales/index.js';
+import type { Translate } from '../i18n/messages.js';
+import { kernelT } from '../i18n/request.js';
 import type { NavItem, ShopFrame } from '../themes/types.js';
 import type { ShopCategory } from './data.js';
 import type { Seo } from './document.js';
@@ -5,33 +8,36 @@ import { Breadcrumbs, Pagination, ProductGrid, pieces } from './pages.js';
 import { frameOf, listQuery, page, type ShopRequest, type StorefrontDeps } from './request.js';
 
 const SORTS = [
-  ['newest', 'Newest'],
-  ['title', 'Name'],
-  ['price', 'Price, low to high'],
-  ['-price', 'Price, high to low'],
+  ['newest', 'shop.sort.newest'],
+  ['title', 'shop.sort.title'],
+  ['price', 'shop.sort.priceUp'],
+  ['-price', 'shop.sort.priceDown'],
 ] as const;
 
+type T = Translate<KernelKey>;
+
 /** Filters and sort of a listing: a GET form, so it works without JavaScript. */
-function Filters(props: { action: string; sort?: string; min?: string; max?: string; q?: string }) {
+function Filters(props: { action: string; sort?: string; min?: string; max?: string; q?: string; t: T }) {
+  const { t } = props;
   return (
     <form method="get" action={props.action} class="sf-filters mb-6 flex flex-wrap items-end gap-4">
       {props.q ? <input type="hidden" name="q" value={props.q} /> : null}
       <div>
         <label for="sf-sort" class="block text-sm">
-          Sort by
+          {t('shop.sort.label')}
         </label>
         <select id="sf-sort" name="sort" class="sf-input">
-          {props.q ? <option value="relevance">Best match</option> : null}
+          {props.q ? <option value="relevance">{t('shop.sort.relevance')}</option> : null}
           {SORTS.map(([value, label]) => (
             <option value={value} selected={props.sort === value}>
-              {label}
+              {t(label)}
             </option>
           ))}
         </select>
       </div>
       <div>
         <label for="sf-min" class="block text-sm">
-          Min price
+          {t('shop.filter.min')}
         </label>
         <input
           id="sf-min"
@@ -45,7 +51,7 @@ function Filters(props: { action: string; sort?: string; min?: string; max?: str
       </div>
       <div>
         <label for="sf-max" class="block text-sm">
-          Max price
+          {t('shop.filter.max')}
         </label>
         <input
           id="sf-max"
@@ -58,7 +64,7 @@ function Filters(props: { action: string; sort?: string; min?: string; max?: str
         />
       </div>
       <button type="submit" class="sf-button-secondary">
-        Apply
+        {t('shop.filter.apply')}
       </button>
     </form>
   );
@@ -89,15 +95,16 @@ export async function CategoryPage(
   ]);
   const { Heading } = pieces(r.resolved);
   const path = `/categories/${category.slug}`;
-  const crumbs: NavItem[] = [{ label: 'Home', href: r.href('/') }];
+  const t = kernelT(r.c);
+  const crumbs: NavItem[] = [{ label: t('shop.home'), href: r.href('/') }];
   const parent = categories.find((c) => c.id === category.parentId);
   if (parent) crumbs.push({ label: parent.name, href: r.href(`/categories/${parent.slug}`) });
   crumbs.push({ label: category.name, href: r.href(path) });
   const pages = Math.max(1, Math.ceil(result.total / query.pageSize));
   const children = categories.filter((c) => c.parentId === category.id);
   const seo: Seo = {
-    title: `${category.name}${query.page > 1 ? ` (page ${query.page})` : ''} · ${r.vendor.name}`,
-    description: `${category.name} at ${r.vendor.name}: ${result.total} products.`,
+    title: `${category.name}${query.page > 1 ? ` (${t('shop.pageN', { page: query.page })})` : ''} · ${r.vendor.name}`,
+    description: t('shop.category.description', { name: category.name, shop: r.vendor.name, count: result.total }),
     canonical: r.abs(path) + (query.page > 1 ? `?page=${query.page}` : ''),
     jsonLd: [
       {
@@ -117,7 +124,7 @@ export async function CategoryPage(
       <Breadcrumbs items={crumbs} />
       <Heading>{category.name}</Heading>
       {children.length ? (
-        <ul class="my-4 flex flex-wrap gap-2" aria-label="Subcategories">
+        <ul class="my-4 flex flex-wrap gap-2" aria-label={t('shop.subcategories')}>
           {children.map((c) => (
             <li>
               <a class="sf-chip" href={r.href(`/categories/${c.slug}`)}>
@@ -127,14 +134,15 @@ export async function CategoryPage(
           ))}
         </ul>
       ) : null}
-      <p class="sf-muted my-2">{result.total} products</p>
-      <Filters action={r.href(path)} sort={query.sort} min={query.minMajor} max={query.maxMajor} />
+      <p class="sf-muted my-2">{t('shop.count', { count: result.total })}</p>
+      <Filters action={r.href(path)} sort={query.sort} min={query.minMajor} max={query.maxMajor} t={t} />
       {result.items.length ? (
         <ProductGrid products={result.items} shop={frame} resolved={r.resolved} />
       ) : (
-        <p>No products match these filters.</p>
+        <p>{t('shop.noMatch')}</p>
       )}
       <Pagination
+        t={t}
         page={query.page}
         pages={pages}
         link={pageLink(r.href(path), { sort: query.sort, min: query.minMajor, max: query.maxMajor })}
@@ -146,23 +154,32 @@ export async function CategoryPage(
 
 export async function SearchPage(r: ShopRequest, deps: StorefrontDeps, frame: ShopFrame) {
   const query = listQuery(r.c, undefined);
+  const t = kernelT(r.c);
   const { Heading } = pieces(r.resolved);
   const result = query.q && r.catalog ? await r.catalog.products(r.vendor.id, query) : { items: [], total: 0 };
   const pages = Math.max(1, Math.ceil(result.total / query.pageSize));
   const seo: Seo = {
-    title: query.q ? `Search: ${query.q} · ${r.vendor.name}` : `Search · ${r.vendor.name}`,
+    title: `${query.q ? t('shop.search.titleFor', { q: query.q }) : t('shop.search')} · ${r.vendor.name}`,
     canonical: r.abs('/search'),
     noindex: true,
   };
   const body = (
     <div>
-      <Heading>{query.q ? `Results for “${query.q}”` : 'Search'}</Heading>
+      <Heading>{query.q ? t('shop.search.results', { q: query.q }) : t('shop.search')}</Heading>
       {query.q && result.total > 0 ? (
         <>
-          <p class="sf-muted my-2">{result.total} products found</p>
-          <Filters action={r.href('/search')} q={query.q} sort={query.sort} min={query.minMajor} max={query.maxMajor} />
+          <p class="sf-muted my-2">{t('shop.search.found', { count: result.total })}</p>
+          <Filters
+            action={r.href('/search')}
+            q={query.q}
+            sort={query.sort}
+            min={query.minMajor}
+            max={query.maxMajor}
+            t={t}
+          />
           <ProductGrid products={result.items} shop={frame} resolved={r.resolved} />
           <Pagination
+            t={t}
             page={query.page}
             pages={pages}
             link={pageLink(r.href('/search'), { q: query.q, sort: query.sort })}
@@ -171,12 +188,12 @@ export async function SearchPage(r: ShopRequest, deps: StorefrontDeps, frame: Sh
       ) : query.q ? (
         <div class="sf-no-results my-6 space-y-2">
           <p>
-            <strong>No products match “{query.q}”.</strong>
+            <strong>{t('shop.search.none', { q: query.q })}</strong>
           </p>
           <ul class="list-disc pl-6">
-            <li>Check the spelling, or try fewer or more general words.</li>
-            <li>Search for the start of a word: “shi” finds “shirt”.</li>
-            {frame.categories.length ? <li>Or browse a category:</li> : null}
+            <li>{t('shop.search.tipSpelling')}</li>
+            <li>{t('shop.search.tipPrefix')}</li>
+            {frame.categories.length ? <li>{t('shop.search.tipBrowse')}</li> : null}
           </ul>
           <ul class="flex flex-wrap gap-2">
             {frame.categories.map((c) => (
@@ -189,7 +206,7 @@ export async function SearchPage(r: ShopRequest, deps: StorefrontDeps, frame: Sh
           </ul>
         </div>
       ) : (
-        <p class="my-4">Type a word in the search box above to find products.</p>
+        <p class="my-4">{t('shop.search.empty')}</p>
       )}
     </div>
   );

@@ -1,5 +1,7 @@
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
+import type { KernelKey } from '../i18n/locales/index.js';
+import type { Translate } from '../i18n/messages.js';
 import { DefaultHeading, DefaultHero, DefaultProductCard } from '../themes/components.js';
 import type { HomeSection, ResolvedTheme } from '../themes/resolve.js';
 import type { CardProduct, NavItem, ShopFrame } from '../themes/types.js';
@@ -65,18 +67,19 @@ export function HomePage(props: {
   resolved: ResolvedTheme;
   featured: ShopProduct[];
   sections: HomeSection[];
+  t: Translate<KernelKey>;
 }) {
   const { Hero, Heading } = pieces(props.resolved);
-  const { shop } = props;
+  const { shop, t } = props;
   return (
     <div class="space-y-12">
       {props.sections.map((s) => {
         if (s.type === 'hero') {
           return (
             <Hero
-              heading={s.heading ?? `Welcome to ${shop.name}`}
-              text={s.text ?? 'Discover our latest products.'}
-              cta={{ label: 'Shop now', href: shop.href('/search') }}
+              heading={s.heading ?? t('shop.home.welcome', { name: shop.name })}
+              text={s.text ?? t('shop.home.discover')}
+              cta={{ label: t('shop.home.cta'), href: shop.href('/search') }}
             />
           );
         }
@@ -85,7 +88,7 @@ export function HomePage(props: {
           return (
             <section aria-labelledby="sf-featured" class="sf-section">
               <div id="sf-featured">
-                <Heading level={2}>{s.heading ?? 'Featured products'}</Heading>
+                <Heading level={2}>{s.heading ?? t('shop.home.featured')}</Heading>
               </div>
               <ProductGrid products={props.featured.slice(0, s.count)} shop={shop} resolved={props.resolved} />
             </section>
@@ -95,7 +98,7 @@ export function HomePage(props: {
           if (!shop.categories.length) return null;
           return (
             <section class="sf-section">
-              <Heading level={2}>{s.heading ?? 'Shop by category'}</Heading>
+              <Heading level={2}>{s.heading ?? t('shop.home.categories')}</Heading>
               <ul class="sf-category-grid">
                 {shop.categories.map((c) => (
                   <li>
@@ -108,6 +111,7 @@ export function HomePage(props: {
             </section>
           );
         }
+        if (s.type === 'newsletter') return <NewsletterSection section={s} shop={shop} t={t} Heading={Heading} />;
         return (
           <section class="sf-section sf-prose">
             {s.heading ? <Heading level={2}>{s.heading}</Heading> : null}
@@ -121,22 +125,57 @@ export function HomePage(props: {
   );
 }
 
+/**
+ * The newsletter sign-up: a GET form to the account registration page, which fills in the email and asks for the
+ * marketing consent there (a subscription is an account's consent; there is no separate mailing list).
+ */
+function NewsletterSection(props: {
+  section: Extract<HomeSection, { type: 'newsletter' }>;
+  shop: ShopFrame;
+  t: Translate<KernelKey>;
+  Heading: ReturnType<typeof pieces>['Heading'];
+}) {
+  const { section: s, shop, t, Heading } = props;
+  return (
+    <section class="sf-section sf-newsletter" aria-labelledby="sf-newsletter-title">
+      <div id="sf-newsletter-title">
+        <Heading level={2}>{s.heading ?? t('shop.newsletter.heading')}</Heading>
+      </div>
+      <p>{s.text ?? t('shop.newsletter.text')}</p>
+      <form method="get" action={shop.href('/account/register')} class="mt-2 flex flex-wrap gap-2">
+        <input type="hidden" name="newsletter" value="1" />
+        <label for="sf-newsletter-email" class="sr-only">
+          {t('shop.account.email')}
+        </label>
+        <input id="sf-newsletter-email" name="email" type="email" class="sf-input" autocomplete="email" />
+        <button type="submit" class="sf-button">
+          {t('shop.newsletter.submit')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
 /** Links of a paged list: previous, "page x of y", next. Plain links, so they work without JavaScript. */
-export function Pagination(props: { page: number; pages: number; link: (page: number) => string }) {
+export function Pagination(props: {
+  page: number;
+  pages: number;
+  link: (page: number) => string;
+  t: Translate<KernelKey>;
+}) {
+  const { t } = props;
   if (props.pages <= 1) return null;
   return (
     <nav aria-label="Pages" class="mt-8 flex items-center justify-center gap-4">
       {props.page > 1 ? (
         <a rel="prev" class="sf-button-secondary" href={props.link(props.page - 1)}>
-          Previous
+          {t('shop.previous')}
         </a>
       ) : null}
-      <span>
-        Page {props.page} of {props.pages}
-      </span>
+      <span>{t('shop.pageOf', { page: props.page, pages: props.pages })}</span>
       {props.page < props.pages ? (
         <a rel="next" class="sf-button-secondary" href={props.link(props.page + 1)}>
-          Next
+          {t('shop.next')}
         </a>
       ) : null}
     </nav>
@@ -158,12 +197,17 @@ export function BuyBox(props: {
   stock: number | undefined;
   shop: Pick<ShopFrame, 'href' | 'language'>;
   slot: Child;
+  t: Translate<KernelKey>;
 }) {
-  const { product, variant, shop } = props;
+  const { product, variant, shop, t } = props;
   const action = shop.href(`/products/${product.slug}`);
   const price = formatMoney(variant?.price ?? product.priceFrom, shop.language);
   const stockText =
-    props.stock === undefined ? null : props.stock > 0 ? `In stock (${props.stock} available)` : 'Out of stock';
+    props.stock === undefined
+      ? null
+      : props.stock > 0
+        ? t('shop.stock.in', { count: props.stock })
+        : t('shop.stock.out');
   return (
     <div id="buy-box" class="sf-buy-box space-y-4">
       <p class="sf-price text-2xl" data-testid="price">
@@ -180,7 +224,7 @@ export function BuyBox(props: {
       {product.variants.length > 1 ? (
         <form method="get" action={action} hx-get={action} hx-trigger="change" hx-target="#buy-box" hx-swap="outerHTML">
           <label for="sf-variant" class="block font-medium">
-            {product.options.join(' / ') || 'Variant'}
+            {product.options.join(' / ') || t('shop.variant')}
           </label>
           <div class="mt-1 flex gap-2">
             <select id="sf-variant" name="variant" class="sf-input">
@@ -191,12 +235,12 @@ export function BuyBox(props: {
               ))}
             </select>
             <button type="submit" class="sf-button-secondary">
-              Show
+              {t('shop.variant.show')}
             </button>
           </div>
         </form>
       ) : null}
-      {variant ? <p class="sf-muted text-sm">SKU {variant.sku}</p> : null}
+      {variant ? <p class="sf-muted text-sm">{t('shop.sku', { sku: variant.sku })}</p> : null}
       {props.slot}
     </div>
   );
@@ -256,6 +300,7 @@ export function MessagePage(props: {
   text: string;
   shop: ShopFrame;
   search?: boolean;
+  homeLabel: string;
 }) {
   const { Heading } = pieces(props.resolved);
   return (
@@ -264,7 +309,7 @@ export function MessagePage(props: {
       <p>{props.text}</p>
       <p>
         <a class="sf-button" href={props.shop.href('/')}>
-          Go to the shop's home page
+          {props.homeLabel}
         </a>
       </p>
     </div>

@@ -1,8 +1,14 @@
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
+import type { DbAccess } from '../auth/db-access.js';
+import type { Auth } from '../auth/index.js';
+import type { LinkSettings } from '../auth/links.js';
 import { renderDocument } from '../http/pages.js';
+import { languageChoice } from '../i18n/language-switch.js';
+import { kernelT } from '../i18n/request.js';
 import { currencyExponent } from '../money/index.js';
 import type { PluginHost } from '../plugins/host.js';
+import { csrfToken } from '../security/csrf.js';
 import type { Vendor } from '../tenancy/vendors.js';
 import type { ResolvedTheme, ThemeResolver } from '../themes/resolve.js';
 import type { NavItem, ShopFrame } from '../themes/types.js';
@@ -20,6 +26,17 @@ export interface StorefrontDeps {
   host: PluginHost;
   themes: ThemeResolver;
   assets: () => { css?: string; htmx?: string };
+  /** Theme images and customer accounts; the error pages render without them. */
+  db?: DbAccess;
+  auth?: Auth;
+  links?: LinkSettings;
+}
+
+declare module 'hono' {
+  interface ContextVariableMap {
+    /** Set by the theme editor's preview: the draft theme, rendered for the signed-in vendor user only. */
+    themePreview?: ResolvedTheme;
+  }
 }
 
 const PAGE_SIZE = 24;
@@ -43,7 +60,7 @@ export function shopRequest(c: Context, deps: StorefrontDeps): ShopRequest | und
   const platform = c.get('platform');
   const tenant = c.get('tenant');
   if (!vendor || !platform || !tenant) return undefined;
-  const resolved = deps.themes.resolve(vendor);
+  const resolved = c.get('themePreview') ?? deps.themes.resolve(vendor);
   if (!resolved) return undefined;
   const origin = new URL(c.req.url).origin;
   const href = (path: string) => `${tenant.shopBase}${path}`;
@@ -73,6 +90,10 @@ export async function frameOf(r: ShopRequest, categories?: ShopCategory[]): Prom
     categories ?? r.catalog?.categories(r.vendor.id),
   ]);
   const link = (l: { slug: string; title: string }): NavItem => ({ label: l.title, href: r.href(`/pages/${l.slug}`) });
+  const t = kernelT(r.c);
+  const asset = (name: string | undefined) => (name ? r.href(`/theme-assets/${name}`) : undefined);
+  const logo = asset(r.resolved.logo);
+  const choice = languageChoice(r.c, r.href(''));
   return {
     name: r.vendor.name,
     code: r.vendor.code,
@@ -84,12 +105,27 @@ export async function frameOf(r: ShopRequest, categories?: ShopCategory[]): Prom
       .sort((a, b) => a.position - b.position || a.name.localeCompare(b.name))
       .map((c) => ({ label: c.name, href: r.href(`/categories/${c.slug}`) })),
     query: r.c.req.query('q'),
+    logo: logo ? { src: logo, alt: r.vendor.name } : undefined,
+    account: { label: t('shop.account.link'), href: r.href('/account') },
+    languages: { ...choice, csrf: csrfToken(r.c) },
+    text: {
+      search: t('shop.search'),
+      searchLabel: t('shop.searchLabel'),
+      searchPlaceholder: t('shop.searchPlaceholder'),
+      skip: t('shell.skip'),
+    },
   };
 }
 
 export function page(r: ShopRequest, deps: StorefrontDeps, frame: ShopFrame, seo: Seo, body: Child, status = 200) {
   const doc = (
-    <ShopDocument seo={seo} shop={frame} resolved={r.resolved} assets={deps.assets()}>
+    <ShopDocument
+      seo={seo}
+      shop={frame}
+      resolved={r.resolved}
+      assets={deps.assets()}
+      preview={Boolean(r.c.get('themePreview'))}
+    >
       {body}
     </ShopDocument>
   );

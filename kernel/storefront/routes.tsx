@@ -1,10 +1,14 @@
 import crypto from 'node:crypto';
 import type { Context, Hono } from 'hono';
 import type { Child } from 'hono/jsx';
+import { mountLanguageSwitch } from '../i18n/language-switch.js';
+import { kernelT } from '../i18n/request.js';
 import type { PluginHost } from '../plugins/host.js';
+import { csrfSecretOf } from '../security/csrf.js';
 import type { NavItem } from '../themes/types.js';
 import { isHtmxRequest } from '../ui/shell.js';
 import { renderSlot } from '../ui/slots.js';
+import { mountAccountPages } from './account/routes.js';
 import { type InventoryAvailability, serviceFor } from './data.js';
 import type { Seo } from './document.js';
 import { CategoryPage, SearchPage } from './listing.js';
@@ -12,6 +16,7 @@ import { BuyBox, CmsPageView, HomePage, ProductPage } from './pages.js';
 import { frameOf, page, type ShopRequest, type StorefrontDeps, shopRequest } from './request.js';
 import { breadcrumbLd, organizationLd, productLd, robotsTxt, sitemapXml } from './seo.js';
 import { plainText } from './text.js';
+import { serveThemeAsset } from './theme-assets.js';
 
 const BASE = '/vendors/:vendorCode/shop';
 
@@ -24,8 +29,12 @@ async function validators(
   deps: StorefrontDeps,
   extra = '',
 ): Promise<{ etag: string; lastModified?: Date } | undefined> {
-  if (!r.catalog) return undefined;
-  const version = await r.catalog.version(r.vendor.id);
+  if (!r.catalog || r.c.get('themePreview')) return undefined;
+  // The CMS navigation is in every page's frame: a header or footer change must change the validator too.
+  const [version, nav] = await Promise.all([
+    r.catalog.version(r.vendor.id),
+    r.cms?.navigation(r.audience).catch(() => undefined),
+  ]);
   const hash = crypto
     .createHash('sha1')
     .update(
@@ -36,6 +45,9 @@ async function validators(
         r.language,
         r.c.req.url,
         deps.assets(),
+        nav,
+        // The language switcher's form carries a CSRF token, valid as long as this browser's secret cookie.
+        csrfSecretOf(r.c),
         extra,
       ]),
     )
@@ -78,6 +90,29 @@ async function slot(c: Context, host: PluginHost, name: string, props: Record<st
   );
 }
 
+/** The home page: the sections of the theme (published, or the draft in the editor's preview). */
+export async function renderHome(r: ShopRequest, deps: StorefrontDeps): Promise<Response> {
+  const [frame, featured] = await Promise.all([
+    frameOf(r),
+    r.catalog?.products(r.vendor.id, { featured: 'true', page: 1, pageSize: 24 }),
+  ]);
+  let items = featured?.items ?? [];
+  if (!items.length && r.catalog) items = (await r.catalog.products(r.vendor.id, { page: 1, pageSize: 8 })).items;
+  const seo: Seo = {
+    title: r.vendor.name,
+    description: kernelT(r.c)('shop.home.description', { name: r.vendor.name }),
+    canonical: r.abs('/'),
+    jsonLd: [organizationLd(r.vendor.name, r.abs('/'))],
+  };
+  return page(
+    r,
+    deps,
+    frame,
+    seo,
+    <HomePage shop={frame} resolved={r.resolved} featured={items} sections={r.resolved.sections} t={kernelT(r.c)} />,
+  );
+}
+
 /** Mounts the storefront's pages on the app, under the internal shop prefix every tenancy mode maps to. */
 export function mountStorefront(app: Hono, deps: StorefrontDeps): void {
   const withShop = (handler: (r: ShopRequest) => Promise<Response>) => async (c: Context) => {
@@ -86,31 +121,18 @@ export function mountStorefront(app: Hono, deps: StorefrontDeps): void {
     return handler(r);
   };
 
-  const home = withShop((r) =>
-    conditional(r, deps, async () => {
-      const [frame, featured] = await Promise.all([
-        frameOf(r),
-        r.catalog?.products(r.vendor.id, { featured: 'true', page: 1, pageSize: 24 }),
-      ]);
-      let items = featured?.items ?? [];
-      if (!items.length && r.catalog) items = (await r.catalog.products(r.vendor.id, { page: 1, pageSize: 8 })).items;
-      const seo: Seo = {
-        title: r.vendor.name,
-        description: `Shop online at ${r.vendor.name}.`,
-        canonical: r.abs('/'),
-        jsonLd: [organizationLd(r.vendor.name, r.abs('/'))],
-      };
-      return page(
-        r,
-        deps,
-        frame,
-        seo,
-        <HomePage shop={frame} resolved={r.resolved} featured={items} sections={r.resolved.sections} />,
-      );
-    }),
-  );
+  const home = withShop((r) => conditional(r, deps, () => renderHome(r, deps)));
   app.get(BASE, home);
   app.get(`${BASE}/`, home);
+  mountLanguageSwitch(app, `${BASE}/language`, (c) => c.get('tenant')?.shopBase || '/');
+  if (deps.db) {
+    const db = deps.db;
+    app.get(
+      `${BASE}/theme-assets/:name`,
+      withShop((r) => serveThemeAsset(r.c, db, r.vendor.id)),
+    );
+  }
+  if (deps.auth && deps.db) mountAccountPages(app, { ...deps, auth: deps.auth, db: deps.db });
 
   app.get(
     `${BASE}/categories/:slug`,
@@ -161,6 +183,7 @@ export function mountStorefront(app: Hono, deps: StorefrontDeps): void {
             variant={variant}
             stock={variant && stock ? (stock[variant.id] ?? 0) : undefined}
             shop={{ href: r.href, language: r.language }}
+            t={kernelT(r.c)}
             slot={await slot(r.c, deps.host, 'product.buy-box', slotProps)}
           />
         );
@@ -169,7 +192,7 @@ export function mountStorefront(app: Hono, deps: StorefrontDeps): void {
         const frame = await frameOf(r, categories);
         const first = categories.find((c) => product.categoryIds.includes(c.id));
         const crumbs: NavItem[] = [
-          { label: 'Home', href: r.href('/') },
+          { label: kernelT(r.c)('shop.home'), href: r.href('/') },
           ...(first ? [{ label: first.name, href: r.href(`/categories/${first.slug}`) }] : []),
           { label: product.title, href: r.href(`/products/${product.slug}`) },
         ];

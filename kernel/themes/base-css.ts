@@ -24,5 +24,11 @@ a{color:inherit}
 .sf-prose h1,.sf-prose h2,.sf-prose h3{font-family:var(--font-heading)}
 .sf-prose a{color:var(--color-primary);text-decoration:underline}
 .sf-container{max-width:72rem;margin-left:auto;margin-right:auto;padding-left:var(--space);padding-right:var(--space)}
+.sf-logo-img{display:block;max-height:3rem;width:auto}
+.sf-header-centered header .sf-container{flex-direction:column;justify-content:center;text-align:center}
+.sf-header-centered header nav ul{justify-content:center}
+.sf-header-compact header{font-size:.9rem}
+.sf-header-compact header .sf-container{padding-top:.4rem;padding-bottom:.4rem}
+.sf-newsletter{background:var(--color-surface);border-radius:var(--radius);padding:calc(var(--space)*1.5)}
 .sr-only{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0}
 `;

@@ -49,19 +49,64 @@ export function SearchForm(props: { shop: ShopFrame; class?: string }) {
     // biome-ignore lint/a11y/useSemanticElements: a <search> wrapper is newer than some browsers shoppers use
     <form method="get" action={props.shop.href('/search')} role="search" class={props.class ?? 'flex gap-2'}>
       <label for="sf-q" class="sr-only">
-        Search the shop
+        {props.shop.text.searchLabel}
       </label>
       <input
         id="sf-q"
         name="q"
         type="search"
         value={props.shop.query ?? ''}
-        placeholder="Search products"
+        placeholder={props.shop.text.searchPlaceholder}
         class="sf-input"
       />
       <button type="submit" class="sf-button">
-        Search
+        {props.shop.text.search}
       </button>
     </form>
+  );
+}
+
+/** The shop's logo image when the vendor uploaded one, else its name; a link to the home page. */
+export function ShopLogo(props: { shop: ShopFrame; class?: string }) {
+  const { shop } = props;
+  return (
+    <a href={shop.href('/')} class={props.class}>
+      {shop.logo ? <img class="sf-logo-img" src={shop.logo.src} alt={shop.logo.alt} height="48" /> : shop.name}
+    </a>
+  );
+}
+
+/**
+ * The account link and, when the shop has several languages, the language switcher: a POST form that works without
+ * JavaScript (the select and a "Change" button).
+ */
+export function ShopTools(props: { shop: ShopFrame; class?: string }) {
+  const { shop } = props;
+  const l = shop.languages;
+  return (
+    <div class={props.class ?? 'sf-tools flex flex-wrap items-center gap-3'}>
+      <a href={shop.account.href} class="sf-account-link">
+        {shop.account.label}
+      </a>
+      {l.options.length > 1 ? (
+        <form method="post" action={l.action} class="sf-language flex items-center gap-1">
+          <input type="hidden" name="_csrf" value={l.csrf} />
+          <input type="hidden" name="next" value={l.next} />
+          <label for="sf-lang" class="sr-only">
+            {l.label}
+          </label>
+          <select id="sf-lang" name="lang" class="sf-input">
+            {l.options.map((o) => (
+              <option value={o.value} selected={o.value === l.current}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+          <button type="submit" class="sf-button-secondary">
+            {l.apply}
+          </button>
+        </form>
+      ) : null}
+    </div>
   );
 }

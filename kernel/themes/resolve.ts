@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BASE_CSS } from './base-css.js';
+import { CUSTOM_CSS_MAX, sanitizeCss } from './custom-css.js';
 import { TokenValue } from './manifest.js';
 import type { LoadedTheme, ThemeRegistry } from './registry.js';
 
@@ -17,7 +18,18 @@ const Section = z.discriminatedUnion('type', [
   z.object({ type: z.literal('categories'), heading: z.string().max(120).optional() }),
   /** Plain text paragraphs (blank line between them); rendered escaped, never as HTML. */
   z.object({ type: z.literal('richText'), heading: z.string().max(120).optional(), text: z.string().max(4000) }),
+  /** A sign-up box: its form leads to the account registration page, with the email filled in. */
+  z.object({
+    type: z.literal('newsletter'),
+    heading: z.string().max(120).optional(),
+    text: z.string().max(400).optional(),
+  }),
 ]);
+
+export const SECTION_TYPES = ['hero', 'featured', 'categories', 'richText', 'newsletter'] as const;
+export const HEADER_LAYOUTS = ['standard', 'centered', 'compact'] as const;
+/** A stored theme image: `<hash>.<ext>` (see `theme-assets.ts`). */
+export const AssetName = z.string().regex(/^[A-Za-z0-9_-]{22}\.(?:png|jpg|gif|webp|ico)$/);
 export type HomeSection = z.infer<typeof Section>;
 
 /** A vendor's published theme settings (the `theme` column of `vendors`). Every key is optional. */
@@ -28,6 +40,11 @@ export const VendorThemeSettings = z.object({
   tokens: z.record(z.string(), TokenValue).optional(),
   /** Homepage sections, in order. */
   sections: z.array(Section).max(20).optional(),
+  headerLayout: z.enum(HEADER_LAYOUTS).optional(),
+  logo: AssetName.optional(),
+  favicon: AssetName.optional(),
+  /** Sanitised when saved, and again when resolved (`sanitizeCss`). */
+  customCss: z.string().max(CUSTOM_CSS_MAX).optional(),
 });
 export type VendorThemeSettings = z.infer<typeof VendorThemeSettings>;
 
@@ -45,6 +62,10 @@ export interface ResolvedTheme {
   /** `:root{--name:value;…}`, the base rules, then the theme's own CSS. */
   css: string;
   sections: HomeSection[];
+  headerLayout: (typeof HEADER_LAYOUTS)[number];
+  /** Stored image names (`<hash>.<ext>`), served under the shop's `/theme-assets/`. */
+  logo?: string;
+  favicon?: string;
   /** When this was resolved (ms): a lower bound for Last-Modified, since theme settings carry no timestamp. */
   builtAt: number;
 }
@@ -58,7 +79,7 @@ export interface ResolvedTheme {
 export class ThemeResolver {
   private readonly cache = new Map<number, { source: unknown; resolved: ResolvedTheme }>();
 
-  constructor(private readonly registry: ThemeRegistry) {}
+  constructor(readonly registry: ThemeRegistry) {}
 
   resolve(vendor: { id: number; theme: Record<string, unknown> }): ResolvedTheme | undefined {
     const hit = this.cache.get(vendor.id);
@@ -82,12 +103,17 @@ export class ThemeResolver {
     const vars = Object.entries(tokens)
       .map(([k, v]) => `--${k}:${v};`)
       .join('');
+    // The vendor's CSS comes last, so it wins; sanitised again in case the stored text predates a rule.
+    const custom = settings.customCss ? sanitizeCss(settings.customCss).css : '';
     return {
       theme,
       preset: presetId,
       tokens,
-      css: `:root{${vars}}${BASE_CSS}${theme.definition.css ?? ''}`,
+      css: `:root{${vars}}${BASE_CSS}${theme.definition.css ?? ''}${custom}`,
       sections: settings.sections ?? DEFAULT_SECTIONS,
+      headerLayout: settings.headerLayout ?? 'standard',
+      logo: settings.logo,
+      favicon: settings.favicon,
       builtAt: Date.now(),
     };
   }

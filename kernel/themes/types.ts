@@ -12,6 +12,24 @@ export interface ShopFrame {
   categories: NavItem[];
   /** The search box's current text. */
   query?: string;
+  /** The vendor's logo image, if it uploaded one (else themes show the name). */
+  logo?: { src: string; alt: string };
+  /** The customer's account link: "Sign in" or "My account". */
+  account: NavItem;
+  /** The language switcher: a POST form to `action`; shown when the shop offers more than one language. */
+  languages: LanguageChoice;
+  /** Short texts the kit's components show, in the page's language. */
+  text: { search: string; searchLabel: string; searchPlaceholder: string; skip: string };
+}
+
+export interface LanguageChoice {
+  action: string;
+  next: string;
+  csrf: string;
+  label: string;
+  apply: string;
+  current: string;
+  options: { value: string; label: string }[];
 }
 
 export interface NavItem {

@@ -73,6 +73,15 @@ export const KERNEL_MENU: Record<MenuArea, KernelMenuItem[]> = {
       permission: 'settings.view',
     },
     {
+      id: 'theme',
+      label: 'Theme',
+      href: '/theme',
+      icon: 'settings',
+      section: 'Shop',
+      order: 35,
+      permission: 'settings.view',
+    },
+    {
       id: 'api-keys',
       label: 'API keys',
       href: '/api-keys',

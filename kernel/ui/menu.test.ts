@@ -64,7 +64,7 @@ describe('menu registry', () => {
   it("groups the kernel's and the enabled plugins' items in sections, sorted by order then label", () => {
     assert.deepEqual(labels(build(['catalog', 'reviews'], ['*'])), [
       ['Overview', ['Dashboard']],
-      ['Shop', ['Team', 'Shop settings', 'API keys']],
+      ['Shop', ['Team', 'Shop settings', 'Theme', 'API keys']],
       ['Account', ['Profile']],
       ['Catalogue', ['Import', 'Products']],
       ['Plugins', ['Reviews']],
@@ -74,7 +74,7 @@ describe('menu registry', () => {
   it('leaves out the items of a plugin disabled on the platform', () => {
     assert.deepEqual(labels(build(['reviews'], ['*'])), [
       ['Overview', ['Dashboard']],
-      ['Shop', ['Team', 'Shop settings', 'API keys']],
+      ['Shop', ['Team', 'Shop settings', 'Theme', 'API keys']],
       ['Account', ['Profile']],
       ['Plugins', ['Reviews']],
     ]);
@@ -83,7 +83,7 @@ describe('menu registry', () => {
   it('leaves out items whose permission the user lacks, and sections left empty', () => {
     assert.deepEqual(labels(build(['catalog', 'reviews'], ['*.view', '!team.*'])), [
       ['Overview', ['Dashboard']],
-      ['Shop', ['Shop settings']],
+      ['Shop', ['Shop settings', 'Theme']],
       ['Account', ['Profile']],
       ['Catalogue', ['Products']],
       ['Plugins', ['Reviews']],
@@ -99,6 +99,7 @@ describe('menu registry', () => {
         ['/vendor/tea', false],
         ['/vendor/tea/team', false],
         ['/vendor/tea/settings', false],
+        ['/vendor/tea/theme', false],
         ['/vendor/tea/api-keys', false],
         ['/vendor/tea/profile', false],
         ['/vendor/tea/catalog/import', false],
@@ -111,7 +112,7 @@ describe('menu registry', () => {
   it("labels items and sections in the request's language, from the kernel's and the plugin's catalogues", () => {
     assert.deepEqual(labels(build(['catalog', 'reviews'], ['*'], '/vendor/tea', 'de')), [
       ['Übersicht', ['Übersicht']],
-      ['Shop', ['Team', 'Shop-Einstellungen', 'API-Schlüssel']],
+      ['Shop', ['Team', 'Shop-Einstellungen', 'Design', 'API-Schlüssel']],
       ['Konto', ['Profil']],
       ['Catalogue', ['Import', 'Products']],
       ['Plugins', ['Bewertungen']],

@@ -3,6 +3,7 @@ import type { DbAccess } from '../auth/db-access.js';
 import type { Auth } from '../auth/index.js';
 import type { LinkSettings } from '../auth/links.js';
 import type { PluginHost } from '../plugins/host.js';
+import type { StorefrontDeps } from '../storefront/request.js';
 import type { PlatformRegistry } from '../tenancy/platforms.js';
 import type { MenuRegistry } from '../ui/menu.js';
 import { mountPasswordResetPages } from '../ui/password-reset-pages.js';
@@ -16,6 +17,7 @@ import { mountVendorProfile } from './pages/profile.js';
 import { mountVendorRoles } from './pages/roles.js';
 import { mountVendorSettings } from './pages/settings.js';
 import { mountVendorTeam } from './pages/team.js';
+import { mountThemeEditor } from './pages/theme-editor.js';
 import { vendorOf, vendorRoot } from './scope.js';
 import { vendorSwitcher } from './switcher.js';
 
@@ -30,6 +32,8 @@ export interface VendorDashboardDeps {
   platforms: PlatformRegistry;
   /** After a change to the vendor: reload the registries here and in the other processes. */
   changed: () => Promise<void>;
+  /** The storefront, for the theme editor's preview (absent: no theme editor). */
+  storefront?: StorefrontDeps;
 }
 
 async function vendorFrame(c: Context, db: DbAccess): Promise<Frame> {
@@ -73,7 +77,7 @@ export function mountVendorArea(app: Hono, deps: VendorDashboardDeps): void {
     root: vendorRoot,
     links: deps.links,
   });
-  const memberPages = ['team', 'api-keys', 'settings', 'profile'].flatMap((p) => [
+  const memberPages = ['team', 'api-keys', 'settings', 'profile', 'theme'].flatMap((p) => [
     `/vendor/:vendorCode/${p}`,
     `/vendor/:vendorCode/${p}/*`,
   ]);
@@ -84,4 +88,6 @@ export function mountVendorArea(app: Hono, deps: VendorDashboardDeps): void {
   mountVendorApiKeys(app, deps);
   mountVendorSettings(app, deps);
   mountVendorProfile(app, deps);
+  const storefront = deps.storefront;
+  if (storefront) mountThemeEditor(app, { db: deps.db, storefront, changed: deps.changed });
 }

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { hashPassword } from '../../kernel/auth/passwords.js';
 import type { Database } from '../../kernel/db/database.js';
+import { withTenant } from '../../kernel/db/tenant-scope.js';
 import { DIST, ROOT } from '../../kernel/paths.js';
 import { createTestDatabase } from '../../kernel/testing/test-database.js';
 
@@ -106,6 +108,66 @@ for (const transport of ['postgres', 'redis'] as const) {
       assert.equal((await admin(b, '/api/v1/admin/platforms/main/plugins/hello/disable')).status, 200);
       const tookOff = await within(1000, async () => (await greeting(a)) === 404);
       assert.ok(tookOn < 1000 && tookOff < 1000);
+    });
+
+    it('shows a theme published in the editor on one process in the shop on the other within a second', async () => {
+      const [a, b] = nodes as [Node, Node];
+      const code = `studio-${transport}`;
+      const email = `owner@${code}.example`;
+      const created = await fetch(`${a.url}/api/v1/admin/vendors`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ code, name: 'Studio', ownerEmail: email, platforms: ['main'] }),
+      });
+      assert.equal(created.status, 201);
+      // The invited owner gets a password directly: the invitation mail is not what this test is about.
+      const hash = await hashPassword('studio-password', 4);
+      await withTenant(db.knex, { bypass: true, reason: 'test: activate the owner' }, async (k) => {
+        await k('users').where({ email }).update({ password_hash: hash, is_active: true });
+        await k.raw(
+          "update vendor_memberships set status = 'active' where user_id = (select id from users where email = ?)",
+          [email],
+        );
+      });
+      const shopClass = async (node: Node) =>
+        /<body\s+class="([^"]+)"/.exec(await (await fetch(`${node.url}/vendors/${code}/shop/`)).text())?.[1] ?? '';
+      assert.match(await shopClass(b), /sf-theme-classic/);
+
+      const jar = new Map<string, string>();
+      const browse = async (p: string, form?: Record<string, string>) => {
+        const res = await fetch(`${a.url}${p}`, {
+          method: form ? 'POST' : 'GET',
+          redirect: 'manual',
+          headers: {
+            cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '),
+            ...(form ? { 'content-type': 'application/x-www-form-urlencoded', origin: a.url } : {}),
+          },
+          body: form ? new URLSearchParams(form) : undefined,
+        });
+        for (const line of res.headers.getSetCookie()) {
+          const [pair = ''] = line.split(';');
+          const eq = pair.indexOf('=');
+          jar.set(pair.slice(0, eq), pair.slice(eq + 1));
+        }
+        const html = await res.text();
+        return { status: res.status, csrf: /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '' };
+      };
+      const login = await browse(`/vendor/${code}/login`);
+      const signedIn = await browse(`/vendor/${code}/login`, {
+        _csrf: login.csrf,
+        email,
+        password: 'studio-password',
+      });
+      assert.equal(signedIn.status, 303);
+      const editor = await browse(`/vendor/${code}/theme`);
+      assert.equal(editor.status, 200);
+      const published = await browse(`/vendor/${code}/theme`, {
+        _csrf: editor.csrf,
+        theme: 'bold:bold-sunset',
+        action: 'publish',
+      });
+      assert.equal(published.status, 303);
+      await within(1000, async () => /sf-theme-bold sf-preset-bold-sunset/.test(await shopClass(b)));
     });
 
     it('applies a platform created or deactivated on one process on the other within a second', async () => {

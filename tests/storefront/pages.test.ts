@@ -23,7 +23,7 @@ describe('storefront pages', () => {
     const { status, body } = await html(shopPath(shop.vendor.code));
     assert.equal(status, 200);
     assert.match(body, /^<!DOCTYPE html>/);
-    assert.match(body, /class="sf-theme-classic sf-preset-classic-forest"/);
+    assert.match(body, /class="sf-theme-classic sf-preset-classic-forest /);
     assert.match(body, /--color-primary:#14532d/, 'the preset colour is a CSS variable');
     assert.match(body, /Welcome to Shop /);
     assert.match(body, /Harbour T-shirt/);

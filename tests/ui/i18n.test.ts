@@ -51,7 +51,15 @@ describe('translated pages', () => {
 
   it('switches language from the shell: menus, frame and plugin pages follow, and stay switched', async () => {
     const english = await owner.get('/vendor/poly/ledger');
-    assert.deepEqual(labels(english.html), ['Dashboard', 'Team', 'Shop settings', 'API keys', 'Profile', 'Ledger']);
+    assert.deepEqual(labels(english.html), [
+      'Dashboard',
+      'Team',
+      'Shop settings',
+      'Theme',
+      'API keys',
+      'Profile',
+      'Ledger',
+    ]);
     assert.match(english.html, /<select id="language-select" name="lang"/);
     assert.match(english.html, /<label for="language-select"[^>]*>Language</);
 
@@ -64,6 +72,7 @@ describe('translated pages', () => {
       'Übersicht',
       'Team',
       'Shop-Einstellungen',
+      'Design',
       'API-Schlüssel',
       'Profil',
       'Hauptbuch',
@@ -78,6 +87,7 @@ describe('translated pages', () => {
       'Tableau de bord',
       'Équipe',
       'Paramètres de la boutique',
+      'Thème',
       'Clés d’API',
       'Profil',
       'Grand livre',

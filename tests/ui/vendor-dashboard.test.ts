@@ -31,7 +31,15 @@ describe('vendor dashboard pages', () => {
     const page = await owner.get('/vendor/tea');
     assert.equal(page.status, 200);
     assert.match(page.html, /data-widget="notes"[\s\S]*from the notes plugin/);
-    assert.deepEqual(menuLabels(page.html), ['Dashboard', 'Team', 'Shop settings', 'API keys', 'Profile', 'Notes']);
+    assert.deepEqual(menuLabels(page.html), [
+      'Dashboard',
+      'Team',
+      'Shop settings',
+      'Theme',
+      'API keys',
+      'Profile',
+      'Notes',
+    ]);
     assert.equal((await owner.get('/vendor/tea/notes')).status, 200);
   });
 
@@ -97,7 +105,7 @@ describe('vendor dashboard pages', () => {
     assert.match(dashboard.html, /Welcome to the team of Shop tea/);
     assert.deepEqual(
       menuLabels(dashboard.html),
-      ['Dashboard', 'Shop settings', 'Profile', 'Notes'],
+      ['Dashboard', 'Shop settings', 'Theme', 'Profile', 'Notes'],
       'no Team item for a viewer',
     );
     assert.equal((await member.get('/vendor/tea/team')).status, 403);

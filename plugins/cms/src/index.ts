@@ -1,5 +1,6 @@
 import { definePlugin } from '@orion/sdk';
 import './events.js';
+import { seedCmsDemo } from './demo.js';
 import { adminApi } from './routes/admin-api.js';
 import { mediaShopApi, mediaVendorApi } from './routes/media-api.js';
 import { shopApi } from './routes/shop-api.js';
@@ -25,6 +26,7 @@ export default definePlugin({
   services: {
     pages: createPagesService,
   },
+  demo: seedCmsDemo,
   health: async (ctx) => {
     await ctx.db.raw('select 1 from cms__platform_pages limit 1');
   },

@@ -1,4 +1,5 @@
 import { definePlugin } from '@orion/sdk';
+import { createAddressesService } from './customer-service.js';
 import { seedProfilesDemo } from './demo.js';
 import { messages } from './locales/index.js';
 import { vendorPages } from './pages/index.js';
@@ -30,6 +31,10 @@ export default definePlugin({
         permission: 'customer-profiles.view',
       },
     ],
+  },
+  services: {
+    /** A customer's saved addresses, for the storefront's account page. */
+    addresses: createAddressesService,
   },
   demo: seedProfilesDemo,
 });

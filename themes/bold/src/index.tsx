@@ -1,4 +1,12 @@
-import { type CardProduct, defineTheme, type HeroProps, type LayoutProps, SearchForm } from '@orion/sdk/theme';
+import {
+  type CardProduct,
+  defineTheme,
+  type HeroProps,
+  type LayoutProps,
+  SearchForm,
+  ShopLogo,
+  ShopTools,
+} from '@orion/sdk/theme';
 import type { Child } from 'hono/jsx';
 
 /** Bold: a dark page, a sticky bar with pill links, a huge hero, heavy uppercase headings, big two-column cards. */
@@ -6,16 +14,14 @@ function Layout({ shop, children }: LayoutProps) {
   return (
     <div class="min-h-screen">
       <a href="#main" class="sr-only">
-        Skip to content
+        {shop.text.skip}
       </a>
       <header class="bold-header">
         <div class="sf-container flex flex-wrap items-center gap-4 py-3">
-          <a href={shop.href('/')} class="bold-logo">
-            {shop.name}
-          </a>
+          <ShopLogo shop={shop} class="bold-logo" />
           <nav aria-label="Categories" class="flex-1">
             <ul class="flex flex-wrap gap-2">
-              {shop.categories.map((c) => (
+              {[...shop.categories, ...shop.nav.header].map((c) => (
                 <li>
                   <a class="bold-pill" href={c.href}>
                     {c.label}
@@ -25,6 +31,7 @@ function Layout({ shop, children }: LayoutProps) {
             </ul>
           </nav>
           <SearchForm shop={shop} />
+          <ShopTools shop={shop} />
         </div>
       </header>
       <main id="main" class="sf-container py-10">

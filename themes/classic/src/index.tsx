@@ -1,18 +1,17 @@
-import { defineTheme, type LayoutProps, SearchForm } from '@orion/sdk/theme';
+import { defineTheme, type LayoutProps, SearchForm, ShopLogo, ShopTools } from '@orion/sdk/theme';
 
 /** Classic: a coloured header bar, the category menu under it, framed cards, a three-column footer. */
 function Layout({ shop, children }: LayoutProps) {
   return (
     <div class="flex min-h-screen flex-col">
       <a href="#main" class="sr-only">
-        Skip to content
+        {shop.text.skip}
       </a>
       <header class="classic-header">
         <div class="sf-container flex flex-wrap items-center justify-between gap-4 py-4">
-          <a href={shop.href('/')} class="classic-logo">
-            {shop.name}
-          </a>
+          <ShopLogo shop={shop} class="classic-logo" />
           <SearchForm shop={shop} />
+          <ShopTools shop={shop} />
         </div>
         {shop.categories.length ? (
           <nav aria-label="Categories" class="classic-menu">

@@ -1,20 +1,26 @@
-import { type CardProduct, defineTheme, type HeroProps, type LayoutProps, SearchForm } from '@orion/sdk/theme';
+import {
+  type CardProduct,
+  defineTheme,
+  type HeroProps,
+  type LayoutProps,
+  SearchForm,
+  ShopLogo,
+  ShopTools,
+} from '@orion/sdk/theme';
 
 /** Minimal: a centred wordmark on a thin line, no boxes, square corners, wide spacing, light type. */
 function Layout({ shop, children }: LayoutProps) {
   return (
     <div class="min-h-screen">
       <a href="#main" class="sr-only">
-        Skip to content
+        {shop.text.skip}
       </a>
       <header class="minimal-header">
         <div class="sf-container py-6 text-center">
-          <a href={shop.href('/')} class="minimal-logo">
-            {shop.name}
-          </a>
+          <ShopLogo shop={shop} class="minimal-logo" />
           <nav aria-label="Categories" class="mt-4">
             <ul class="flex flex-wrap justify-center gap-8 text-sm uppercase tracking-widest">
-              {shop.categories.map((c) => (
+              {[...shop.categories, ...shop.nav.header].map((c) => (
                 <li>
                   <a href={c.href}>{c.label}</a>
                 </li>
@@ -22,6 +28,7 @@ function Layout({ shop, children }: LayoutProps) {
             </ul>
           </nav>
           <SearchForm shop={shop} class="mx-auto mt-4 flex max-w-md gap-2" />
+          <ShopTools shop={shop} class="mt-4 flex flex-wrap items-center justify-center gap-3 text-sm" />
         </div>
       </header>
       <main id="main" class="sf-container py-12">
