@@ -97,3 +97,39 @@ export async function listQuery(
   const rows = (await query) as Omit<VendorRow, 'platformIds'>[];
   return rows.map((r) => ({ ...r, platformIds: r.memberships.map((m) => Number(m.platform_id)) }));
 }
+
+export interface VendorPatch {
+  name?: string;
+  defaultLanguage?: string;
+  languages?: string[];
+}
+
+/**
+ * Changes a vendor's name and languages, audited as `tenancy.vendor.changed` with before and after; nothing to
+ * change writes nothing. Run in a system-scoped transaction; the caller reloads the registries.
+ */
+export async function changeVendor(
+  db: Knex,
+  c: Context | undefined,
+  before: Pick<VendorRow, 'id' | 'name' | 'default_language' | 'languages'>,
+  patch: VendorPatch,
+): Promise<boolean> {
+  const changes = {
+    ...(patch.name ? { name: patch.name } : {}),
+    ...(patch.defaultLanguage ? { default_language: patch.defaultLanguage } : {}),
+    ...(patch.languages ? { languages: patch.languages } : {}),
+  };
+  if (!Object.keys(changes).length) return false;
+  await db('vendors')
+    .where({ id: before.id })
+    .update({ ...changes, updated_at: db.fn.now() });
+  await audit(db, c, {
+    action: 'tenancy.vendor.changed',
+    targetType: 'vendor',
+    targetId: before.id,
+    vendorId: before.id,
+    before: { name: before.name, defaultLanguage: before.default_language, languages: before.languages },
+    after: patch,
+  });
+  return true;
+}
