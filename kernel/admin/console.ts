@@ -6,6 +6,7 @@ import type { LinkSettings } from '../auth/links.js';
 import { MailOutbox } from '../mail/outbox.js';
 import type { HealthRegistry } from '../observability/health.js';
 import type { PluginHost } from '../plugins/host.js';
+import type { DomainVerifier } from '../tenancy/domain-verifier.js';
 import type { MenuRegistry } from '../ui/menu.js';
 import { mountPasswordResetPages } from '../ui/password-reset-pages.js';
 import { requireSignIn } from '../ui/session.js';
@@ -23,6 +24,8 @@ import { mountAdminPlugins } from './pages/plugins.js';
 import { mountAdminUserDetail } from './pages/user-detail.js';
 import { mountAdminUsers } from './pages/users.js';
 import { mountAdminVendorDetail } from './pages/vendor-detail.js';
+import { mountAdminVendorDomains } from './pages/vendor-domains.js';
+import { mountAdminVendorEdit } from './pages/vendor-edit.js';
 import { mountAdminVendors } from './pages/vendors.js';
 import { managedPlatforms } from './scope.js';
 
@@ -37,6 +40,8 @@ export interface AdminConsoleDeps {
   changed: () => Promise<void>;
   invite: (c: Context, input: { userId: number; vendorId: number }) => Promise<void>;
   links: LinkSettings;
+  /** Looks a custom domain's TXT record up (a stub in tests). */
+  verifier: () => DomainVerifier;
 }
 
 /** The admin console's root URL for this request: `/admin`, after `/platforms/<code>` in path mode. */
@@ -110,7 +115,10 @@ export function mountAdminConsole(app: Hono, deps: AdminConsoleDeps): void {
     invite: deps.invite,
     root: adminRoot,
   });
-  mountAdminVendorDetail(app, { db: deps.db, platforms: deps.host.platforms, changed: deps.changed, root: adminRoot });
+  const vendor = { db: deps.db, platforms: deps.host.platforms, changed: deps.changed, root: adminRoot };
+  mountAdminVendorEdit(app, vendor);
+  mountAdminVendorDomains(app, { ...vendor, verifier: deps.verifier });
+  mountAdminVendorDetail(app, vendor);
   const plugins = { host: deps.host, knex: deps.knex, health: deps.health, root: adminRoot };
   mountAdminPlugins(app, plugins);
   mountAdminPluginActions(app, plugins);

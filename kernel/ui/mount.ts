@@ -9,6 +9,7 @@ import { mountLanguageSwitch } from '../i18n/language-switch.js';
 import type { HealthRegistry } from '../observability/health.js';
 import type { PluginHost } from '../plugins/host.js';
 import { csrfProtection } from '../security/csrf.js';
+import type { DomainVerifier } from '../tenancy/domain-verifier.js';
 import type { PlatformRegistry } from '../tenancy/platforms.js';
 import { mountVendorArea } from '../vendor/dashboard.js';
 import { vendorRoot } from '../vendor/scope.js';
@@ -28,6 +29,8 @@ export interface UiDeps {
   platforms: PlatformRegistry;
   /** After a change to vendors: reload the registries here and in the other processes. */
   changed: () => Promise<void>;
+  /** Looks a custom domain's TXT record up (resolved per call: tests swap it in the container). */
+  verifier: () => DomainVerifier;
 }
 
 /** The cookie-authenticated HTML areas: every unsafe request to them needs a CSRF token. */
