@@ -121,4 +121,10 @@ export const TenancyErrors = {
     title: 'Subdomain taken',
     detail: (p) => `Another vendor on ${p.platform} already uses the subdomain ${p.subdomain}.`,
   }),
+  NotAnAdmin: defineError<{ email: string }>({
+    code: 'ORN_TENANCY_NOT_AN_ADMIN',
+    category: 'conflict',
+    title: 'Not an administrator',
+    detail: (p) => `${p.email} is a vendor user: its roles are those of its vendors' teams.`,
+  }),
 } as const;
