@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import type { DbAccess } from '../auth/db-access.js';
 import type { Auth } from '../auth/index.js';
 import type { LinkSettings } from '../auth/links.js';
+import { kernelT } from '../i18n/request.js';
 import { MailOutbox } from '../mail/outbox.js';
 import type { HealthRegistry } from '../observability/health.js';
 import type { PluginHost } from '../plugins/host.js';
@@ -52,17 +53,18 @@ function adminFrame(deps: AdminConsoleDeps) {
     const root = adminRoot(c);
     const principal = c.get('principal');
     if (principal?.kind !== 'admin') return { brand: 'Orion admin', root };
+    const t = kernelT(c);
     const current = /\/admin\/platforms\/([^/]+)/.exec(new URL(c.req.url).pathname)?.[1] ?? c.get('platform')?.code;
     return {
       brand: 'Orion admin',
       root,
       user: {
         label: principal.email,
-        detail: principal.role === 'super_admin' ? 'super admin' : 'platform admin',
+        detail: t(principal.role === 'super_admin' ? 'shell.superAdmin' : 'shell.platformAdmin'),
         logoutAction: `${root}/logout`,
       },
       switcher: {
-        label: 'Platform',
+        label: t('shell.platformSwitcher'),
         options: managedPlatforms(c, deps.host.platforms).map((p) => ({
           label: p.name,
           href: `${root}/platforms/${p.code}/plugins`,

@@ -45,6 +45,27 @@ describe('message catalogues', () => {
     }
   });
 
+  it('translates the shell, sign-in, password reset, invitations, Dashboard and Team fully in Luxembourgish', () => {
+    // The rule for lb: these parts are complete (no English in the frame or before sign-in); other pages fall back
+    // to English key by key, which createTranslator does.
+    assert.deepEqual(strayKeys(KERNEL_MESSAGES, 'lb'), []);
+    const required = Object.keys(KERNEL_MESSAGES.en).filter((k) =>
+      /^(shell|login|menu|language|form|reset|confirm|invitation|dashboard|team)\./.test(k),
+    );
+    const missing = required.filter((k) => !(k in (KERNEL_MESSAGES.lb ?? {})));
+    assert.deepEqual(missing, [], 'lb lacks these keys');
+    const t = createTranslator(KERNEL_MESSAGES, 'lb');
+    assert.equal(t('shell.signOut'), 'Ofmellen');
+    assert.equal(t('apiKeys.title'), KERNEL_MESSAGES.en['apiKeys.title'], 'an untranslated page falls back to English');
+  });
+
+  it('translates every kernel key in French and German', () => {
+    for (const lang of ['fr', 'de']) {
+      const missing = Object.keys(KERNEL_MESSAGES.en).filter((k) => !(k in (KERNEL_MESSAGES[lang] ?? {})));
+      assert.deepEqual(missing, [], `${lang} lacks these keys`);
+    }
+  });
+
   it('falls back to English per key, and fills in parameters', () => {
     const messages = defineMessages({ hello: 'Hello {name}', bye: 'Goodbye' }, { fr: { hello: 'Bonjour {name}' } });
     const t = createTranslator(messages, 'fr');
