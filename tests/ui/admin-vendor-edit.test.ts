@@ -175,4 +175,44 @@ describe('admin vendor edit, domains and platform memberships', () => {
     assert.equal(refused.status, 409);
     assert.deepEqual(await memberships(), ['main', 'nordic']);
   });
+
+  it("keeps a platform administrator out of another platform's vendor, and to its own platforms", async () => {
+    const [pa] = await kernel.db
+      .knex('users')
+      .insert({ email: 'pa@example.com', role: 'platform_admin', password_hash: await hashPassword('pa-password', 4) })
+      .returning('id');
+    await kernel.db
+      .knex('admin_platforms')
+      .insert({ user_id: pa.id, platform_id: kernel.platforms.findByCode('nordic')!.id });
+    // In path mode on its own platform: the console of main is not this administrator's.
+    const N = '/platforms/nordic';
+    const nordic = new FormSession(kernel);
+    await nordic.signIn(`${N}/admin/login`, 'pa@example.com', 'pa-password');
+    await nordic.get(`${N}/admin/vendors`);
+    assert.equal((await nordic.get(`${N}/admin/vendors/other/edit`)).status, 404, 'other is on main only');
+    assert.equal((await nordic.get(`${N}/admin/vendors/other/domains`)).status, 404);
+    const before = (await kernel.db.knex('vendors').where({ code: 'other' }).first()).name;
+    const post = await nordic.post(`${N}/admin/vendors/other/edit`, {
+      name: 'Hijacked',
+      languages: 'en',
+      defaultLanguage: 'en',
+    });
+    assert.equal(post.status, 404);
+    assert.equal((await kernel.db.knex('vendors').where({ code: 'other' }).first()).name, before);
+    assert.equal(
+      (await nordic.post(`${N}/admin/vendors/other/domains`, { domain: 'x.example', platform: 'main' })).status,
+      404,
+    );
+
+    // tea is on main and nordic: this administrator sees it, but may not take it off main, nor add a main domain.
+    assert.equal((await nordic.get(`${N}/admin/vendors/tea/edit`)).status, 200);
+    assert.equal((await nordic.post(`${N}/admin/vendors/tea/platforms/main/remove`, {})).status, 404);
+    await nordic.get(`${N}/admin/vendors/tea/domains`);
+    const foreign = await nordic.post(`${N}/admin/vendors/tea/domains`, {
+      domain: 'tea-main.example',
+      platform: 'main',
+    });
+    assert.equal(foreign.status, 422);
+    assert.deepEqual(await memberships(), ['main', 'nordic']);
+  });
 });
