@@ -105,8 +105,8 @@ export interface VendorPatch {
 }
 
 /**
- * Changes a vendor's name and languages, audited as `tenancy.vendor.changed` with before and after; nothing to
- * change writes nothing. Run in a system-scoped transaction; the caller reloads the registries.
+ * Changes a vendor's name and languages, audited as `tenancy.vendor.changed` with before and after; values equal
+ * to the stored ones write nothing (and no audit entry). Run in a system-scoped transaction; the caller reloads the registries.
  */
 export async function changeVendor(
   db: Knex,
@@ -114,10 +114,13 @@ export async function changeVendor(
   before: Pick<VendorRow, 'id' | 'name' | 'default_language' | 'languages'>,
   patch: VendorPatch,
 ): Promise<boolean> {
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
   const changes = {
-    ...(patch.name ? { name: patch.name } : {}),
-    ...(patch.defaultLanguage ? { default_language: patch.defaultLanguage } : {}),
-    ...(patch.languages ? { languages: patch.languages } : {}),
+    ...(patch.name && patch.name !== before.name ? { name: patch.name } : {}),
+    ...(patch.defaultLanguage && patch.defaultLanguage !== before.default_language
+      ? { default_language: patch.defaultLanguage }
+      : {}),
+    ...(patch.languages && !same(patch.languages, before.languages) ? { languages: patch.languages } : {}),
   };
   if (!Object.keys(changes).length) return false;
   await db('vendors')

@@ -69,6 +69,23 @@ describe('admin vendor edit, domains and platform memberships', () => {
     assert.deepEqual(row.languages, ['en', 'fr']);
     assert.equal(row.default_language, 'fr');
     assert.deepEqual((await actions('tenancy.vendor.changed')).length, 1);
+
+    // With htmx: errors come back in the form, success as HX-Redirect.
+    const htmx = { headers: { 'hx-request': 'true' } };
+    const partial = await admin.post(
+      '/admin/vendors/tea/edit',
+      { name: '', languages: 'en', defaultLanguage: 'en' },
+      htmx,
+    );
+    assert.equal(partial.status, 422);
+    assert.match(partial.html, /id="vendor-edit-form"/);
+    const done = await admin.post(
+      '/admin/vendors/tea/edit',
+      { name: 'Tea House', languages: ['en', 'fr'], defaultLanguage: 'fr' },
+      htmx,
+    );
+    assert.equal(done.headers.get('hx-redirect'), '/admin/vendors/tea');
+    assert.equal((await actions('tenancy.vendor.changed')).length, 1, 'saving the same values writes nothing');
   });
 
   it('adds the vendor to a platform and removes it after asking; refuses the last one', async () => {

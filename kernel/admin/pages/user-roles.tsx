@@ -131,6 +131,14 @@ export function mountAdminUserRoles(
   });
 }
 
+/** htmx: the answer replaces the user's page in place (errors), or redirects (`HX-Redirect`) on success. */
+const swapPage = (url: string) => ({
+  'hx-post': url,
+  'hx-target': '#user-detail',
+  'hx-select': '#user-detail',
+  'hx-swap': 'outerHTML',
+});
+
 /** The role forms of a user's page: the administrator role, or one per vendor team. */
 export function RoleCards(props: {
   c: Context;
@@ -148,7 +156,7 @@ export function RoleCards(props: {
     if (adminOf(c).role !== 'super_admin' || props.self || user.deleted_at) return null;
     return (
       <Card title={t('adminUser.role')}>
-        <Form id="admin-role-form" action={`${url}/role`} csrf={csrf}>
+        <Form id="admin-role-form" action={`${url}/role`} csrf={csrf} {...swapPage(`${url}/role`)}>
           <SelectField
             name="role"
             label={t('adminUser.adminRole')}
@@ -169,7 +177,12 @@ export function RoleCards(props: {
           m.isOwner ? (
             <p class="text-sm">{t('adminUser.ownerOf', { vendor: m.vendorName })}</p>
           ) : (
-            <Form id={`vendor-role-${m.vendorCode}`} action={`${url}/vendor-role`} csrf={csrf}>
+            <Form
+              id={`vendor-role-${m.vendorCode}`}
+              action={`${url}/vendor-role`}
+              csrf={csrf}
+              {...swapPage(`${url}/vendor-role`)}
+            >
               <input type="hidden" name="vendor" value={m.vendorCode} />
               <SelectField
                 name={`roleId-${m.vendorCode}`}

@@ -254,7 +254,15 @@ function DomainsPage(
         empty={t('domains.none')}
       />
       <Card title={t('adminDomains.add')} class="mt-4 max-w-xl">
-        <Form id="domain-form" action={url} csrf={csrf}>
+        <Form
+          id="domain-form"
+          action={url}
+          csrf={csrf}
+          hx-post={url}
+          hx-target="#domain-form"
+          hx-select="#domain-form"
+          hx-swap="outerHTML"
+        >
           <ErrorSummary errors={errors} message={errors ? t('form.errorSummary') : undefined} />
           <TextField
             name="domain"

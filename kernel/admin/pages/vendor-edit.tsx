@@ -145,6 +145,9 @@ export function mountAdminVendorEdit(app: Hono, deps: AdminVendorEditDeps): void
   });
 }
 
+/** htmx: a form's answer replaces the form (its field errors), or redirects (`HX-Redirect`) on success. */
+const swap = (id: string) => ({ 'hx-target': `#${id}`, 'hx-select': `#${id}`, 'hx-swap': 'outerHTML' });
+
 function EditPage(props: View & { c: Context; deps: AdminVendorEditDeps; vendor: VendorRow; values: Values }) {
   const { c, vendor: v, values, errors, deps } = props;
   const t = kernelT(c);
@@ -162,7 +165,13 @@ function EditPage(props: View & { c: Context; deps: AdminVendorEditDeps; vendor:
       />
       <div class="grid gap-4 lg:grid-cols-2">
         <Card title={t('settings.general')}>
-          <Form id="vendor-edit-form" action={`${url}/edit`} csrf={csrf}>
+          <Form
+            id="vendor-edit-form"
+            action={`${url}/edit`}
+            csrf={csrf}
+            hx-post={`${url}/edit`}
+            {...swap('vendor-edit-form')}
+          >
             <ErrorSummary errors={errors} message={errors ? t('form.errorSummary') : undefined} />
             <TextField
               name="name"
@@ -215,7 +224,14 @@ function EditPage(props: View & { c: Context; deps: AdminVendorEditDeps; vendor:
             })}
           </ul>
           {addable.length ? (
-            <Form id="membership-form" action={`${url}/platforms`} csrf={csrf} class="mt-4 space-y-4">
+            <Form
+              id="membership-form"
+              action={`${url}/platforms`}
+              csrf={csrf}
+              class="mt-4 space-y-4"
+              hx-post={`${url}/platforms`}
+              {...swap('membership-form')}
+            >
               <SelectField
                 name="platform"
                 label={t('adminVendor.addPlatform')}
