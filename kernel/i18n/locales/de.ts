@@ -169,7 +169,7 @@ export const de: Partial<Record<KernelKey, string>> = {
   'adminDomains.verify': 'Prüfen',
   'adminDomains.verifyOne': '{domain} prüfen',
   'adminDomains.makePrimary': 'Zur primären machen',
-  'adminDomains.makePrimaryOne': '{domain} zur primären Domain machen',
+  'adminDomains.makePrimaryOne': 'Zur primären machen: {domain}',
   'adminDomains.remove': 'Entfernen',
   'adminDomains.removeTitle': '{domain} entfernen?',
   'adminDomains.removeBody':

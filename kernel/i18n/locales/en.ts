@@ -98,7 +98,7 @@ export const en = {
   'adminDomains.verify': 'Verify',
   'adminDomains.verifyOne': 'Verify {domain}',
   'adminDomains.makePrimary': 'Make primary',
-  'adminDomains.makePrimaryOne': 'Make {domain} the primary domain',
+  'adminDomains.makePrimaryOne': 'Make primary: {domain}',
   'adminDomains.remove': 'Remove',
   'adminDomains.removeTitle': 'Remove {domain}?',
   'adminDomains.removeBody':

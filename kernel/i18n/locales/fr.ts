@@ -169,7 +169,7 @@ export const fr: Partial<Record<KernelKey, string>> = {
   'adminDomains.verify': 'Vérifier',
   'adminDomains.verifyOne': 'Vérifier {domain}',
   'adminDomains.makePrimary': 'Rendre principal',
-  'adminDomains.makePrimaryOne': 'Faire de {domain} le domaine principal',
+  'adminDomains.makePrimaryOne': 'Rendre principal : {domain}',
   'adminDomains.remove': 'Retirer',
   'adminDomains.removeTitle': 'Retirer {domain} ?',
   'adminDomains.removeBody':
