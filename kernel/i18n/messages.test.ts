@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import { Money } from '../money/index.js';
 import { ROOT } from '../paths.js';
 import { SUPPORTED_LANGUAGES } from '../tenancy/language.js';
+import { ADMIN_ROLES } from '../tenancy/user-service.js';
 import { KERNEL_MENU } from '../ui/kernel-menu.js';
 import { missingEnglishKeys, strayKeys } from './coverage.js';
 import { formatters } from './format.js';
@@ -26,7 +27,7 @@ describe('message catalogues', () => {
     );
   });
 
-  it('names every kernel menu item, section and language in English', () => {
+  it('names every kernel menu item, section, language and administrator role in English', () => {
     for (const [area, items] of Object.entries(KERNEL_MENU)) {
       for (const item of items) {
         assert.ok(`menu.${area}.${item.id}` in KERNEL_MESSAGES.en, `menu.${area}.${item.id}`);
@@ -34,6 +35,7 @@ describe('message catalogues', () => {
       }
     }
     for (const lang of SUPPORTED_LANGUAGES) assert.ok(`language.${lang}` in KERNEL_MESSAGES.en, lang);
+    for (const role of ADMIN_ROLES) assert.ok(`adminUser.role.${role}` in KERNEL_MESSAGES.en, role);
   });
 
   it('translates the shell, sign-in and menus fully in French and German, with no stray key', () => {
