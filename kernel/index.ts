@@ -31,7 +31,7 @@ import type { DemoLogin } from './seed/demo.js';
 import { shopErrorPage } from './storefront/error-pages.js';
 import { mountStorefront } from './storefront/routes.js';
 import { TenantResolver } from './tenancy/context.js';
-import { dnsVerifier } from './tenancy/domain-verifier.js';
+import { type DomainVerifier, dnsVerifier } from './tenancy/domain-verifier.js';
 import { mountTenancyApis } from './tenancy/mount.js';
 import { PlatformRegistry } from './tenancy/platforms.js';
 import { VendorRegistry } from './tenancy/vendors.js';
@@ -228,6 +228,7 @@ async function assemble(
         platforms,
         changed: tenancyChanged,
         storefront: { ...storefrontDeps, host, db: dbAccess, auth, links },
+        verifier: () => container.resolve<DomainVerifier>('kernel.domainVerifier'),
       });
       mountStorefront(app, { ...storefrontDeps, host, db: dbAccess, auth, links });
       // One router for the kernel's JSON routes, so that one OpenAPI document describes them all.

@@ -3,9 +3,11 @@ import type { Knex } from 'knex';
 import type { DbAccess } from '../auth/db-access.js';
 import type { Auth } from '../auth/index.js';
 import type { LinkSettings } from '../auth/links.js';
+import { kernelT } from '../i18n/request.js';
 import { MailOutbox } from '../mail/outbox.js';
 import type { HealthRegistry } from '../observability/health.js';
 import type { PluginHost } from '../plugins/host.js';
+import type { DomainVerifier } from '../tenancy/domain-verifier.js';
 import type { MenuRegistry } from '../ui/menu.js';
 import { mountPasswordResetPages } from '../ui/password-reset-pages.js';
 import { requireSignIn } from '../ui/session.js';
@@ -23,6 +25,8 @@ import { mountAdminPlugins } from './pages/plugins.js';
 import { mountAdminUserDetail } from './pages/user-detail.js';
 import { mountAdminUsers } from './pages/users.js';
 import { mountAdminVendorDetail } from './pages/vendor-detail.js';
+import { mountAdminVendorDomains } from './pages/vendor-domains.js';
+import { mountAdminVendorEdit } from './pages/vendor-edit.js';
 import { mountAdminVendors } from './pages/vendors.js';
 import { managedPlatforms } from './scope.js';
 
@@ -37,6 +41,8 @@ export interface AdminConsoleDeps {
   changed: () => Promise<void>;
   invite: (c: Context, input: { userId: number; vendorId: number }) => Promise<void>;
   links: LinkSettings;
+  /** Looks a custom domain's TXT record up (a stub in tests). */
+  verifier: () => DomainVerifier;
 }
 
 /** The admin console's root URL for this request: `/admin`, after `/platforms/<code>` in path mode. */
@@ -47,17 +53,18 @@ function adminFrame(deps: AdminConsoleDeps) {
     const root = adminRoot(c);
     const principal = c.get('principal');
     if (principal?.kind !== 'admin') return { brand: 'Orion admin', root };
+    const t = kernelT(c);
     const current = /\/admin\/platforms\/([^/]+)/.exec(new URL(c.req.url).pathname)?.[1] ?? c.get('platform')?.code;
     return {
       brand: 'Orion admin',
       root,
       user: {
         label: principal.email,
-        detail: principal.role === 'super_admin' ? 'super admin' : 'platform admin',
+        detail: t(principal.role === 'super_admin' ? 'shell.superAdmin' : 'shell.platformAdmin'),
         logoutAction: `${root}/logout`,
       },
       switcher: {
-        label: 'Platform',
+        label: t('shell.platformSwitcher'),
         options: managedPlatforms(c, deps.host.platforms).map((p) => ({
           label: p.name,
           href: `${root}/platforms/${p.code}/plugins`,
@@ -110,7 +117,10 @@ export function mountAdminConsole(app: Hono, deps: AdminConsoleDeps): void {
     invite: deps.invite,
     root: adminRoot,
   });
-  mountAdminVendorDetail(app, { db: deps.db, platforms: deps.host.platforms, changed: deps.changed, root: adminRoot });
+  const vendor = { db: deps.db, platforms: deps.host.platforms, changed: deps.changed, root: adminRoot };
+  mountAdminVendorEdit(app, vendor);
+  mountAdminVendorDomains(app, { ...vendor, verifier: deps.verifier });
+  mountAdminVendorDetail(app, vendor);
   const plugins = { host: deps.host, knex: deps.knex, health: deps.health, root: adminRoot };
   mountAdminPlugins(app, plugins);
   mountAdminPluginActions(app, plugins);

@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import { Money } from '../money/index.js';
 import { ROOT } from '../paths.js';
 import { SUPPORTED_LANGUAGES } from '../tenancy/language.js';
+import { ADMIN_ROLES } from '../tenancy/user-service.js';
 import { KERNEL_MENU } from '../ui/kernel-menu.js';
 import { missingEnglishKeys, strayKeys } from './coverage.js';
 import { formatters } from './format.js';
@@ -26,7 +27,7 @@ describe('message catalogues', () => {
     );
   });
 
-  it('names every kernel menu item, section and language in English', () => {
+  it('names every kernel menu item, section, language and administrator role in English', () => {
     for (const [area, items] of Object.entries(KERNEL_MENU)) {
       for (const item of items) {
         assert.ok(`menu.${area}.${item.id}` in KERNEL_MESSAGES.en, `menu.${area}.${item.id}`);
@@ -34,6 +35,7 @@ describe('message catalogues', () => {
       }
     }
     for (const lang of SUPPORTED_LANGUAGES) assert.ok(`language.${lang}` in KERNEL_MESSAGES.en, lang);
+    for (const role of ADMIN_ROLES) assert.ok(`adminUser.role.${role}` in KERNEL_MESSAGES.en, role);
   });
 
   it('translates the shell, sign-in and menus fully in French and German, with no stray key', () => {
@@ -41,6 +43,27 @@ describe('message catalogues', () => {
     for (const lang of ['fr', 'de']) {
       assert.deepEqual(strayKeys(KERNEL_MESSAGES, lang), [], lang);
       const missing = required.filter((k) => !(k in (KERNEL_MESSAGES[lang] ?? {})));
+      assert.deepEqual(missing, [], `${lang} lacks these keys`);
+    }
+  });
+
+  it('translates the shell, sign-in, password reset, invitations, Dashboard and Team fully in Luxembourgish', () => {
+    // The rule for lb: these parts are complete (no English in the frame or before sign-in); other pages fall back
+    // to English key by key, which createTranslator does.
+    assert.deepEqual(strayKeys(KERNEL_MESSAGES, 'lb'), []);
+    const required = Object.keys(KERNEL_MESSAGES.en).filter((k) =>
+      /^(shell|login|menu|language|form|reset|confirm|invitation|dashboard|team)\./.test(k),
+    );
+    const missing = required.filter((k) => !(k in (KERNEL_MESSAGES.lb ?? {})));
+    assert.deepEqual(missing, [], 'lb lacks these keys');
+    const t = createTranslator(KERNEL_MESSAGES, 'lb');
+    assert.equal(t('shell.signOut'), 'Ofmellen');
+    assert.equal(t('apiKeys.title'), KERNEL_MESSAGES.en['apiKeys.title'], 'an untranslated page falls back to English');
+  });
+
+  it('translates every kernel key in French and German', () => {
+    for (const lang of ['fr', 'de']) {
+      const missing = Object.keys(KERNEL_MESSAGES.en).filter((k) => !(k in (KERNEL_MESSAGES[lang] ?? {})));
       assert.deepEqual(missing, [], `${lang} lacks these keys`);
     }
   });

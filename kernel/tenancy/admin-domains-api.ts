@@ -1,14 +1,22 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { audit } from '../audit/audit.js';
 import type { DbAccess } from '../auth/db-access.js';
 import type { AdminPrincipal } from '../auth/principal.js';
 import { KernelErrors } from '../errors/codes.js';
 import { jsonBody, jsonResponse } from '../http/openapi.js';
 import { validationHook } from '../http/validation.js';
-import { addVendorDomain, HOSTNAME } from './domain-service.js';
+import {
+  addVendorDomain,
+  findVendorDomain,
+  HOSTNAME,
+  listVendorDomains,
+  makeDomainPrimary,
+  removeVendorDomain,
+  setDomainVerified,
+  type VendorDomainRow,
+  verifyVendorDomain,
+} from './domain-service.js';
 import { type DomainVerifier, verificationRecordName } from './domain-verifier.js';
-import { TenancyErrors } from './errors.js';
 import type { PlatformRegistry } from './platforms.js';
 
 const Domain = z
@@ -57,22 +65,20 @@ export function adminDomainsApi(deps: AdminDomainsApiDeps): OpenAPIHono {
     return vendor;
   };
   const domainOf = async (c: Context, vendorId: number, id: number) => {
-    const row = await deps.db.asVendor(vendorId, (db) =>
-      db('vendor_domains').where({ id, vendor_id: vendorId }).first(),
-    );
+    const row = await findVendorDomain(deps.db, vendorId, id);
     if (!row) throw KernelErrors.NotFound({ path: c.req.path });
     return row;
   };
-  const present = (r: Record<string, unknown>) => ({
-    id: r.id as number,
-    domain: r.domain as string,
+  const present = (r: VendorDomainRow) => ({
+    id: Number(r.id),
+    domain: r.domain,
     platform: deps.platforms.get(Number(r.platform_id))?.code ?? '',
-    isPrimary: r.is_primary as boolean,
-    verifiedAt: r.verified_at ? (r.verified_at as Date).toISOString() : null,
+    isPrimary: r.is_primary,
+    verifiedAt: r.verified_at ? r.verified_at.toISOString() : null,
     verificationRecord: {
       type: 'TXT' as const,
-      name: verificationRecordName(r.domain as string),
-      value: r.verification_token as string,
+      name: verificationRecordName(r.domain),
+      value: r.verification_token,
     },
   });
   const route = (method: 'get' | 'post' | 'delete', path: string, description: string) =>
@@ -94,9 +100,7 @@ export function adminDomainsApi(deps: AdminDomainsApiDeps): OpenAPIHono {
     }),
     async (c) => {
       const vendor = await vendorFor(c, c.req.valid('param').code);
-      const rows = await deps.db.asVendor(vendor.id, (db) =>
-        db('vendor_domains').where({ vendor_id: vendor.id }).orderBy('id'),
-      );
+      const rows = await listVendorDomains(deps.db, vendor.id);
       return c.json({ domains: rows.map(present) }, 200);
     },
   );
@@ -144,38 +148,24 @@ export function adminDomainsApi(deps: AdminDomainsApiDeps): OpenAPIHono {
     const { code, id } = c.req.valid('param') as { code: string; id: number };
     const vendor = await vendorFor(c, code);
     const row = await domainOf(c, vendor.id, id);
-    if (!row.verified_at) {
-      const found = await deps.verifier().hasTxtRecord(verificationRecordName(row.domain), row.verification_token);
-      if (!found)
-        throw TenancyErrors.DomainNotVerified({ domain: row.domain, record: verificationRecordName(row.domain) });
-    }
-    return c.json(present(await setVerified(c, vendor.id, row, 'tenancy.domain.verified')), 200);
+    const verified = await verifyVendorDomain({ db: deps.db, verifier: deps.verifier() }, c, row);
+    await deps.changed();
+    return c.json(present(verified), 200);
   });
 
   api.openapi(route('post', '/{id}/mark-verified', 'Marked verified by an administrator'), async (c) => {
     const { code, id } = c.req.valid('param') as { code: string; id: number };
     const vendor = await vendorFor(c, code);
     const row = await domainOf(c, vendor.id, id);
-    return c.json(present(await setVerified(c, vendor.id, row, 'tenancy.domain.marked_verified')), 200);
+    const verified = await setDomainVerified(deps.db, c, row, 'tenancy.domain.marked_verified');
+    await deps.changed();
+    return c.json(present(verified), 200);
   });
 
   api.openapi(route('post', '/{id}/primary', 'Now the primary domain'), async (c) => {
     const { code, id } = c.req.valid('param') as { code: string; id: number };
     const vendor = await vendorFor(c, code);
-    await domainOf(c, vendor.id, id);
-    const row = await deps.db.asVendor(vendor.id, (db) =>
-      db.transaction(async (trx) => {
-        await trx('vendor_domains').where({ vendor_id: vendor.id, is_primary: true }).update({ is_primary: false });
-        const [updated] = await trx('vendor_domains').where({ id }).update({ is_primary: true }).returning('*');
-        await audit(trx, c, {
-          action: 'tenancy.domain.made_primary',
-          targetType: 'vendor_domain',
-          targetId: id,
-          vendorId: vendor.id,
-        });
-        return updated;
-      }),
-    );
+    const row = await makeDomainPrimary(deps.db, c, await domainOf(c, vendor.id, id));
     await deps.changed();
     return c.json(present(row), 200);
   });
@@ -191,38 +181,11 @@ export function adminDomainsApi(deps: AdminDomainsApiDeps): OpenAPIHono {
     async (c) => {
       const { code, id } = c.req.valid('param');
       const vendor = await vendorFor(c, code);
-      const row = await domainOf(c, vendor.id, id);
-      await deps.db.asVendor(vendor.id, async (db) => {
-        await db('vendor_domains').where({ id }).delete();
-        await audit(db, c, {
-          action: 'tenancy.domain.removed',
-          targetType: 'vendor_domain',
-          targetId: id,
-          vendorId: vendor.id,
-          before: { domain: row.domain },
-        });
-      });
+      await removeVendorDomain(deps.db, c, await domainOf(c, vendor.id, id));
       await deps.changed();
       return c.body(null, 204);
     },
   );
-
-  async function setVerified(c: Context, vendorId: number, row: Record<string, unknown>, action: string) {
-    if (row.verified_at) return row;
-    const updated = await deps.db.asVendor(vendorId, async (db) => {
-      const [r] = await db('vendor_domains').where({ id: row.id }).update({ verified_at: db.fn.now() }).returning('*');
-      await audit(db, c, {
-        action,
-        targetType: 'vendor_domain',
-        targetId: row.id as number,
-        vendorId,
-        after: { domain: row.domain },
-      });
-      return r;
-    });
-    await deps.changed();
-    return updated;
-  }
 
   return api;
 }

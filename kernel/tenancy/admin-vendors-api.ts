@@ -9,6 +9,7 @@ import { validationHook } from '../http/validation.js';
 import { SUPPORTED_LANGUAGES } from './language.js';
 import type { PlatformRegistry } from './platforms.js';
 import {
+  changeVendor,
   listQuery,
   softDeleteVendor,
   VENDOR_TRANSITIONS as transitions,
@@ -180,27 +181,8 @@ export function adminVendorsApi(deps: AdminVendorsApiDeps): OpenAPIHono {
     async (c) => {
       const before = await load(c, c.req.valid('param').code, false);
       const patch = c.req.valid('json');
-      const changes = {
-        ...(patch.name ? { name: patch.name } : {}),
-        ...(patch.defaultLanguage ? { default_language: patch.defaultLanguage } : {}),
-        ...(patch.languages ? { languages: patch.languages } : {}),
-      };
-      if (Object.keys(changes).length) {
-        await deps.db.asSystem('admin: change vendor', async (db) => {
-          await db('vendors')
-            .where({ id: before.id })
-            .update({ ...changes, updated_at: db.fn.now() });
-          await audit(db, c, {
-            action: 'tenancy.vendor.changed',
-            targetType: 'vendor',
-            targetId: before.id,
-            vendorId: before.id,
-            before: { name: before.name, defaultLanguage: before.default_language, languages: before.languages },
-            after: patch,
-          });
-        });
-        await deps.changed();
-      }
+      const changed = await deps.db.asSystem('admin: change vendor', (db) => changeVendor(db, c, before, patch));
+      if (changed) await deps.changed();
       return c.json(present(await load(c, before.code), deps.platforms), 200);
     },
   );

@@ -97,4 +97,34 @@ export const TenancyErrors = {
     detail: (p) =>
       `${p.code} is the default platform: it answers every host that matches no other platform, so it cannot be deactivated.`,
   }),
+  LastPlatform: defineError<{ code: string }>({
+    code: 'ORN_TENANCY_LAST_PLATFORM',
+    category: 'conflict',
+    title: 'A vendor stays on one platform at least',
+    detail: (p) => `${p.code} is on no other platform. Add it to another platform first, or delete the vendor.`,
+  }),
+  PlatformHasDomains: defineError<{ code: string; platform: string }>({
+    code: 'ORN_TENANCY_PLATFORM_HAS_DOMAINS',
+    category: 'conflict',
+    title: 'The vendor has domains on this platform',
+    detail: (p) => `${p.code} has custom domains on ${p.platform}. Remove them first.`,
+  }),
+  AlreadyOnPlatform: defineError<{ code: string; platform: string }>({
+    code: 'ORN_TENANCY_ALREADY_ON_PLATFORM',
+    category: 'conflict',
+    title: 'Already on this platform',
+    detail: (p) => `${p.code} is already on ${p.platform}.`,
+  }),
+  SubdomainTaken: defineError<{ subdomain: string; platform: string }>({
+    code: 'ORN_TENANCY_SUBDOMAIN_TAKEN',
+    category: 'conflict',
+    title: 'Subdomain taken',
+    detail: (p) => `Another vendor on ${p.platform} already uses the subdomain ${p.subdomain}.`,
+  }),
+  NotAnAdmin: defineError<{ email: string }>({
+    code: 'ORN_TENANCY_NOT_AN_ADMIN',
+    category: 'conflict',
+    title: 'Not an administrator',
+    detail: (p) => `${p.email} is a vendor user: its roles are those of its vendors' teams.`,
+  }),
 } as const;

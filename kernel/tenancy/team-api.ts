@@ -10,7 +10,7 @@ import { jsonBody, jsonResponse } from '../http/openapi.js';
 import { validationHook } from '../http/validation.js';
 import { TenancyErrors } from './errors.js';
 import { createRole, listRoles } from './roles-service.js';
-import { addInvitedMember } from './team-service.js';
+import { addInvitedMember, changeMemberRole } from './team-service.js';
 import { idParam, RoleInput, vendorOf } from './vendor-api.js';
 
 const Member = z
@@ -142,31 +142,7 @@ export function teamApi(deps: TeamApiDeps): OpenAPIHono {
       const vendorId = vendorOf(c);
       const { id } = c.req.valid('param');
       const { roleId } = c.req.valid('json');
-      await deps.db.asVendor(vendorId, (db) =>
-        db.transaction(async (trx) => {
-          const member = await trx('vendor_memberships')
-            .where({ id, vendor_id: vendorId })
-            .first('id', 'role_id', 'is_owner');
-          if (!member) throw KernelErrors.NotFound({ path: c.req.path });
-          if (member.is_owner) throw TenancyErrors.OwnerRoleReserved();
-          const role = await trx('vendor_roles').where({ id: roleId, vendor_id: vendorId }).first('id', 'preset');
-          if (!role)
-            throw KernelErrors.ValidationFailed(
-              { summary: 'roleId: no such role' },
-              { fields: { roleId: 'no such role' } },
-            );
-          if (role.preset === 'owner') throw TenancyErrors.OwnerRoleReserved();
-          await trx('vendor_memberships').where({ id }).update({ role_id: roleId });
-          await audit(trx, c, {
-            action: 'team.member.role_changed',
-            targetType: 'membership',
-            targetId: id,
-            vendorId,
-            before: { roleId: member.role_id },
-            after: { roleId },
-          });
-        }),
-      );
+      await changeMemberRole(deps.db, c, vendorId, { membershipId: id, roleId });
       return c.body(null, 204);
     },
   );

@@ -74,3 +74,44 @@ export async function addInvitedMember(
     }),
   );
 }
+
+/**
+ * Gives a team member another role of the vendor, audited as `team.member.role_changed`. Refuses a member of another
+ * vendor (ORN_NOT_FOUND), the owner and the owner role (ORN_TENANCY_OWNER_ROLE_RESERVED), and a role the vendor lacks
+ * (ORN_VALIDATION_FAILED on `roleId`). Takes effect on the member's next request.
+ */
+export async function changeMemberRole(
+  dbAccess: DbAccess,
+  c: Context,
+  vendorId: number,
+  input: { membershipId: number; roleId: number },
+): Promise<{ before: number; after: number }> {
+  const { membershipId: id, roleId } = input;
+  return dbAccess.asVendor(vendorId, (db) =>
+    db.transaction(async (trx) => {
+      const member = await trx('vendor_memberships')
+        .where({ id, vendor_id: vendorId })
+        .first('id', 'user_id', 'role_id', 'is_owner');
+      if (!member) throw KernelErrors.NotFound({ path: c.req.path });
+      if (member.is_owner) throw TenancyErrors.OwnerRoleReserved();
+      const role = await trx('vendor_roles').where({ id: roleId, vendor_id: vendorId }).first('id', 'preset');
+      if (!role) {
+        throw KernelErrors.ValidationFailed(
+          { summary: 'roleId: no such role' },
+          { fields: { roleId: 'no such role' } },
+        );
+      }
+      if (role.preset === 'owner') throw TenancyErrors.OwnerRoleReserved();
+      await trx('vendor_memberships').where({ id }).update({ role_id: roleId });
+      await audit(trx, c, {
+        action: 'team.member.role_changed',
+        targetType: 'membership',
+        targetId: id,
+        vendorId,
+        before: { roleId: Number(member.role_id) },
+        after: { roleId },
+      });
+      return { before: Number(member.role_id), after: roleId };
+    }),
+  );
+}

@@ -105,3 +105,34 @@ export async function setAdminPlatforms(
     after: { platforms: codes.sort() },
   });
 }
+
+export const ADMIN_ROLES = ['super_admin', 'platform_admin'] as const;
+export type AdminRole = (typeof ADMIN_ROLES)[number];
+
+/**
+ * Makes an administrator a super administrator or a platform administrator, audit-logged (`user.role_changed`);
+ * it applies on its next request (the principal is read per request). A platform administrator made super keeps
+ * its platform list, unused, in case it is made a platform administrator again. Refuses a vendor user
+ * (ORN_TENANCY_NOT_AN_ADMIN), a deleted user (ORN_NOT_FOUND) and the actor's own account. Returns false when the
+ * role was already that. Run in a system-scoped transaction.
+ */
+export async function setAdminRole(
+  db: Knex,
+  c: Context | undefined,
+  input: { actor: UserActor; user: UserRow; role: AdminRole },
+): Promise<boolean> {
+  const { user, role } = input;
+  if (user.deleted_at) throw KernelErrors.NotFound({ path: c?.req.path ?? `user ${user.id}` });
+  if (user.role === 'vendor_user') throw TenancyErrors.NotAnAdmin({ email: user.email });
+  if (Number(user.id) === input.actor.userId) throw TenancyErrors.CannotChangeSelf({ action: 'change the role of' });
+  if (user.role === role) return false;
+  await db('users').where({ id: user.id }).update({ role, updated_at: db.fn.now() });
+  await audit(db, c, {
+    action: 'user.role_changed',
+    targetType: 'user',
+    targetId: user.id,
+    before: { role: user.role },
+    after: { role },
+  });
+  return true;
+}

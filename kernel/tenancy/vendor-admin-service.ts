@@ -97,3 +97,42 @@ export async function listQuery(
   const rows = (await query) as Omit<VendorRow, 'platformIds'>[];
   return rows.map((r) => ({ ...r, platformIds: r.memberships.map((m) => Number(m.platform_id)) }));
 }
+
+export interface VendorPatch {
+  name?: string;
+  defaultLanguage?: string;
+  languages?: string[];
+}
+
+/**
+ * Changes a vendor's name and languages, audited as `tenancy.vendor.changed` with before and after; values equal
+ * to the stored ones write nothing (and no audit entry). Run in a system-scoped transaction; the caller reloads the registries.
+ */
+export async function changeVendor(
+  db: Knex,
+  c: Context | undefined,
+  before: Pick<VendorRow, 'id' | 'name' | 'default_language' | 'languages'>,
+  patch: VendorPatch,
+): Promise<boolean> {
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  const changes = {
+    ...(patch.name && patch.name !== before.name ? { name: patch.name } : {}),
+    ...(patch.defaultLanguage && patch.defaultLanguage !== before.default_language
+      ? { default_language: patch.defaultLanguage }
+      : {}),
+    ...(patch.languages && !same(patch.languages, before.languages) ? { languages: patch.languages } : {}),
+  };
+  if (!Object.keys(changes).length) return false;
+  await db('vendors')
+    .where({ id: before.id })
+    .update({ ...changes, updated_at: db.fn.now() });
+  await audit(db, c, {
+    action: 'tenancy.vendor.changed',
+    targetType: 'vendor',
+    targetId: before.id,
+    vendorId: before.id,
+    before: { name: before.name, defaultLanguage: before.default_language, languages: before.languages },
+    after: patch,
+  });
+  return true;
+}

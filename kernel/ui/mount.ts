@@ -10,6 +10,7 @@ import type { HealthRegistry } from '../observability/health.js';
 import type { PluginHost } from '../plugins/host.js';
 import { csrfProtection } from '../security/csrf.js';
 import type { StorefrontDeps } from '../storefront/request.js';
+import type { DomainVerifier } from '../tenancy/domain-verifier.js';
 import type { PlatformRegistry } from '../tenancy/platforms.js';
 import { mountVendorArea } from '../vendor/dashboard.js';
 import { vendorRoot } from '../vendor/scope.js';
@@ -31,6 +32,8 @@ export interface UiDeps {
   changed: () => Promise<void>;
   /** The storefront's renderer, for the vendor theme editor's preview. */
   storefront?: StorefrontDeps;
+  /** Looks a custom domain's TXT record up (resolved per call: tests swap it in the container). */
+  verifier: () => DomainVerifier;
 }
 
 /** The cookie-authenticated HTML areas: every unsafe request to them needs a CSRF token. */

@@ -3,6 +3,10 @@ import { z } from 'zod';
 import { AuthErrors } from '../auth/errors.js';
 import type { Auth } from '../auth/index.js';
 import { areaLinkBase, type LinkSettings } from '../auth/links.js';
+import { MIN_PASSWORD_LENGTH } from '../auth/passwords.js';
+import type { KernelKey } from '../i18n/locales/index.js';
+import type { Translate } from '../i18n/messages.js';
+import { kernelT } from '../i18n/request.js';
 import { csrfToken } from '../security/csrf.js';
 import { Alert } from './components/alert.js';
 import { Button } from './components/button.js';
@@ -21,56 +25,57 @@ export interface PasswordResetPagesOptions {
   links: LinkSettings;
 }
 
-const EmailForm = z.object({ email: z.string().trim().email('Enter your email address, such as name@example.com.') });
-const NewPasswordForm = z.object({
-  token: z.string().min(1, 'This link is incomplete: open the link from the mail again.').max(200),
-  password: z.string().min(1, 'Choose a new password.').max(200),
-});
-
-/** The one answer to a request, whether or not the email belongs to an account (it must not tell). */
-export const RESET_REQUESTED = 'If this email belongs to an account, a link to choose a new password is on its way.';
+const emailForm = (t: Translate<KernelKey>) => z.object({ email: z.string().trim().email(t('login.error.email')) });
+const newPasswordForm = (t: Translate<KernelKey>) =>
+  z.object({
+    token: z.string().min(1, t('reset.error.token')).max(200),
+    password: z.string().min(1, t('reset.error.password')).max(200),
+  });
 
 /**
  * `<prefix>/forgot-password` (asks for the email and mails a link) and `<prefix>/reset-password?token=…` (the mailed
- * link: choose a new password), for the admin console and the vendor dashboard. Bare pages, before sign-in.
+ * link: choose a new password), for the admin console and the vendor dashboard. Bare pages, before sign-in, in the
+ * request's language. A request gets one answer whether or not the email belongs to an account (it must not tell).
  */
 export function mountPasswordResetPages(app: Hono, o: PasswordResetPagesOptions): void {
   const bare = (title: string) => ({ title, bare: true });
 
-  const askPage = (c: Context, values: Record<string, string | string[]>, errors?: FieldErrors, done?: boolean) =>
-    c.render(
+  const askPage = (c: Context, values: Record<string, string | string[]>, errors?: FieldErrors, done?: boolean) => {
+    const t = kernelT(c);
+    return c.render(
       <>
-        <h1 class="mb-2 text-xl font-semibold text-gray-900">Forgot your password?</h1>
+        <h1 class="mb-2 text-xl font-semibold text-gray-900">{t('login.forgot')}</h1>
         {done ? (
-          <Alert kind="success">{RESET_REQUESTED}</Alert>
+          <Alert kind="success">{t('reset.requested')}</Alert>
         ) : (
-          <p class="mb-4 text-sm text-gray-700">Enter your email: we mail you a link to choose a new password.</p>
+          <p class="mb-4 text-sm text-gray-700">{t('reset.intro')}</p>
         )}
         <Form action={`${o.root(c)}/forgot-password`} csrf={csrfToken(c)}>
-          <ErrorSummary errors={errors} />
+          <ErrorSummary errors={errors} message={errors ? t('form.errorSummary') : undefined} />
           <TextField
             name="email"
-            label="Email"
+            label={t('login.email')}
             type="email"
             autocomplete="username"
             required
             value={formValue(values, 'email')}
             error={errors?.email}
           />
-          <Button class="w-full">Send the link</Button>
+          <Button class="w-full">{t('reset.send')}</Button>
         </Form>
         <p class="mt-4 text-center text-sm">
           <a class="text-brand-700 underline" href={`${o.root(c)}/login`}>
-            Back to sign-in
+            {t('reset.backToSignIn')}
           </a>
         </p>
       </>,
-      bare('Forgot your password?'),
+      bare(t('login.forgot')),
     );
+  };
 
   app.get(`${o.prefix}/forgot-password`, (c) => askPage(c, {}));
   app.post(`${o.prefix}/forgot-password`, async (c) => {
-    const form = await readForm(c, EmailForm);
+    const form = await readForm(c, emailForm(kernelT(c)));
     if (!form.ok) {
       c.status(422);
       return askPage(c, form.values, form.errors);
@@ -85,31 +90,39 @@ export function mountPasswordResetPages(app: Hono, o: PasswordResetPagesOptions)
     return askPage(c, form.values, undefined, true);
   });
 
-  const choosePage = (c: Context, values: Record<string, string | string[]>, errors?: FieldErrors, message?: string) =>
-    c.render(
+  const choosePage = (
+    c: Context,
+    values: Record<string, string | string[]>,
+    errors?: FieldErrors,
+    message?: string,
+  ) => {
+    const t = kernelT(c);
+    return c.render(
       <>
-        <h1 class="mb-4 text-xl font-semibold text-gray-900">Choose a new password</h1>
+        <h1 class="mb-4 text-xl font-semibold text-gray-900">{t('reset.choose')}</h1>
         <Form action={`${o.root(c)}/reset-password`} csrf={csrfToken(c)}>
-          <ErrorSummary errors={errors} message={message} />
+          <ErrorSummary errors={errors} message={message ?? (errors ? t('form.errorSummary') : undefined)} />
           <input type="hidden" name="token" value={formValue(values, 'token') ?? ''} />
           <TextField
             name="password"
-            label="New password"
+            label={t('profile.newPassword')}
             type="password"
             autocomplete="new-password"
-            hint="At least 8 characters."
+            hint={t('profile.newPasswordHint', { min: MIN_PASSWORD_LENGTH })}
             required
             error={errors?.password}
           />
-          <Button class="w-full">Change the password</Button>
+          <Button class="w-full">{t('reset.submit')}</Button>
         </Form>
       </>,
-      bare('Choose a new password'),
+      bare(t('reset.choose')),
     );
+  };
 
   app.get(`${o.prefix}/reset-password`, (c) => choosePage(c, { token: c.req.query('token') ?? '' }));
   app.post(`${o.prefix}/reset-password`, async (c) => {
-    const form = await readForm(c, NewPasswordForm);
+    const t = kernelT(c);
+    const form = await readForm(c, newPasswordForm(t));
     if (!form.ok) {
       c.status(422);
       return choosePage(c, form.values, form.errors);
@@ -119,14 +132,16 @@ export function mountPasswordResetPages(app: Hono, o: PasswordResetPagesOptions)
     } catch (err) {
       if (AuthErrors.TokenInvalid.is(err)) {
         c.status(410);
-        return choosePage(c, form.values, undefined, 'This link is no longer valid. Ask for a new one.');
+        return choosePage(c, form.values, undefined, t('reset.error.expired'));
       }
       const fields = fieldErrorsOf(err);
       if (!fields) throw err;
       c.status(422);
-      return choosePage(c, form.values, fields);
+      // The service's reasons are English: say it again in the request's language.
+      const password = fields.password ? t('profile.error.new', { min: MIN_PASSWORD_LENGTH }) : undefined;
+      return choosePage(c, form.values, password ? { password } : fields);
     }
-    setFlash(c, { kind: 'success', text: 'Your password was changed. Sign in with it.' });
+    setFlash(c, { kind: 'success', text: t('reset.done') });
     return seeOther(c, `${o.root(c)}/login`);
   });
 }

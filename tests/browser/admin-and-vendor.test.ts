@@ -60,6 +60,18 @@ describe('admin console and vendor dashboard in a browser', { skip: missing }, (
     await page.getByText('owner@green.example was sent an invitation').waitFor();
     await check(page, '04-admin-vendors');
 
+    await page.goto(`${base}/admin/vendors/green-tea/edit`);
+    await check(page, '04b-admin-vendor-edit');
+    await page.goto(`${base}/admin/vendors/green-tea/domains`);
+    await page.getByLabel('Domain', { exact: true }).fill('shop.green.example');
+    await page.getByRole('button', { name: 'Add a domain' }).click();
+    await page.getByText('shop.green.example was requested').waitFor();
+    await check(page, '04c-admin-vendor-domains');
+    await page.goto(`${base}/admin/users?q=owner%40green`);
+    await page.getByRole('link', { name: 'owner@green.example' }).click();
+    await page.getByText('the owner role cannot change').waitFor();
+    await check(page, '04d-admin-user-roles');
+
     assert.ok((await menu(page)).includes('Notes'));
     await page.goto(`${base}/admin/platforms/main/plugins`);
     await check(page, '05-admin-plugins');

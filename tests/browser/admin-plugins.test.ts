@@ -28,6 +28,21 @@ describe('admin plugins page in a browser', { skip: missing }, () => {
     browser.errors.splice(0, browser.errors.length, ...browser.errors.filter((e) => !logged.includes(e)));
   };
 
+  /**
+   * At the browser's 1280px the plugins table fits its box (no sideways scrolling), and so does the page; the
+   * columns hidden at this width are listed in each plugin's cell.
+   */
+  const assertFitsWidth = async (page: Page) => {
+    assert.equal(page.viewportSize()?.width, 1280);
+    const box = (await page.evaluate(`(() => {
+      const wrap = document.querySelector('#plugins-table');
+      return { scroll: wrap.scrollWidth, client: wrap.clientWidth, page: document.documentElement.scrollWidth };
+    })()`)) as { scroll: number; client: number; page: number };
+    assert.ok(box.scroll <= box.client, `the table is ${box.scroll}px wide in a ${box.client}px box`);
+    assert.ok(box.page <= 1280, `the page is ${box.page}px wide`);
+    assert.equal(await page.getByRole('columnheader', { name: 'Dependents' }).isVisible(), false);
+  };
+
   before(async () => {
     kernel = await startTestKernel({ listen: true, plugins: { roots: [FIXTURES], extraDirs: [SHIPPING] } });
     await kernel.db.knex('users').insert({
@@ -53,6 +68,7 @@ describe('admin plugins page in a browser', { skip: missing }, () => {
 
     await page.goto(`${base}/admin/platforms/main/plugins`);
     await check(page, 'plugins-01-list');
+    await assertFitsWidth(page);
     await page.evaluate('window.stillHere = true');
     for (const id of ['Hello', 'Reviews', 'Shipping']) {
       await page.getByRole('link', { name: `Install ${id}`, exact: true }).click();
@@ -84,6 +100,8 @@ describe('admin plugins page in a browser', { skip: missing }, () => {
     assert.equal(await page.getByRole('alertdialog').count(), 0, 'nothing to confirm');
     expectLoggedStatus(409);
     await check(page, 'plugins-03-refused-inline');
+    await assertFitsWidth(page);
+    assert.match((await page.locator('#plugin-hello [data-plugin-compact]').textContent()) ?? '', /Needed by: reviews/);
 
     await page.getByRole('link', { name: 'Settings of Shipping' }).click();
     await page.getByLabel('Carrier').fill('DHL-123');

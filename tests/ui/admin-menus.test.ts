@@ -47,7 +47,7 @@ describe('menu configuration per platform', () => {
     await admin.get(URL);
     const saved = await admin.post(URL, {
       admin: ['kernel:vendors', 'kernel:users', 'kernel:audit-log', 'kernel:mail'],
-      vendor: ['notes:notes', 'kernel:settings', 'kernel:api-keys', 'kernel:profile'],
+      vendor: ['notes:notes', 'kernel:settings', 'kernel:theme', 'kernel:api-keys', 'kernel:profile'],
     });
     assert.equal(saved.status, 303);
     const labels = menuLabels((await admin.get('/admin')).html);

@@ -2,18 +2,13 @@ import type { Context, Hono } from 'hono';
 import type { DbAccess } from '../../auth/db-access.js';
 import { AuthErrors } from '../../auth/errors.js';
 import { KernelErrors } from '../../errors/codes.js';
-import { OrionError } from '../../errors/define-error.js';
-import { csrfToken } from '../../security/csrf.js';
 import { type PlatformRow, platformsQuery, setPlatformActive } from '../../tenancy/platform-service.js';
-import { Alert } from '../../ui/components/alert.js';
 import { Badge } from '../../ui/components/badge.js';
 import { LinkButton } from '../../ui/components/button.js';
-import { ConfirmDialog } from '../../ui/components/confirm-dialog.js';
 import { type Column, DataTable, tableQuery } from '../../ui/components/data-table.js';
 import { Icon } from '../../ui/components/icon.js';
 import { PageHeader } from '../../ui/components/page-header.js';
-import { setFlash } from '../../ui/flash.js';
-import { seeOther } from '../../ui/redirect.js';
+import { mountConfirmedAction } from '../../ui/confirmed-action.js';
 import { adminOf } from '../scope.js';
 
 export interface AdminPlatformsDeps {
@@ -134,45 +129,31 @@ export function mountAdminPlatforms(app: Hono, deps: AdminPlatformsDeps): void {
     return row;
   };
 
-  app.get('/admin/platforms/:platform/:action{deactivate|reactivate}', async (c) => {
-    const platform = await target(c);
-    const action = c.req.param('action') as Toggle;
-    const root = deps.root(c);
-    const url = `${root}/platforms/${platform.code}/${action}`;
-    const verb = action === 'deactivate' ? 'Deactivate' : 'Reactivate';
-    return c.render(
-      <ConfirmDialog
-        id="platform-confirm"
-        title={`${verb} ${platform.name}?`}
-        action={url}
-        csrf={csrfToken(c)}
-        cancelHref={`${root}/platforms`}
-        confirmLabel={verb}
-        danger={action === 'deactivate'}
-      >
-        {action === 'deactivate'
+  mountConfirmedAction(app, '/admin/platforms/:platform/:action{deactivate|reactivate}', {
+    id: 'platform-confirm',
+    title: (c) => `${c.req.param('action') === 'deactivate' ? 'Deactivate' : 'Reactivate'} ${c.req.param('platform')}`,
+    back: (c) => `${deps.root(c)}/platforms`,
+    ask: async (c) => {
+      const platform = await target(c);
+      const deactivate = c.req.param('action') === 'deactivate';
+      const verb = deactivate ? 'Deactivate' : 'Reactivate';
+      return {
+        title: `${verb} ${platform.name}?`,
+        confirmLabel: verb,
+        danger: deactivate,
+        body: deactivate
           ? 'Its shop, vendor and admin hosts answer 404 until it is reactivated. Nothing is deleted.'
-          : 'Its hosts answer again at once.'}
-      </ConfirmDialog>,
-      { title: `${verb} ${platform.name}` },
-    );
-  });
-
-  app.post('/admin/platforms/:platform/:action{deactivate|reactivate}', async (c) => {
-    const platform = await target(c);
-    const action = c.req.param('action') as Toggle;
-    const root = deps.root(c);
-    try {
+          : 'Its hosts answer again at once.',
+      };
+    },
+    act: async (c) => {
+      const platform = await target(c);
+      const action = c.req.param('action') as Toggle;
       await deps.db.asSystem(`admin: ${action} platform`, (db) =>
         setPlatformActive(db, c, { scope: 'all', code: platform.code }, action === 'reactivate'),
       );
-    } catch (err) {
-      if (!(err instanceof OrionError) || err.category === 'internal') throw err;
-      c.status(err.status as 409);
-      return c.render(<Alert kind="error">{err.message}</Alert>, { title: 'Platforms' });
-    }
-    await deps.changed();
-    setFlash(c, { kind: 'success', text: `${platform.name} ${action}d.` });
-    return seeOther(c, `${root}/platforms`);
+      await deps.changed();
+      return { kind: 'success', text: `${platform.name} ${action}d.` };
+    },
   });
 }

@@ -4,16 +4,11 @@ import { OrionError } from '../../errors/define-error.js';
 import type { Plan } from '../../plugins/lifecycle.js';
 import { LifecycleErrors } from '../../plugins/lifecycle-errors.js';
 import { auditTransitions } from '../../plugins/transition-audit.js';
-import { csrfToken } from '../../security/csrf.js';
 import type { Platform } from '../../tenancy/platforms.js';
-import { Alert } from '../../ui/components/alert.js';
-import { ConfirmDialog } from '../../ui/components/confirm-dialog.js';
-import { setFlash } from '../../ui/flash.js';
-import { seeOther } from '../../ui/redirect.js';
-import { isHtmxRequest } from '../../ui/shell.js';
+import { mountConfirmedAction, type Question } from '../../ui/confirmed-action.js';
 import { adminOf, managedPlatform } from '../scope.js';
 import { swapPage } from './plugin-list.js';
-import { type AdminPluginsDeps, type Message, pluginListRenderer } from './plugins.js';
+import { type AdminPluginsDeps, listAnswer, type Message } from './plugins.js';
 
 type Global = 'install' | 'upgrade' | 'uninstall';
 const PAST: Record<Global, string> = { install: 'installed', upgrade: 'upgraded', uninstall: 'uninstalled' };
@@ -25,7 +20,7 @@ const PAST: Record<Global, string> = { install: 'installed', upgrade: 'upgraded'
  */
 export function mountAdminPluginActions(app: Hono, deps: AdminPluginsDeps): void {
   const { host } = deps;
-  const renderList = pluginListRenderer(deps);
+  const answerList = listAnswer(deps);
   const listUrl = (c: Context, p: Platform) => `${deps.root(c)}/platforms/${p.code}/plugins`;
   const guard = (c: Context) => {
     const platform = managedPlatform(c, host.platforms, c.req.param('platform') ?? '');
@@ -39,58 +34,37 @@ export function mountAdminPluginActions(app: Hono, deps: AdminPluginsDeps): void
     return host.uninstall(id, { ...o, keepData: options.keepData });
   };
   /** After an action: the list with its message (htmx, or a failure), else a redirect with the message as flash. */
-  const answer = (c: Context, platform: Platform, message: Message) => {
-    if (isHtmxRequest(c) || message.kind === 'error') return renderList(c, platform, message);
-    setFlash(c, message);
-    return seeOther(c, listUrl(c, platform));
-  };
+  const answer = (c: Context, _platform: Platform, message: Message) => answerList(c, message);
   const failure = (c: Context, err: unknown): Message => {
     if (!(err instanceof OrionError) || err.category === 'internal') throw err;
     c.status(err.status as 409);
     return { kind: 'error', text: err.message };
   };
 
-  app.get('/admin/platforms/:platform/plugins/:id/:action{install|upgrade|uninstall}', async (c) => {
-    const platform = guard(c);
-    const id = c.req.param('id');
-    const action = c.req.param('action') as Global;
-    const keepData = c.req.query('keepData') !== 'false';
-    let plan: Plan | undefined;
-    let error: string | undefined;
-    try {
-      plan = await run(c, action, id, { dryRun: true, keepData });
-    } catch (err) {
-      error = failure(c, err).text;
-    }
-    return c.render(
-      <GlobalConfirm
-        c={c}
-        list={listUrl(c, platform)}
-        id={id}
-        action={action}
-        keepData={keepData}
-        plan={plan}
-        error={error}
-      />,
-      { title: `${action[0]?.toUpperCase()}${action.slice(1)} ${id}` },
-    );
-  });
-
-  app.post('/admin/platforms/:platform/plugins/:id/:action{install|upgrade|uninstall}', async (c) => {
-    const platform = guard(c);
-    const id = c.req.param('id');
-    const action = c.req.param('action') as Global;
-    const keepData = (await c.req.parseBody()).keepData !== 'false';
-    let message: Message;
-    try {
+  const verbOf = (c: Context) => c.req.param('action') as Global;
+  mountConfirmedAction(app, '/admin/platforms/:platform/plugins/:id/:action{install|upgrade|uninstall}', {
+    id: 'plugin-confirm-panel',
+    title: (c) => `${capitalized(verbOf(c))} ${c.req.param('id')}`,
+    back: (c) => listUrl(c, managedPlatform(c, host.platforms, c.req.param('platform') ?? '')),
+    labels: () => ({ cancel: 'Cancel', back: 'Back to the plugins' }),
+    ask: async (c) => {
+      const platform = guard(c);
+      const id = c.req.param('id') ?? '';
+      const keepData = c.req.query('keepData') !== 'false';
+      const plan = await run(c, verbOf(c), id, { dryRun: true, keepData });
+      return globalQuestion({ list: listUrl(c, platform), id, action: verbOf(c), keepData, plan });
+    },
+    act: async (c) => {
+      guard(c);
+      const id = c.req.param('id') ?? '';
+      const action = verbOf(c);
+      const keepData = (await c.req.parseBody()).keepData !== 'false';
       const plan = await run(c, action, id, { dryRun: false, keepData });
       const data = action === 'uninstall' ? (keepData ? ' Its data was kept.' : ' Its data was deleted.') : '';
       const migrations = plan.migrations.length ? ` Migrations: ${plan.migrations.join(', ')}.` : '';
-      message = { kind: 'success', text: `${id} ${PAST[action]}.${migrations}${data}` };
-    } catch (err) {
-      message = failure(c, err);
-    }
-    return answer(c, platform, message);
+      return { kind: 'success', text: `${id} ${PAST[action]}.${migrations}${data}` };
+    },
+    answer: answerList,
   });
 
   app.post('/admin/platforms/:platform/plugins/:id/reload', async (c) => {
@@ -126,70 +100,53 @@ export function mountAdminPluginActions(app: Hono, deps: AdminPluginsDeps): void
   });
 }
 
-function GlobalConfirm(props: {
-  c: Context;
-  list: string;
-  id: string;
-  action: Global;
-  keepData: boolean;
-  plan?: Plan;
-  error?: string;
-}) {
+const capitalized = (s: string) => `${s[0]?.toUpperCase()}${s.slice(1)}`;
+
+/** The question before installing, upgrading or uninstalling: the migrations, and for uninstall what becomes of the data. */
+function globalQuestion(props: { list: string; id: string; action: Global; keepData: boolean; plan: Plan }): Question {
   const { plan, action, id } = props;
   const url = `${props.list}/${id}/${action}`;
-  if (!plan) {
-    return (
-      <div id="plugin-confirm-panel">
-        <Alert kind="error">{props.error ?? 'This change is not possible.'}</Alert>
-        <a href={props.list} class="text-sm underline">
-          Back to the plugins
-        </a>
-      </div>
-    );
-  }
-  const verb = `${action[0]?.toUpperCase()}${action.slice(1)}`;
-  return (
-    <ConfirmDialog
-      id="plugin-confirm-panel"
-      title={`${verb} ${id} on every platform?`}
-      action={url}
-      csrf={csrfToken(props.c)}
-      cancelHref={props.list}
-      confirmLabel={action === 'uninstall' && !props.keepData ? `${verb} and delete its data` : verb}
-      danger={action === 'uninstall'}
-      fields={action === 'uninstall' ? { keepData: String(props.keepData) } : undefined}
-      formAttrs={swapPage(url)}
-    >
-      <p>This changes the code and database of the whole installation, not one platform.</p>
-      {plan.migrations.length ? (
-        <>
-          <p class="mt-2">{action === 'uninstall' ? 'Migrations reverted:' : 'Migrations run:'}</p>
-          <ul class="mt-1 list-disc pl-5" data-plan>
-            {plan.migrations.map((m) => (
-              <li>{m}</li>
-            ))}
-          </ul>
-        </>
-      ) : (
-        <p class="mt-2">No migration runs.</p>
-      )}
-      {action === 'uninstall' ? (
-        <p class="mt-2">
-          {props.keepData
-            ? 'Its tables and data are kept, for a later reinstall. '
-            : 'Its tables and data are deleted for good. '}
-          <a
-            class="underline"
-            href={`${url}?keepData=${props.keepData ? 'false' : 'true'}`}
-            hx-get={`${url}?keepData=${props.keepData ? 'false' : 'true'}`}
-            hx-target="#plugin-confirm"
-            hx-select="#plugin-confirm-panel"
-            hx-swap="innerHTML"
-          >
-            {props.keepData ? 'Delete its data instead' : 'Keep its data instead'}
-          </a>
-        </p>
-      ) : null}
-    </ConfirmDialog>
-  );
+  const verb = capitalized(action);
+  const toggle = `${url}?keepData=${props.keepData ? 'false' : 'true'}`;
+  return {
+    title: `${verb} ${id} on every platform?`,
+    confirmLabel: action === 'uninstall' && !props.keepData ? `${verb} and delete its data` : verb,
+    danger: action === 'uninstall',
+    fields: action === 'uninstall' ? { keepData: String(props.keepData) } : undefined,
+    formAttrs: swapPage(url),
+    body: (
+      <>
+        <p>This changes the code and database of the whole installation, not one platform.</p>
+        {plan.migrations.length ? (
+          <>
+            <p class="mt-2">{action === 'uninstall' ? 'Migrations reverted:' : 'Migrations run:'}</p>
+            <ul class="mt-1 list-disc pl-5" data-plan>
+              {plan.migrations.map((m) => (
+                <li>{m}</li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <p class="mt-2">No migration runs.</p>
+        )}
+        {action === 'uninstall' ? (
+          <p class="mt-2">
+            {props.keepData
+              ? 'Its tables and data are kept, for a later reinstall. '
+              : 'Its tables and data are deleted for good. '}
+            <a
+              class="underline"
+              href={toggle}
+              hx-get={toggle}
+              hx-target="#plugin-confirm"
+              hx-select="#plugin-confirm-panel"
+              hx-swap="innerHTML"
+            >
+              {props.keepData ? 'Delete its data instead' : 'Keep its data instead'}
+            </a>
+          </p>
+        ) : null}
+      </>
+    ),
+  };
 }

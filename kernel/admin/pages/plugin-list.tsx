@@ -23,6 +23,20 @@ const askFirst = (url: string) => ({
   'hx-swap': 'innerHTML',
 });
 
+/** Columns shown from 2xl up only (`WIDE`); below, the plugin's cell lists them (`NARROW`). */
+const WIDE = 'hidden 2xl:table-cell';
+const NARROW = '2xl:hidden';
+const COLUMNS: [string, boolean][] = [
+  ['Plugin', false],
+  ['Version', false],
+  ['Category', true],
+  ['State', false],
+  ['Dependencies', true],
+  ['Dependents', true],
+  ['Health', false],
+  ['Actions', false],
+];
+
 function stateBadge(p: PluginListing) {
   if (p.state === 'excluded') return <Badge tone="red">left out</Badge>;
   if (p.state === 'discovered') return <Badge>not installed</Badge>;
@@ -37,7 +51,7 @@ function healthBadge(p: PluginListing, health: Map<string, string>) {
   return (
     <>
       <Badge tone="red">failing</Badge>
-      <span class="mt-1 block text-xs text-red-800">{error}</span>
+      <span class="mt-1 block text-xs text-red-800 [overflow-wrap:anywhere]">{error}</span>
     </>
   );
 }
@@ -79,27 +93,47 @@ export function PluginsPage(props: PluginsPageProps) {
         </Alert>
       ) : null}
       <div id="plugin-confirm" aria-live="polite" class="mb-4" />
-      <div class="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-gray-200">
+      {/* Below 2xl (1536px, where the sidebar leaves under 1250px) the less needed columns move into the plugin's
+          cell: at 1280px the table fits without scrolling sideways. */}
+      <div id="plugins-table" class="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-gray-200">
         <table class="min-w-full divide-y divide-gray-200 text-sm">
           <caption class="sr-only">Plugins on {props.platform.name}</caption>
           <thead class="bg-gray-50 text-left">
             <tr>
-              {['Plugin', 'Version', 'Category', 'State', 'Dependencies', 'Dependents', 'Health', 'Actions'].map(
-                (h) => (
-                  <th scope="col" class="px-4 py-2 font-semibold text-gray-900">
-                    {h}
-                  </th>
-                ),
-              )}
+              {COLUMNS.map(([h, wide]) => (
+                <th scope="col" class={`px-3 py-2 font-semibold text-gray-900 ${wide ? WIDE : ''}`}>
+                  {h}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody class="divide-y divide-gray-100">
             {props.plugins.map((p) => (
               <tr id={`plugin-${p.id}`} data-plugin={p.id}>
-                <td class="px-4 py-2 align-top">
+                <td class="min-w-48 px-3 py-2 align-top [overflow-wrap:anywhere]">
                   <span class="font-medium text-gray-900">{p.displayName}</span>
                   <span class="block text-xs text-gray-600">{p.id}</span>
                   {p.description ? <span class="block text-xs text-gray-600">{p.description}</span> : null}
+                  <dl class={`mt-1 text-xs text-gray-600 ${NARROW}`} data-plugin-compact>
+                    <div>
+                      <dt class="sr-only">Category</dt>
+                      <dd>
+                        <Badge tone={p.category === 'core' ? 'blue' : 'gray'}>{p.category}</Badge>
+                      </dd>
+                    </div>
+                    {Object.keys(p.dependencies).length ? (
+                      <div class="mt-1">
+                        <dt class="inline">Needs: </dt>
+                        <dd class="inline">{Object.keys(p.dependencies).join(', ')}</dd>
+                      </div>
+                    ) : null}
+                    {p.dependents.length ? (
+                      <div class="mt-1">
+                        <dt class="inline">Needed by: </dt>
+                        <dd class="inline">{p.dependents.join(', ')}</dd>
+                      </div>
+                    ) : null}
+                  </dl>
                   {p.lastError ? (
                     <span class="mt-1 block text-xs text-red-800" data-plugin-error>
                       {p.lastError}
@@ -107,20 +141,20 @@ export function PluginsPage(props: PluginsPageProps) {
                   ) : null}
                   {p.quarantine ? <span class="mt-1 block text-xs text-red-800">{p.quarantine.reason}</span> : null}
                 </td>
-                <td class="px-4 py-2 align-top">
+                <td class="px-3 py-2 align-top">
                   {p.installedVersion ?? p.version}
                   {p.installedVersion && p.version && p.installedVersion !== p.version ? (
                     <span class="block text-xs text-gray-600">{p.version} on disk</span>
                   ) : null}
                 </td>
-                <td class="px-4 py-2 align-top">
+                <td class={`px-3 py-2 align-top ${WIDE}`}>
                   <Badge tone={p.category === 'core' ? 'blue' : 'gray'}>{p.category}</Badge>
                 </td>
-                <td class="px-4 py-2 align-top">{stateBadge(p)}</td>
-                <td class="px-4 py-2 align-top">{Object.keys(p.dependencies).join(', ') || '—'}</td>
-                <td class="px-4 py-2 align-top">{p.dependents.join(', ') || '—'}</td>
-                <td class="px-4 py-2 align-top">{healthBadge(p, props.health)}</td>
-                <td class="px-4 py-2 align-top">
+                <td class="px-3 py-2 align-top">{stateBadge(p)}</td>
+                <td class={`px-3 py-2 align-top ${WIDE}`}>{Object.keys(p.dependencies).join(', ') || '—'}</td>
+                <td class={`px-3 py-2 align-top ${WIDE}`}>{p.dependents.join(', ') || '—'}</td>
+                <td class="max-w-56 px-3 py-2 align-top">{healthBadge(p, props.health)}</td>
+                <td class="max-w-64 px-3 py-2 align-top">
                   <RowActions {...props} plugin={p} />
                 </td>
               </tr>

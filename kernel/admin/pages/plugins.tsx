@@ -1,6 +1,5 @@
 import type { Context, Hono } from 'hono';
 import type { Knex } from 'knex';
-import { OrionError } from '../../errors/define-error.js';
 import type { HealthRegistry } from '../../observability/health.js';
 import type { PluginHost } from '../../plugins/host.js';
 import type { Plan } from '../../plugins/lifecycle.js';
@@ -8,16 +7,15 @@ import { listPlugins } from '../../plugins/listing.js';
 import { auditTransitions } from '../../plugins/transition-audit.js';
 import { csrfToken } from '../../security/csrf.js';
 import type { Platform } from '../../tenancy/platforms.js';
-import { Alert } from '../../ui/components/alert.js';
-import { ConfirmDialog } from '../../ui/components/confirm-dialog.js';
-import { setFlash } from '../../ui/flash.js';
+import { mountConfirmedAction, type Question } from '../../ui/confirmed-action.js';
+import { type Flash, setFlash } from '../../ui/flash.js';
 import { seeOther } from '../../ui/redirect.js';
 import { isHtmxRequest } from '../../ui/shell.js';
 import { adminOf, managedPlatform } from '../scope.js';
-import { PluginsPage } from './plugin-list.js';
+import { PluginsPage, swapPage } from './plugin-list.js';
 
 type Action = 'enable' | 'disable';
-export type Message = { kind: 'success' | 'error'; text: string };
+export type Message = Flash;
 
 export interface AdminPluginsDeps {
   host: PluginHost;
@@ -73,46 +71,29 @@ export function mountAdminPlugins(app: Hono, deps: AdminPluginsDeps): void {
   });
 
   const renderList = pluginListRenderer(deps);
-
   app.get('/admin/platforms/:platform/plugins', async (c) =>
     renderList(c, managedPlatform(c, host.platforms, c.req.param('platform'))),
   );
 
-  app.get('/admin/platforms/:platform/plugins/:id/:action{enable|disable}', async (c) => {
-    const platform = managedPlatform(c, host.platforms, c.req.param('platform'));
-    const id = c.req.param('id');
-    const action = c.req.param('action') as Action;
-    const run = action === 'enable' ? host.enable : host.disable;
-    let plan: Plan | undefined;
-    let error: string | undefined;
-    try {
-      plan = await run(platform.code, id, { dryRun: true, cascade: true, actor: adminOf(c).email });
-    } catch (err) {
-      if (!(err instanceof OrionError) || err.category === 'internal') throw err;
-      c.status(err.status as 409);
-      error = err.message;
-    }
-    return c.render(
-      <ConfirmPanel
-        c={c}
-        list={listUrl(c, platform)}
-        platform={platform}
-        id={id}
-        action={action}
-        plan={plan}
-        error={error}
-      />,
-      { title: `${action === 'enable' ? 'Enable' : 'Disable'} ${id}` },
-    );
+  const target = (c: Context) => ({
+    platform: managedPlatform(c, host.platforms, c.req.param('platform') ?? ''),
+    id: c.req.param('id') ?? '',
+    action: c.req.param('action') as Action,
   });
-
-  app.post('/admin/platforms/:platform/plugins/:id/:action{enable|disable}', async (c) => {
-    const platform = managedPlatform(c, host.platforms, c.req.param('platform'));
-    const id = c.req.param('id');
-    const action = c.req.param('action') as Action;
-    const run = action === 'enable' ? host.enable : host.disable;
-    let message: Message;
-    try {
+  mountConfirmedAction(app, '/admin/platforms/:platform/plugins/:id/:action{enable|disable}', {
+    id: 'plugin-confirm-panel',
+    title: (c) => `${c.req.param('action') === 'enable' ? 'Enable' : 'Disable'} ${c.req.param('id')}`,
+    back: (c) => listUrl(c, target(c).platform),
+    labels: () => ({ cancel: 'Cancel', back: 'Back to the plugins' }),
+    ask: async (c) => {
+      const { platform, id, action } = target(c);
+      const run = action === 'enable' ? host.enable : host.disable;
+      const plan = await run(platform.code, id, { dryRun: true, cascade: true, actor: adminOf(c).email });
+      return planQuestion({ list: listUrl(c, platform), platform, id, action, plan });
+    },
+    act: async (c) => {
+      const { platform, id, action } = target(c);
+      const run = action === 'enable' ? host.enable : host.disable;
       const plan = await run(platform.code, id, {
         cascade: true,
         actor: adminOf(c).email,
@@ -120,60 +101,41 @@ export function mountAdminPlugins(app: Hono, deps: AdminPluginsDeps): void {
       });
       const others = plan.plugins.filter((p) => p !== id);
       const verb = action === 'enable' ? 'enabled' : 'disabled';
-      message = {
+      return {
         kind: 'success',
         text: `${id} ${verb} on ${platform.name}.${others.length ? ` Also ${verb}: ${others.join(', ')}.` : ''}`,
       };
-    } catch (err) {
-      if (!(err instanceof OrionError) || err.category === 'internal') throw err;
-      c.status(err.status as 409);
-      message = { kind: 'error', text: err.message };
-    }
-    if (isHtmxRequest(c) || message.kind === 'error') return renderList(c, platform, message);
-    setFlash(c, message);
-    return seeOther(c, listUrl(c, platform));
+    },
+    answer: listAnswer(deps),
   });
 }
 
-function ConfirmPanel(props: {
-  c: Context;
-  list: string;
-  platform: Platform;
-  id: string;
-  action: Action;
-  plan?: Plan;
-  error?: string;
-}) {
+/**
+ * How the plugins page answers an action: with htmx (or after a refusal) the list with the message on top, in place;
+ * without, a redirect to the list with the message as flash.
+ */
+export function listAnswer(deps: AdminPluginsDeps) {
+  const renderList = pluginListRenderer(deps);
+  return (c: Context, message: Message) => {
+    const platform = managedPlatform(c, deps.host.platforms, c.req.param('platform') ?? '');
+    if (isHtmxRequest(c) || message.kind === 'error') return renderList(c, platform, message);
+    setFlash(c, message);
+    return seeOther(c, `${deps.root(c)}/platforms/${platform.code}/plugins`);
+  };
+}
+
+/** The question before enabling or disabling: the plugins the plan changes, in order. */
+function planQuestion(props: { list: string; platform: Platform; id: string; action: Action; plan: Plan }): Question {
   const { plan, action, id } = props;
   const verb = action === 'enable' ? 'Enable' : 'Disable';
-  if (!plan) {
-    return (
-      <div id="plugin-confirm-panel">
-        <Alert kind="error">{props.error ?? 'This change is not possible.'}</Alert>
-        <a href={props.list} class="text-sm underline">
-          Back to the plugins
-        </a>
-      </div>
-    );
-  }
   const others = plan.plugins.filter((p) => p !== id);
-  return (
-    <ConfirmDialog
-      id="plugin-confirm-panel"
-      title={`${verb} ${id} on ${props.platform.name}?`}
-      action={`${props.list}/${id}/${action}`}
-      csrf={csrfToken(props.c)}
-      cancelHref={props.list}
-      confirmLabel={others.length ? `${verb} ${plan.plugins.length} plugins` : verb}
-      danger={action === 'disable'}
-      formAttrs={{
-        'hx-post': `${props.list}/${id}/${action}`,
-        'hx-target': '#plugins-page',
-        'hx-select': '#plugins-page',
-        'hx-swap': 'outerHTML',
-      }}
-    >
-      {plan.plugins.length === 0 ? (
+  return {
+    title: `${verb} ${id} on ${props.platform.name}?`,
+    confirmLabel: others.length ? `${verb} ${plan.plugins.length} plugins` : verb,
+    danger: action === 'disable',
+    formAttrs: swapPage(`${props.list}/${id}/${action}`),
+    body:
+      plan.plugins.length === 0 ? (
         <p>
           Nothing to do: {id} is already {action === 'enable' ? 'enabled' : 'disabled'} here.
         </p>
@@ -192,7 +154,6 @@ function ConfirmPanel(props: {
             <p class="mt-2">Their pages and API routes stop answering on this platform; their data is kept.</p>
           ) : null}
         </>
-      )}
-    </ConfirmDialog>
-  );
+      ),
+  };
 }

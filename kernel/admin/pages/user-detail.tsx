@@ -13,13 +13,21 @@ import { setFlash } from '../../ui/flash.js';
 import { formValues } from '../../ui/forms.js';
 import { seeOther } from '../../ui/redirect.js';
 import { adminOf, managedPlatforms } from '../scope.js';
+import {
+  type MembershipRoles,
+  membershipRoles,
+  mountAdminUserRoles,
+  RoleCards,
+  type RoleErrors,
+} from './user-roles.js';
 import { type AdminUsersDeps, StatusBadge } from './users.js';
 
 type Message = { kind: 'success' | 'error'; text: string };
 
 /**
  * `GET /admin/users/:id` and its actions, through the user service (which audit-logs): `POST …/disable|enable`,
- * `POST …/password-reset`, and for a platform administrator `POST …/platforms` (super administrators only). Success
+ * `POST …/password-reset`, and for a platform administrator `POST …/platforms` (super administrators only); role
+ * changes are in user-roles.tsx. Success
  * redirects to the page with a message; a refusal re-renders it with the error.
  */
 export function mountAdminUserDetail(app: Hono, deps: AdminUsersDeps): void {
@@ -31,14 +39,16 @@ export function mountAdminUserDetail(app: Hono, deps: AdminUsersDeps): void {
     if (!user) throw KernelErrors.NotFound({ path: c.req.path });
     return user;
   };
-  const render = async (c: Context, user: UserRow, message?: Message) =>
+  const render = async (c: Context, user: UserRow, message?: Message, roleErrors?: RoleErrors) =>
     c.render(
       <UserPage
         c={c}
         root={deps.root(c)}
         user={user}
         platforms={managedPlatforms(c, deps.platforms).map((p) => ({ value: p.code, label: p.name }))}
+        memberships={await deps.db.asSystem('admin: user roles', (db) => membershipRoles(db, user))}
         message={message}
+        roleErrors={roleErrors}
       />,
       { title: user.email },
     );
@@ -56,6 +66,12 @@ export function mountAdminUserDetail(app: Hono, deps: AdminUsersDeps): void {
   };
 
   app.get('/admin/users/:id{[0-9]+}', async (c) => render(c, await load(c)));
+
+  mountAdminUserRoles(app, deps, {
+    load,
+    render: (c, user, extra) =>
+      render(c, user, extra.error ? { kind: 'error', text: extra.error } : undefined, extra.roleErrors),
+  });
 
   app.post('/admin/users/:id{[0-9]+}/:action{disable|enable}', async (c) => {
     const user = await load(c);
@@ -105,7 +121,9 @@ function UserPage(props: {
   root: string;
   user: UserRow;
   platforms: { value: string; label: string }[];
+  memberships: MembershipRoles[];
   message?: Message;
+  roleErrors?: RoleErrors;
 }) {
   const { user, c } = props;
   const url = `${props.root}/users/${user.id}`;
@@ -162,6 +180,14 @@ function UserPage(props: {
             </Form>
           </Card>
         ) : null}
+        <RoleCards
+          c={c}
+          url={url}
+          user={user}
+          self={self}
+          memberships={props.memberships}
+          roleErrors={props.roleErrors}
+        />
       </div>
     </div>
   );

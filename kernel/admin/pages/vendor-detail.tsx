@@ -1,10 +1,10 @@
 import type { Context, Hono } from 'hono';
 import type { DbAccess } from '../../auth/db-access.js';
 import { KernelErrors } from '../../errors/codes.js';
+import { kernelT } from '../../i18n/request.js';
 import { csrfToken } from '../../security/csrf.js';
 import type { PlatformRegistry } from '../../tenancy/platforms.js';
 import {
-  listQuery,
   softDeleteVendor,
   VENDOR_TRANSITIONS,
   type VendorRow,
@@ -12,13 +12,13 @@ import {
   vendorTransition,
 } from '../../tenancy/vendor-admin-service.js';
 import { Badge } from '../../ui/components/badge.js';
-import { Button } from '../../ui/components/button.js';
-import { ConfirmDialog } from '../../ui/components/confirm-dialog.js';
+import { Button, LinkButton } from '../../ui/components/button.js';
 import { Form } from '../../ui/components/form.js';
 import { Card, PageHeader } from '../../ui/components/page-header.js';
+import { mountConfirmedAction } from '../../ui/confirmed-action.js';
 import { setFlash } from '../../ui/flash.js';
 import { seeOther } from '../../ui/redirect.js';
-import { adminOf } from '../scope.js';
+import { loadAdminVendor } from './vendor-load.js';
 
 export interface AdminVendorDetailDeps {
   db: DbAccess;
@@ -37,19 +37,12 @@ const DONE: Record<VendorTransition | 'delete', string> = {
 /**
  * `GET /admin/vendors/:code`: a vendor with its company, status and platform memberships, and its status actions
  * through the vendor admin service (which audit-logs): `POST …/suspend|reactivate|restore`, and deleting (softly)
- * after a confirmation (`GET|POST …/delete`). A platform administrator reaches only vendors of its platforms.
+ * after a confirmation (`GET|POST …/delete`); links to its edit page (name, languages, platforms) and its domains. A
+ * platform administrator reaches only vendors of its platforms.
  */
 export function mountAdminVendorDetail(app: Hono, deps: AdminVendorDetailDeps): void {
-  const load = async (c: Context): Promise<VendorRow> => {
-    const code = c.req.param('code') ?? '';
-    const [vendor] = await deps.db.asSystem('admin: vendor', (db) => listQuery(db, { code, withDeleted: true }));
-    const ids = adminOf(c).platformIds;
-    if (!vendor || (ids !== 'all' && !vendor.platformIds.some((id) => ids.includes(id)))) {
-      throw KernelErrors.NotFound({ path: c.req.path });
-    }
-    return vendor;
-  };
-  const url = (c: Context, v: VendorRow) => `${deps.root(c)}/vendors/${v.code}`;
+  const load = (c: Context) => loadAdminVendor(deps.db, c);
+  const url = (c: Context, v: { code: string }) => `${deps.root(c)}/vendors/${v.code}`;
 
   app.get('/admin/vendors/:code{[a-z0-9-]+}', async (c) => {
     const vendor = await load(c);
@@ -69,38 +62,32 @@ export function mountAdminVendorDetail(app: Hono, deps: AdminVendorDetailDeps): 
     return seeOther(c, url(c, vendor));
   });
 
-  app.get('/admin/vendors/:code{[a-z0-9-]+}/delete', async (c) => {
-    const vendor = await load(c);
-    if (vendor.deleted_at) throw KernelErrors.NotFound({ path: c.req.path });
-    return c.render(
-      <ConfirmDialog
-        id="vendor-delete"
-        title={`Delete ${vendor.name}?`}
-        action={`${url(c, vendor)}/delete`}
-        csrf={csrfToken(c)}
-        cancelHref={url(c, vendor)}
-        confirmLabel="Delete vendor"
-        danger
-      >
-        Its shop answers 404 and its team is signed out. Its data is kept: an administrator can restore it.
-      </ConfirmDialog>,
-      { title: `Delete ${vendor.name}` },
-    );
-  });
-
-  app.post('/admin/vendors/:code{[a-z0-9-]+}/delete', async (c) => {
-    const vendor = await load(c);
-    if (vendor.deleted_at) throw KernelErrors.NotFound({ path: c.req.path });
-    await deps.db.asSystem('admin: delete vendor', (db) => softDeleteVendor(db, c, vendor));
-    await deps.changed();
-    setFlash(c, { kind: 'success', text: `${vendor.name} ${DONE.delete}.` });
-    return seeOther(c, url(c, vendor));
+  mountConfirmedAction(app, '/admin/vendors/:code{[a-z0-9-]+}/delete', {
+    id: 'vendor-delete',
+    title: (c) => `Delete ${c.req.param('code')}`,
+    back: (c) => url(c, { code: c.req.param('code') ?? '' }),
+    ask: async (c) => {
+      const vendor = await loadAdminVendor(deps.db, c, { deleted: false });
+      return {
+        title: `Delete ${vendor.name}?`,
+        body: 'Its shop answers 404 and its team is signed out. Its data is kept: an administrator can restore it.',
+        confirmLabel: 'Delete vendor',
+        danger: true,
+      };
+    },
+    act: async (c) => {
+      const vendor = await loadAdminVendor(deps.db, c, { deleted: false });
+      await deps.db.asSystem('admin: delete vendor', (db) => softDeleteVendor(db, c, vendor));
+      await deps.changed();
+      return { kind: 'success', text: `${vendor.name} ${DONE.delete}.` };
+    },
   });
 }
 
 function VendorPage(props: { c: Context; url: string; vendor: VendorRow; platforms: PlatformRegistry }) {
   const { vendor: v, url } = props;
   const csrf = csrfToken(props.c);
+  const t = kernelT(props.c);
   const action = (verb: string, label: string, variant: 'primary' | 'secondary' | 'danger') => (
     <Form action={`${url}/${verb}`} csrf={csrf} class="">
       <Button variant={variant}>{label}</Button>
@@ -139,11 +126,13 @@ function VendorPage(props: { c: Context; url: string; vendor: VendorRow; platfor
                 >
                   Delete vendor
                 </a>
+                <LinkButton href={`${url}/edit`}>{t('adminVendor.edit')}</LinkButton>
+                <LinkButton href={`${url}/domains`}>{t('adminVendor.domains')}</LinkButton>
               </>
             )}
           </div>
         </Card>
-        <Card title="Platform memberships">
+        <Card title={t('adminVendor.memberships')}>
           <ul class="space-y-1 text-sm">
             {v.memberships.map((m) => (
               <li>

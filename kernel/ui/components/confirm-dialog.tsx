@@ -1,11 +1,14 @@
 import type { Child } from 'hono/jsx';
+import { Alert } from './alert.js';
 import { Button, LinkButton } from './button.js';
 import { Form } from './form.js';
 
 /**
  * Asks before a destructive action. It is a panel in the page, not a script-driven modal: without JavaScript it is
  * the whole page at the action's GET URL; with htmx, the page fetches that URL and swaps the panel in next to the
- * item (`hx-select` on the panel's id). Confirming POSTs the form; Cancel goes back to `cancelHref`.
+ * item (`hx-select` on the panel's id). Confirming POSTs the form; Cancel goes back to `cancelHref`. With `error`
+ * (the action is not possible, say a dry run refused it) the panel shows the reason and a way back instead.
+ * `mountConfirmedAction` (kernel/ui/confirmed-action.tsx) serves both steps of such an action.
  *
  * @example
  * <ConfirmDialog id="confirm" title="Disable Reviews?" action={url} csrf={csrfToken(c)} cancelHref={back}
@@ -18,13 +21,29 @@ export function ConfirmDialog(props: {
   csrf: string;
   cancelHref: string;
   confirmLabel: string;
+  /** Default "Cancel" (pass the translated word). */
+  cancelLabel?: string;
   danger?: boolean;
   children?: Child;
   /** htmx attributes for the confirming form (where its answer goes). */
   formAttrs?: Record<string, string>;
   /** Hidden fields to post along. */
   fields?: Record<string, string>;
+  /** Why the action cannot be done: shown instead of the question. */
+  error?: string;
+  /** The link back under an error (default "Back"). */
+  backLabel?: string;
 }) {
+  if (props.error !== undefined) {
+    return (
+      <div id={props.id}>
+        <Alert kind="error">{props.error}</Alert>
+        <a href={props.cancelHref} class="text-sm underline">
+          {props.backLabel ?? 'Back'}
+        </a>
+      </div>
+    );
+  }
   const titleId = `${props.id}-title`;
   return (
     <div
@@ -42,7 +61,7 @@ export function ConfirmDialog(props: {
           <input type="hidden" name={name} value={value} />
         ))}
         <Button variant={props.danger ? 'danger' : 'primary'}>{props.confirmLabel}</Button>
-        <LinkButton href={props.cancelHref}>Cancel</LinkButton>
+        <LinkButton href={props.cancelHref}>{props.cancelLabel ?? 'Cancel'}</LinkButton>
       </Form>
     </div>
   );

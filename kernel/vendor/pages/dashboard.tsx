@@ -1,4 +1,5 @@
 import type { Context, Hono } from 'hono';
+import { kernelT } from '../../i18n/request.js';
 import type { PluginHost } from '../../plugins/host.js';
 import { Card, PageHeader } from '../../ui/components/page-header.js';
 import { renderSlot } from '../../ui/slots.js';
@@ -11,10 +12,11 @@ export const DASHBOARD_WIDGETS = 'vendor.dashboard.widgets';
 export function mountVendorDashboard(app: Hono, deps: { host: PluginHost }): void {
   app.get('/vendor/:vendorCode', async (c: Context) => {
     const vendor = vendorOf(c);
+    const t = kernelT(c);
     const widgets = await renderSlot(c, deps.host, DASHBOARD_WIDGETS, { vendorId: vendor.id, vendorCode: vendor.code });
     return c.render(
       <>
-        <PageHeader title="Dashboard" description={`Welcome to the dashboard of ${vendor.name}.`} />
+        <PageHeader title={t('dashboard.title')} description={t('dashboard.welcome', { name: vendor.name })} />
         {widgets.length ? (
           <div class="grid gap-4 md:grid-cols-2 xl:grid-cols-3" data-slot={DASHBOARD_WIDGETS}>
             {widgets.map((w) => (
@@ -23,11 +25,11 @@ export function mountVendorDashboard(app: Hono, deps: { host: PluginHost }): voi
           </div>
         ) : (
           <Card>
-            <p class="text-sm text-gray-600">No widget yet: plugins enabled on this platform add theirs here.</p>
+            <p class="text-sm text-gray-600">{t('dashboard.noWidget')}</p>
           </Card>
         )}
       </>,
-      { title: 'Dashboard' },
+      { title: t('dashboard.title') },
     );
   });
 }

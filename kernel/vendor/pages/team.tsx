@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { can, requirePermission } from '../../auth/authorize.js';
 import type { DbAccess } from '../../auth/db-access.js';
 import { KernelErrors } from '../../errors/codes.js';
+import type { KernelKey } from '../../i18n/locales/index.js';
+import type { Translate } from '../../i18n/messages.js';
 import { kernelT } from '../../i18n/request.js';
 import { csrfToken } from '../../security/csrf.js';
 import { TenancyErrors } from '../../tenancy/errors.js';
@@ -25,10 +27,14 @@ interface MemberRow {
   status: 'invited' | 'active' | 'disabled';
 }
 
-const InviteForm = z.object({
-  email: z.string().trim().email('Enter the email address of the person to invite.'),
-  roleId: z.coerce.number({ message: 'Choose a role.' }).int().positive('Choose a role.'),
-});
+const inviteForm = (t: Translate<KernelKey>) =>
+  z.object({
+    email: z.string().trim().email(t('team.error.email')),
+    roleId: z.coerce
+      .number({ message: t('team.error.role') })
+      .int()
+      .positive(t('team.error.role')),
+  });
 
 export interface VendorTeamDeps {
   db: DbAccess;
@@ -61,7 +67,7 @@ export function mountVendorTeam(app: Hono, deps: VendorTeamDeps): void {
   const page = async (c: Context, values: Record<string, string | string[]> = {}, errors?: FieldErrors) => {
     const { members, roles } = await load(vendorOf(c).id);
     return c.render(<TeamPage c={c} members={members} roles={roles} values={values} errors={errors} />, {
-      title: 'Team',
+      title: kernelT(c)('team.title'),
     });
   };
 
@@ -69,7 +75,8 @@ export function mountVendorTeam(app: Hono, deps: VendorTeamDeps): void {
 
   app.post('/vendor/:vendorCode/team/invite', async (c) => {
     const vendor = vendorOf(c);
-    const form = await readForm(c, InviteForm);
+    const t = kernelT(c);
+    const form = await readForm(c, inviteForm(t));
     if (!form.ok) {
       c.status(422);
       return page(c, form.values, form.errors);
@@ -78,20 +85,22 @@ export function mountVendorTeam(app: Hono, deps: VendorTeamDeps): void {
       const member = await addInvitedMember(deps.db, c, vendor.id, form.data);
       await deps.invite(c, { userId: member.userId, vendorId: vendor.id });
     } catch (err) {
-      const errors = inviteFieldError(err);
+      const errors = inviteFieldError(t, err);
       if (!errors) throw err;
       c.status(422);
       return page(c, form.values, errors);
     }
-    setFlash(c, { kind: 'success', text: `${form.data.email} was invited. The invitation mail is on its way.` });
+    setFlash(c, { kind: 'success', text: t('team.invited', { email: form.data.email }) });
     return seeOther(c, `${vendorRoot(c)}/team`);
   });
 }
 
-function inviteFieldError(err: unknown): FieldErrors | undefined {
-  if (TenancyErrors.AlreadyMember.is(err) || TenancyErrors.OwnerIsAdmin.is(err)) return { email: err.message };
-  if (TenancyErrors.OwnerRoleReserved.is(err) || KernelErrors.ValidationFailed.is(err))
-    return { roleId: 'Choose a role.' };
+function inviteFieldError(t: Translate<KernelKey>, err: unknown): FieldErrors | undefined {
+  if (TenancyErrors.AlreadyMember.is(err)) return { email: t('team.error.member') };
+  if (TenancyErrors.OwnerIsAdmin.is(err)) return { email: t('team.error.admin') };
+  if (TenancyErrors.OwnerRoleReserved.is(err) || KernelErrors.ValidationFailed.is(err)) {
+    return { roleId: t('team.error.role') };
+  }
   return undefined;
 }
 
@@ -103,15 +112,27 @@ function TeamPage(props: {
   errors?: FieldErrors;
 }) {
   const root = vendorRoot(props.c);
+  const t = kernelT(props.c);
+  const status = {
+    active: t('team.status.active'),
+    invited: t('team.status.invited'),
+    disabled: t('team.status.disabled'),
+  };
   const columns: Column<MemberRow>[] = [
-    { key: 'email', label: 'Email', render: (m) => m.email },
-    { key: 'name', label: 'Name', render: (m) => m.display_name || '—' },
-    { key: 'role', label: 'Role', render: (m) => (m.is_owner ? `${m.role} (owner)` : m.role) },
+    { key: 'email', label: t('login.email'), render: (m) => m.email },
+    { key: 'name', label: t('team.name'), render: (m) => m.display_name || '—' },
+    {
+      key: 'role',
+      label: t('team.role'),
+      render: (m) => (m.is_owner ? t('team.ownerRole', { role: m.role }) : m.role),
+    },
     {
       key: 'status',
-      label: 'Status',
+      label: t('team.status'),
       render: (m) => (
-        <Badge tone={m.status === 'active' ? 'green' : m.status === 'invited' ? 'blue' : 'gray'}>{m.status}</Badge>
+        <Badge tone={m.status === 'active' ? 'green' : m.status === 'invited' ? 'blue' : 'gray'}>
+          {status[m.status] ?? m.status}
+        </Badge>
       ),
     },
   ];
@@ -120,11 +141,11 @@ function TeamPage(props: {
   return (
     <>
       <PageHeader
-        title="Team"
-        description="The people who run this shop with you."
+        title={t('team.title')}
+        description={t('team.description')}
         actions={
           <LinkButton variant="secondary" href={`${root}/team/roles`}>
-            {kernelT(props.c)('roles.title')}
+            {t('roles.title')}
           </LinkButton>
         }
       />
@@ -132,7 +153,7 @@ function TeamPage(props: {
         <div class="xl:col-span-2">
           <DataTable
             id="team-table"
-            caption="Team members"
+            caption={t('team.members')}
             href={`${root}/team`}
             columns={columns}
             rows={props.members}
@@ -141,7 +162,7 @@ function TeamPage(props: {
           />
         </div>
         {canInvite ? (
-          <Card title="Invite a member">
+          <Card title={t('team.invite')}>
             <Form
               id="invite-form"
               action={`${root}/team/invite`}
@@ -151,10 +172,10 @@ function TeamPage(props: {
               hx-select="#invite-form"
               hx-swap="outerHTML"
             >
-              <ErrorSummary errors={props.errors} />
+              <ErrorSummary errors={props.errors} message={props.errors ? t('form.errorSummary') : undefined} />
               <TextField
                 name="email"
-                label="Email"
+                label={t('login.email')}
                 type="email"
                 required
                 value={formValue(props.values, 'email')}
@@ -162,15 +183,15 @@ function TeamPage(props: {
               />
               <SelectField
                 name="roleId"
-                label="Role"
+                label={t('team.role')}
                 value={formValue(props.values, 'roleId')}
                 options={[
-                  { value: '', label: 'Choose a role' },
+                  { value: '', label: t('team.chooseRole') },
                   ...props.roles.map((r) => ({ value: String(r.id), label: r.name })),
                 ]}
                 error={props.errors?.roleId}
               />
-              <Button>Send invitation</Button>
+              <Button>{t('team.send')}</Button>
             </Form>
           </Card>
         ) : null}

@@ -1,0 +1,111 @@
+import type { KernelKey } from './en.js';
+
+/**
+ * The kernel's Luxembourgish messages. Complete for the shell, sign-in, menus, forms, password reset, invitations
+ * and the vendor dashboard's Dashboard and Team pages (the test in messages.test.ts holds it to that); the other
+ * pages fall back to English key by key until they are translated.
+ */
+export const lb: Partial<Record<KernelKey, string>> = {
+  'shell.skip': 'Op den Inhalt sprangen',
+  'shell.mainMenu': 'Haaptmenü',
+  'shell.signOut': 'Ofmellen',
+  'shell.language': 'Sprooch',
+  'shell.languageApply': 'Änneren',
+  'shell.vendorSwitcher': 'Buttek',
+  'shell.platformSwitcher': 'Plattform',
+  'shell.superAdmin': 'Super-Administrateur',
+  'shell.platformAdmin': 'Plattform-Administrateur',
+  'language.en': 'English',
+  'language.fr': 'Français',
+  'language.de': 'Deutsch',
+  'language.lb': 'Lëtzebuergesch',
+
+  'menu.section.Overview': 'Iwwersiicht',
+  'menu.section.Tenants': 'Mandanten',
+  'menu.section.Platform': 'Plattform',
+  'menu.section.Shop': 'Buttek',
+  'menu.section.Account': 'Kont',
+  'menu.section.Plugins': 'Plugins',
+  'menu.admin.dashboard': 'Dashboard',
+  'menu.admin.vendors': 'Händler',
+  'menu.admin.users': 'Benotzer',
+  'menu.admin.platforms': 'Plattformen',
+  'menu.admin.plugins': 'Plugins',
+  'menu.admin.audit-log': 'Audit-Journal',
+  'menu.admin.mail': 'Erausgoend Mailen',
+  'menu.vendor.dashboard': 'Dashboard',
+  'menu.vendor.team': 'Equipe',
+  'menu.vendor.settings': 'Butteksastellungen',
+  'menu.vendor.api-keys': 'API-Schlësselen',
+  'menu.vendor.profile': 'Profil',
+  'menu.vendor.theme': 'Design',
+
+  'login.heading': 'Bei {name} umellen',
+  'login.title': 'Umellen',
+  'login.adminConsole': 'der Admin-Konsole',
+  'login.email': 'E-Mail-Adress',
+  'login.password': 'Passwuert',
+  'login.submit': 'Umellen',
+  'login.forgot': 'Passwuert vergiess?',
+  'login.error.email': 'Gitt Är E-Mail-Adress an, z. B. numm@example.com.',
+  'login.error.password': 'Gitt Äert Passwuert an.',
+  'login.error.wrong': 'D’E-Mail-Adress oder d’Passwuert ass falsch.',
+  'login.error.throttled':
+    'Ze vill feelgeschloen Umeldungen. Waart e puer Minutten a probéiert et dann nach eng Kéier.',
+
+  'reset.intro': 'Gitt Är E-Mail-Adress an: mir schécken Iech e Link fir en neit Passwuert ze wielen.',
+  'reset.requested': 'Wann dës E-Mail-Adress zu engem Kont gehéiert, ass e Link fir en neit Passwuert ënnerwee.',
+  'reset.send': 'Link schécken',
+  'reset.backToSignIn': 'Zréck bei d’Umeldung',
+  'reset.choose': 'En neit Passwuert wielen',
+  'reset.submit': 'Passwuert änneren',
+  'reset.done': 'Äert Passwuert gouf geännert. Mellt Iech domat un.',
+  'reset.error.token': 'Dëse Link ass net komplett: maacht de Link aus der E-Mail nach eng Kéier op.',
+  'reset.error.password': 'Wielt en neit Passwuert.',
+  'reset.error.expired': 'Dëse Link ass net méi gëlteg. Frot en neien.',
+
+  'form.errorSummary': 'Verbessert w.e.g. d’Felder hei drënner.',
+  'form.save': 'Späicheren',
+  'form.saved': 'Är Ännerunge goufe gespäichert.',
+
+  'confirm.cancel': 'Ofbriechen',
+  'confirm.back': 'Zréck',
+
+  'invitation.heading': 'Der Equipe vun {name} bäitrieden',
+  'invitation.intro':
+    'Wielt Ären Numm an e Passwuert. Wann Dir schonn e Kont hutt, loosst d’Passwuert eidel: Dir behaalt Äert.',
+  'invitation.name': 'Ären Numm',
+  'invitation.accept': 'Invitatioun unhuelen',
+  'invitation.welcome': 'Wëllkomm an der Equipe vun {name}.',
+  'invitation.error.name': 'Benotzt héchstens 120 Zeechen.',
+  'invitation.error.expired': 'Dësen Invitatiounslink ass net méi gëlteg. Frot eng nei Invitatioun.',
+
+  'dashboard.title': 'Dashboard',
+  'dashboard.welcome': 'Wëllkomm am Dashboard vun {name}.',
+  'dashboard.noWidget': 'Nach keen Widget: d’Plugins, déi op dëser Plattform aktivéiert sinn, setzen hir hei derbäi.',
+
+  'team.title': 'Equipe',
+  'team.description': 'D’Leit, déi dëse Buttek mat Iech féieren.',
+  'team.members': 'Membere vun der Equipe',
+  'team.name': 'Numm',
+  'team.role': 'Roll',
+  'team.ownerRole': '{role} (Besëtzer)',
+  'team.status': 'Status',
+  'team.status.active': 'aktiv',
+  'team.status.invited': 'invitéiert',
+  'team.status.disabled': 'desaktivéiert',
+  'team.invite': 'E Member invitéieren',
+  'team.chooseRole': 'Roll wielen',
+  'team.send': 'Invitatioun schécken',
+  'team.invited': '{email} gouf invitéiert. D’Invitatiouns-E-Mail ass ënnerwee.',
+  'team.error.email': 'Gitt d’E-Mail-Adress vun der Persoun un, déi Dir invitéiere wëllt.',
+  'team.error.role': 'Wielt eng Roll.',
+  'team.error.member': 'Dës Persoun ass schonn an der Equipe.',
+  'team.error.admin': 'Dës E-Mail-Adress gehéiert engem Administrateur, deen keng Equipe bäitriede kann.',
+
+  // Used by the password reset and invitation pages.
+  'profile.newPassword': 'Neit Passwuert',
+  'profile.newPasswordHint': 'Mindestens {min} Zeechen.',
+  'profile.error.new': 'Wielt e Passwuert vu {min} bis 72 Zeechen.',
+  'roles.title': 'Rollen',
+};
