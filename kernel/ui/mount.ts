@@ -1,4 +1,5 @@
 import type { Context, Hono } from 'hono';
+import { compress } from 'hono/compress';
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import { adminRoot, mountAdminConsole } from '../admin/console.js';
@@ -52,6 +53,10 @@ export const HTML_AREA_PATHS = [
  * the menu registry that gathers the kernel's and the plugins' menu items.
  */
 export function mountUi(app: Hono, deps: UiDeps): void {
+  // Pages and assets go out gzipped (or deflated) to browsers that ask. The JSON API is left as it is: its answers
+  // are mostly small, and a middleware on `/api/*` would cost every API request.
+  const compression = compress();
+  for (const path of [...HTML_AREA_PATHS, '/assets/*']) app.use(path, compression);
   app.route('/', assetRoutes());
   const csrf = csrfProtection({
     secret: deps.config.secret,

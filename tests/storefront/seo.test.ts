@@ -56,6 +56,27 @@ describe('storefront: SEO, sitemap, caching and CMS content', () => {
     assert.match(robots, new RegExp(`Sitemap: ${origin}/sitemap.xml`));
   });
 
+  it('sends pages and stylesheets gzipped to browsers that accept it, and the JSON API as it is', async () => {
+    const url = shopPath(shop.vendor.code, `/products/${shop.productSlug}`);
+    const plain = await get(url);
+    assert.equal(plain.headers.get('content-encoding'), null, 'no Accept-Encoding, no compression');
+    const html = await plain.text();
+    const zipped = await get(url, { 'accept-encoding': 'gzip, deflate, br' });
+    assert.equal(zipped.headers.get('content-encoding'), 'gzip');
+    assert.match(zipped.headers.get('vary') ?? '', /accept-encoding/i);
+    const unzipped = await new Response(zipped.body?.pipeThrough(new DecompressionStream('gzip'))).text();
+    assert.equal(unzipped.replace(/name="_csrf" value="[^"]*"/g, ''), html.replace(/name="_csrf" value="[^"]*"/g, ''));
+    const css = html.match(/href="(\/assets\/app\.[0-9a-f]+\.css)"/)?.[1];
+    assert.ok(css, 'the page links its stylesheet');
+    assert.equal((await get(css, { 'accept-encoding': 'gzip' })).headers.get('content-encoding'), 'gzip');
+    const api = await get(`/api/v1/shop/catalog/products`, {
+      host: `${shop.vendor.code}.localhost`,
+      'accept-encoding': 'gzip',
+    });
+    assert.equal(api.status, 200);
+    assert.equal(api.headers.get('content-encoding'), null);
+  });
+
   it('answers a repeated catalog request with 304 until the catalog changes', async () => {
     const url = shopPath(shop.vendor.code, `/categories/${shop.categorySlug}`);
     const first = await get(url);
