@@ -41,6 +41,8 @@ export const RESERVED_PLUGIN_IDS: ReadonlySet<string> = new Set([
   'settings',
   'sitemap.xml',
   'team',
+  'theme',
+  'theme-assets',
   'users',
   'vendors',
 ]);

@@ -51,7 +51,10 @@ describe('theme editor in a browser', { skip: missing }, () => {
     assert.match((await shopper.locator('body').getAttribute('class')) ?? '', /sf-theme-classic/, 'not yet published');
 
     await page.getByRole('button', { name: 'Move down' }).first().click();
-    await page.waitForFunction("document.querySelector('[data-section]')?.getAttribute('data-section') === 'featured'");
+    // Polled from here: a predicate evaluated in the page would need 'unsafe-eval', which the CSP refuses.
+    const firstSection = () => page.locator('[data-section]').first().getAttribute('data-section');
+    for (let i = 0; i < 50 && (await firstSection()) !== 'featured'; i++) await page.waitForTimeout(100);
+    assert.equal(await firstSection(), 'featured', 'the featured products section moved up to first');
     await checkPage(browser, page, 'theme-editor-02-draft');
 
     await page.getByRole('button', { name: 'Publish' }).click();
