@@ -179,6 +179,7 @@ async function assemble(
   };
   const plugins = new PluginHost({
     knex: db.knex,
+    filesRoot: path.join(config.dataDir, 'files'),
     logger,
     events,
     health,

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { TenantScope } from '../db/tenant-scope.js';
 import type { EventName, OrionEvents } from '../events/bus.js';
 import type { Messages } from '../i18n/messages.js';
+import type { FileStore } from '../storage/files.js';
 import type { CustomerDirectory } from '../tenancy/customer-directory.js';
 
 /** The areas a plugin can serve routes in, and where each is mounted (`<prefix>/<pluginId>`). */
@@ -65,6 +66,8 @@ export interface PluginContext {
    * `getMany`, `search`, `list`. Use it instead of reading the kernel's `customers` table.
    */
   customers: CustomerDirectory;
+  /** The plugin's own file store (uploads, media): `put(vendorId, bytes)` gives a key; `get`, `delete`. */
+  files: FileStore;
 }
 
 /** During install, upgrade and uninstall: `trx` is the transaction the plugin's migrations ran in. */

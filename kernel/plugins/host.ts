@@ -61,6 +61,8 @@ export interface PluginHostOptions {
   announce?: (topic?: 'plugins' | 'code') => Promise<void>;
   /** Adds kernel routes that must come after the snapshot middleware (the management API). */
   kernelRoutes?: (app: Hono, host: PluginHost) => void;
+  /** The folder under which each plugin's file store keeps its files (`ctx.files`). */
+  filesRoot: string;
 }
 
 /**

@@ -44,6 +44,7 @@ export type {
   SlotRenderer,
 } from '../plugins/definition.js';
 export { definePlugin, ROUTE_AREAS } from '../plugins/definition.js';
+export type { FileStore } from '../storage/files.js';
 export type {
   CustomerAccount,
   CustomerDirectory,

@@ -1,4 +1,7 @@
 import 'reflect-metadata';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { DestinationStream } from 'pino';
 import type { OrionConfig, SettingKey } from '../config/index.js';
 import { loadConfigOrThrow } from '../config/index.js';
@@ -39,7 +42,12 @@ export interface StartTestKernelOptions {
  * database.
  */
 export async function startTestKernel(options: StartTestKernelOptions = {}): Promise<TestKernel> {
-  const config: OrionConfig = loadConfigOrThrow({ env: { NODE_ENV: 'test', LOG_LEVEL: 'info', ...options.settings } });
+  // Files the kernel and plugins write (ctx.files) go to a folder of the test's own, removed on stop.
+  const dataDir = options.settings?.ORION_DATA_DIR
+    ? undefined
+    : fs.mkdtempSync(path.join(os.tmpdir(), 'orion-test-data-'));
+  const env = { NODE_ENV: 'test', LOG_LEVEL: 'info', ...(dataDir ? { ORION_DATA_DIR: dataDir } : {}) };
+  const config: OrionConfig = loadConfigOrThrow({ env: { ...env, ...options.settings } });
   const { destination, lines: logs } = captureLogs();
   const database = options.database ?? (await createTestDatabase());
   const kernel = await startKernel({
@@ -51,7 +59,12 @@ export async function startTestKernel(options: StartTestKernelOptions = {}): Pro
     keepDatabaseOpen: options.keepDatabaseOpen,
   });
   if (options.waitReady !== false) await kernel.ready;
+  const stop = kernel.stop.bind(kernel);
   return Object.assign(kernel, {
+    async stop(...args: Parameters<Kernel['stop']>) {
+      await stop(...args);
+      if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    },
     logs,
     // The URL carries the Host header, as on a real server: tenancy resolves the host from the URL.
     request: (path: string, init?: RequestInit) => {

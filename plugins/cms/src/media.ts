@@ -1,6 +1,5 @@
-import type { Knex } from '@orion/sdk';
+import type { FileStore, Knex } from '@orion/sdk';
 import { CmsErrors } from './errors.js';
-import type { MediaStorage } from './media-storage.js';
 
 /** The media library's rules: what may be uploaded, where a file is used, and its public address. */
 
@@ -59,7 +58,7 @@ export function checkUpload(type: string, bytes: Uint8Array, maxBytes: number): 
 
 export async function addMedia(
   trx: Knex,
-  storage: MediaStorage,
+  storage: FileStore,
   vendorId: number,
   file: { name: string; type: string; bytes: Uint8Array },
 ): Promise<MediaItem> {
@@ -99,7 +98,7 @@ export async function pagesUsing(trx: Knex, vendorId: number, id: number): Promi
 }
 
 /** Deletes the file unless a page of the vendor still shows it. */
-export async function deleteMedia(trx: Knex, storage: MediaStorage, vendorId: number, id: number): Promise<void> {
+export async function deleteMedia(trx: Knex, storage: FileStore, vendorId: number, id: number): Promise<void> {
   const row = await findMedia(trx, vendorId, id);
   const usedBy = await pagesUsing(trx, vendorId, id);
   if (usedBy.length) throw CmsErrors.MediaInUse({ id: String(id), pages: usedBy.join(', ') });

@@ -1,7 +1,6 @@
 import { createRoute, type PluginContext, type PluginRouter, requirePermission, z } from '@orion/sdk';
 import { CmsErrors } from '../errors.js';
 import { addMedia, checkUpload, deleteMedia, findMedia, listMedia } from '../media.js';
-import { defaultMediaStorage, type MediaStorage } from '../media-storage.js';
 import { IdParam } from '../schemas.js';
 
 const MediaItem = z
@@ -35,12 +34,6 @@ const deleteRoute = createRoute({
   responses: { 204: { description: 'Deleted' } },
 });
 
-let storage: MediaStorage | undefined;
-const store = () => {
-  storage ??= defaultMediaStorage();
-  return storage;
-};
-
 /**
  * `/api/v1/vendor/cms/media`: upload (multipart field `file`), list, delete if unused. The size limit is the
  * platform setting `mediaMaxBytes`, under the kernel's request body limit.
@@ -62,7 +55,7 @@ export function mediaVendorApi(router: PluginRouter, ctx: PluginContext): void {
     const problem = checkUpload(file.type, bytes, Number(mediaMaxBytes));
     if (problem) throw CmsErrors.MediaInvalid({ problem }, { fields: { file: problem } });
     const item = await ctx.withTenant({ vendorId }, (trx) =>
-      addMedia(trx, store(), vendorId, { name: file.name, type: file.type, bytes }),
+      addMedia(trx, ctx.files, vendorId, { name: file.name, type: file.type, bytes }),
     );
     return c.json(item, 201);
   });
@@ -75,7 +68,7 @@ export function mediaVendorApi(router: PluginRouter, ctx: PluginContext): void {
   router.openapi(deleteRoute, async (c) => {
     const vendorId = c.get('vendor')!.id;
     const { id } = c.req.valid('param');
-    await ctx.withTenant({ vendorId }, (trx) => deleteMedia(trx, store(), vendorId, id));
+    await ctx.withTenant({ vendorId }, (trx) => deleteMedia(trx, ctx.files, vendorId, id));
     return c.body(null, 204);
   });
 }
@@ -87,7 +80,7 @@ export function mediaShopApi(router: PluginRouter, ctx: PluginContext): void {
     if (!vendor) throw CmsErrors.MediaNotFound({ id: c.req.param('id') });
     const id = Number(c.req.param('id'));
     const row = await ctx.withTenant({ vendorId: vendor.id }, (trx) => findMedia(trx, vendor.id, id));
-    const bytes = await store().get(row.storage_key);
+    const bytes = await ctx.files.get(row.storage_key);
     if (!bytes) throw CmsErrors.MediaNotFound({ id: String(id) });
     return c.body(new Uint8Array(bytes).buffer as ArrayBuffer, 200, {
       'content-type': row.content_type,
