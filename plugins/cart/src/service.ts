@@ -1,6 +1,6 @@
 import type { PluginContext } from '@orion/sdk';
 import type { CartView } from './check.js';
-import { checkCart, viewCart } from './lines.js';
+import { addLine, checkCart, viewCart } from './lines.js';
 import { type CartRequest, cartSettings, currentCart } from './session.js';
 import { deleteExpired, findCart, T } from './store.js';
 
@@ -28,6 +28,16 @@ export interface CartService {
     c: CartRequest,
     shopper: { vendorId: number; platformId: number; customerId?: number },
   ): Promise<CartView | undefined>;
+  /**
+   * Puts units of a variant into the shopper's cart at today's price, creating the cart (and its cookie) when there
+   * is none: what the add-to-cart form does, for plugins that fill carts (checkout's demo orders).
+   */
+  add(
+    c: CartRequest,
+    shopper: { vendorId: number; platformId: number; customerId?: number },
+    variantId: number,
+    quantity: number,
+  ): Promise<CartView>;
   /** Re-prices and re-checks an open cart, reports every change, and takes today's prices as the new snapshots. */
   check(vendorId: number, cartId: number): Promise<CartView | undefined>;
 }
@@ -52,6 +62,12 @@ export function createCartService(ctx: PluginContext): CartService {
       const settings = await cartSettings(ctx, who.platformId);
       const cart = await currentCart(c, ctx, { ...who, customerId: who.customerId, settings }, false);
       return cart ? viewCart(ctx, who.vendorId, cart) : undefined;
+    },
+    async add(c, who, variantId, quantity) {
+      const shopper = { ...who, customerId: who.customerId, settings: await cartSettings(ctx, who.platformId) };
+      const cart = (await currentCart(c, ctx, shopper, true))!;
+      await addLine(ctx, shopper, cart, variantId, quantity);
+      return viewCart(ctx, who.vendorId, cart);
     },
     async check(vendorId, cartId) {
       const cart = await ctx.withTenant({ vendorId }, (trx) => findCart(trx, vendorId, { id: cartId, status: 'open' }));

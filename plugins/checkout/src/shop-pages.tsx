@@ -1,0 +1,328 @@
+import type { Context } from 'hono';
+import type { Child } from 'hono/jsx';
+import { OrionError, type PluginContext, type PluginRouter, z } from '@orion/sdk';
+import { Alert, csrfToken, type FieldErrors, Form, readForm, TextField, translator } from '@orion/sdk/ui';
+import { AddressSchema, ContactSchema } from './address.js';
+import { type Cart, orders, payments } from './deps.js';
+import { CheckoutErrors } from './errors.js';
+import { type Checkout, createCheckout, nextStep, type Review, type Step } from './flow.js';
+import { messages } from './locales/index.js';
+import type { CheckoutSession } from './sessions.js';
+import { shopperOf } from './shopper.js';
+import { AddressFields, Choice, ContactFields, OrderView, StepPage, Summary, type ViewCtx } from './views.js';
+
+function viewCtx(c: Context): ViewCtx {
+  const { t, fmt } = translator(c, messages);
+  const shopBase = (c.get('tenant') as { shopBase: string } | undefined)?.shopBase ?? '';
+  return { t, fmt, shopBase, base: `${shopBase}/checkout`, csrf: csrfToken(c) };
+}
+
+const back = (c: Context, v: ViewCtx, step: Step) => c.redirect(`${v.base}/${step}`, 303);
+
+/** An empty cart (or one already ordered): a page that says so, with a way back. */
+function emptyPage(c: Context, v: ViewCtx) {
+  return c.render(
+    <section class="sf-section" id="checkout">
+      <h1 class="sf-heading text-3xl">{v.t('checkout.title')}</h1>
+      <p class="mt-4">{v.t('checkout.emptyCart')}</p>
+      <p class="mt-4">
+        <a class="sf-button" href={`${v.shopBase}/cart`}>
+          {v.t('checkout.toCart')}
+        </a>
+      </p>
+    </section>,
+    { title: v.t('checkout.title'), status: 409 },
+  );
+}
+
+type StepForm = { session: CheckoutSession; cart: Cart; values?: Record<string, string>; errors?: FieldErrors };
+
+/**
+ * The checkout's shop pages under `/vendors/<code>/shop/checkout`, in the vendor's theme: one page per step (each a
+ * form that posts back, then redirects to the next step, or re-renders with its errors and 422), the review with
+ * "Place order", the confirmation, and order tracking by number and email. They work without JavaScript; htmx
+ * swaps the checkout section in place.
+ */
+export function shopPages(router: PluginRouter, ctx: PluginContext): void {
+  const checkout: Checkout = createCheckout(ctx);
+
+  const stepForm = async (c: Context, v: ViewCtx, step: Step, f: StepForm) => {
+    const s = f.session;
+    const status = f.errors ? 422 : 200;
+    const reachable = nextStep(s);
+    const page = (children: Child, submit?: string) =>
+      c.render(
+        <StepPage v={v} step={step} reachable={reachable} cart={f.cart} errors={f.errors} submit={submit}>
+          {children}
+        </StepPage>,
+        { title: `${v.t(`checkout.step.${step}`)} · ${v.t('checkout.title')}`, status },
+      );
+    if (step === 'contact') {
+      const values = f.values ?? { email: s.contact?.email ?? shopperOf(c).email ?? '', ...(s.contact ?? {}) };
+      return page(<ContactFields v={v} values={values} errors={f.errors} />);
+    }
+    if (step === 'address') {
+      const values = f.values ?? { name: s.contact?.name ?? '', ...(s.shippingAddress ?? {}) };
+      return page(<AddressFields v={v} values={values} errors={f.errors} />);
+    }
+    if (step === 'shipping') {
+      const offered = await checkout.methodsFor(s.vendorId, f.cart);
+      if (!offered.length) return page(<Alert kind="warning">{v.t('checkout.noMethods')}</Alert>);
+      const options = offered.map(({ method, cost }) => ({
+        value: String(method.id),
+        label: `${method.name}: ${cost.amountMinor === 0 ? v.t('checkout.free') : v.fmt.money(cost)}`,
+      }));
+      const checked = f.values?.methodId ?? (s.shippingMethodId ? String(s.shippingMethodId) : undefined);
+      return page(
+        <Choice
+          name="methodId"
+          legend={v.t('checkout.chooseMethod')}
+          options={options}
+          checked={checked}
+          error={f.errors?.methodId}
+        />,
+      );
+    }
+    const options = payments(ctx)
+      .providers()
+      .map((p) => ({ value: p.id, label: v.t(`checkout.provider.${p.id}` as never) }));
+    return page(
+      <Choice
+        name="provider"
+        legend={v.t('checkout.chooseProvider')}
+        options={options}
+        checked={f.values?.provider ?? s.paymentProvider ?? undefined}
+        error={f.errors?.provider}
+      />,
+    );
+  };
+
+  /** Runs a step handler; an empty cart shows the empty page, a missing earlier step sends the shopper there. */
+  const guard = (handler: (c: Context, v: ViewCtx) => Promise<Response>) => async (c: Context) => {
+    const v = viewCtx(c);
+    try {
+      return await handler(c, v);
+    } catch (err) {
+      if (CheckoutErrors.CartEmpty.is(err)) {
+        const placed = await checkout.current(shopperOf(c));
+        return placed?.orderId ? c.redirect(`${v.base}/confirmation`, 303) : emptyPage(c, v);
+      }
+      if (CheckoutErrors.StepMissing.is(err)) {
+        const { session } = await checkout.begin(shopperOf(c));
+        return c.redirect(`${v.base}/${nextStep(session)}`, 303);
+      }
+      throw err;
+    }
+  };
+
+  router.get(
+    '/',
+    guard(async (c, v) => c.redirect(`${v.base}/${nextStep((await checkout.begin(shopperOf(c))).session)}`, 303)),
+  );
+
+  const steps: Record<Exclude<Step, 'review'>, z.ZodType> = {
+    contact: ContactSchema,
+    address: AddressSchema,
+    shipping: z.object({ methodId: z.coerce.number({ message: 'choose a shipping method' }).int().positive() }),
+    payment: z.object({ provider: z.string({ message: 'choose how to pay' }).min(1, 'choose how to pay') }),
+  };
+  for (const [step, schema] of Object.entries(steps) as [Exclude<Step, 'review'>, z.ZodType][]) {
+    router.get(
+      `/${step}`,
+      guard(async (c, v) => stepForm(c, v, step, await checkout.begin(shopperOf(c)))),
+    );
+    router.post(
+      `/${step}`,
+      guard(async (c, v) => {
+        const shopper = shopperOf(c);
+        const form = await readForm(c, schema);
+        const values = form.values as Record<string, string>;
+        if (!form.ok) return stepForm(c, v, step, { ...(await checkout.begin(shopper)), values, errors: form.errors });
+        try {
+          const data = form.data as never;
+          const r =
+            step === 'contact'
+              ? await checkout.setContact(shopper, data)
+              : step === 'address'
+                ? await checkout.setAddress(shopper, data)
+                : step === 'shipping'
+                  ? await checkout.setShipping(shopper, (data as { methodId: number }).methodId)
+                  : await checkout.setPayment(shopper, (data as { provider: string }).provider);
+          return back(c, v, nextStep(r.session));
+        } catch (err) {
+          if (!(err instanceof OrionError) || err.status !== 422) throw err;
+          const field = step === 'shipping' ? 'methodId' : 'provider';
+          return stepForm(c, v, step, { ...(await checkout.begin(shopper)), values, errors: { [field]: err.message } });
+        }
+      }),
+    );
+  }
+
+  const reviewPage = (c: Context, v: ViewCtx, r: Review, notice?: Child, status = 200) => {
+    const s = r.session;
+    const a = s.shippingAddress!;
+    const takesCard = payments(ctx)
+      .providers()
+      .find((p) => p.id === s.paymentProvider)?.takesCards;
+    const edit = (step: Step) => (
+      <a href={`${v.base}/${step}`} class="ml-2 underline">
+        {v.t('checkout.edit')}
+      </a>
+    );
+    return c.render(
+      <section class="sf-section" id="checkout">
+        <h1 class="sf-heading text-3xl">{v.t('checkout.title')}</h1>
+        <h2 class="sf-heading mb-4 text-2xl">{v.t('checkout.step.review')}</h2>
+        {notice}
+        <dl class="space-y-2">
+          <div>
+            <dt class="font-medium">{v.t('checkout.contactTo')}</dt>
+            <dd>
+              {s.contact?.name}, {s.contact?.email}
+              {edit('contact')}
+            </dd>
+          </div>
+          <div>
+            <dt class="font-medium">{v.t('checkout.shipTo')}</dt>
+            <dd>
+              {a.name}, {a.line1}, {a.postalCode} {a.city}, {a.country}
+              {edit('address')}
+            </dd>
+          </div>
+          <div>
+            <dt class="font-medium">{v.t('checkout.method')}</dt>
+            <dd>
+              {r.method.name}
+              {edit('shipping')}
+            </dd>
+          </div>
+          <div>
+            <dt class="font-medium">{v.t('checkout.payBy')}</dt>
+            <dd>
+              {v.t(`checkout.provider.${s.paymentProvider}` as never)}
+              {edit('payment')}
+            </dd>
+          </div>
+        </dl>
+        <Summary v={v} cart={r.cart} shipping={r.shipping} total={r.total} />
+        <Form action={`${v.base}/place`} csrf={v.csrf} class="mt-6 space-y-4">
+          <input type="hidden" name="reviewToken" value={r.reviewToken} />
+          {takesCard ? (
+            <TextField name="cardNumber" label={v.t('checkout.card')} hint={v.t('checkout.cardHint')} autocomplete="cc-number" required />
+          ) : null}
+          <button type="submit" class="sf-button">
+            {v.t('checkout.place')}
+          </button>
+        </Form>
+      </section>,
+      { title: `${v.t('checkout.step.review')} · ${v.t('checkout.title')}`, status },
+    );
+  };
+
+  router.get(
+    '/review',
+    guard(async (c, v) => {
+      const r = await checkout.review(shopperOf(c));
+      const notice = r.cart.changed ? (
+        <Alert kind="warning">
+          <p class="font-medium">{v.t('checkout.cartChanged')}</p>
+          <ul>
+            {r.cart.messages.map((m) => (
+              <li>{m}</li>
+            ))}
+          </ul>
+        </Alert>
+      ) : undefined;
+      return reviewPage(c, v, r, notice);
+    }),
+  );
+
+  router.post(
+    '/place',
+    guard(async (c, v) => {
+      const shopper = shopperOf(c);
+      const form = await readForm(c, z.object({ reviewToken: z.string().max(100).default(''), cardNumber: z.string().max(30).optional() }));
+      const data = form.ok ? form.data : { reviewToken: '', cardNumber: undefined };
+      try {
+        const card = data.cardNumber?.trim() ? { number: data.cardNumber.trim() } : undefined;
+        await checkout.place(shopper, { reviewToken: data.reviewToken, card });
+        return c.redirect(`${v.base}/confirmation`, 303);
+      } catch (err) {
+        if (!(err instanceof OrionError) || err.status >= 500 || err.code === 'CHECKOUT_CART_EMPTY') throw err;
+        // A changed cart, a declined card, stock gone: the review again, with what happened.
+        const changed = CheckoutErrors.CartChanged.is(err);
+        const r = await checkout.review(shopper);
+        const notice = (
+          <Alert kind="error">
+            {changed ? <p class="font-medium">{v.t('checkout.cartChanged')}</p> : null}
+            <p>{err.message}</p>
+            {changed ? <p>{v.t('checkout.reviewAgain')}</p> : null}
+          </Alert>
+        );
+        return reviewPage(c, v, r, notice, err.status);
+      }
+    }),
+  );
+
+  router.get('/confirmation', async (c) => {
+    const v = viewCtx(c);
+    const order = await checkout.placedOrder(shopperOf(c));
+    if (!order) return c.redirect(`${v.base}/track`, 303);
+    return c.render(
+      <section class="sf-section" id="checkout">
+        <h1 class="sf-heading text-3xl">{v.t('checkout.confirmation')}</h1>
+        <p class="mt-4" data-testid="confirmation">
+          {v.t('checkout.confirmationText', { number: order.number, email: order.customer.email })}
+        </p>
+        <div class="mt-6">
+          <OrderView v={v} order={order} />
+        </div>
+        <p class="mt-6">
+          <a href={`${v.base}/track`}>{v.t('checkout.track')}</a>
+        </p>
+      </section>,
+      { title: v.t('checkout.confirmation') },
+    );
+  });
+
+  const trackPage = (c: Context, v: ViewCtx, values: Record<string, string>, found?: Child, status = 200, errors?: FieldErrors) =>
+    c.render(
+      <section class="sf-section" id="checkout">
+        <h1 class="sf-heading text-3xl">{v.t('checkout.track')}</h1>
+        <p class="mt-2">{v.t('checkout.trackIntro')}</p>
+        <Form action={`${v.base}/track`} csrf={v.csrf} class="mt-4 max-w-md space-y-4">
+          <TextField name="number" label={v.t('checkout.orderNumber')} value={values.number} error={errors?.number} required />
+          <TextField name="email" type="email" label={v.t('checkout.email')} value={values.email} error={errors?.email} required autocomplete="email" />
+          <button type="submit" class="sf-button">
+            {v.t('checkout.find')}
+          </button>
+        </Form>
+        {found ? <div class="mt-8">{found}</div> : null}
+      </section>,
+      { title: v.t('checkout.track'), status },
+    );
+
+  router.get('/track', (c) => trackPage(c, viewCtx(c), {}));
+  // A POST, so that the email address stays out of URLs and logs; the answer is the order itself.
+  router.post('/track', async (c) => {
+    const v = viewCtx(c);
+    const form = await readForm(
+      c,
+      z.object({
+        number: z.coerce.number({ message: 'must be an order number' }).int().positive('must be an order number'),
+        email: z.string().trim().email('must be an email address').max(254),
+      }),
+    );
+    const values = form.values as Record<string, string>;
+    if (!form.ok) return trackPage(c, v, values, undefined, 422, form.errors);
+    const vendorId = shopperOf(c).vendorId;
+    const order = await orders(ctx)
+      .track(vendorId, form.data.number, form.data.email)
+      .catch((err) => {
+        if (err instanceof OrionError && err.status === 404) return undefined;
+        throw err;
+      });
+    if (!order) return trackPage(c, v, values, <Alert kind="error">{v.t('checkout.notFound')}</Alert>, 404);
+    return trackPage(c, v, values, <OrderView v={v} order={order} />);
+  });
+}
