@@ -96,7 +96,7 @@ describe('checkout JSON API', () => {
     assert.equal(second.body.number, first.body.number);
     const mails = (await mailsTo(kernel, CONTACT.email)).filter((m) => m.subject.includes(`#${first.body.number} `));
     assert.equal(mails.length, 1);
-    assert.match(mails[0]!.text, /Total: €17\.90/);
+    assert.match(mails[0]!.text, /Total: €16\.90/);
     assert.match(mails[0]!.text, /checkout\/track/);
   });
 
