@@ -1,6 +1,6 @@
-import type { Context } from 'hono';
 import { OrionError, type PluginContext, type PluginRouter, z } from '@orion/sdk';
 import { CSRF_FIELD, csrfToken, readForm, setFlash, translator } from '@orion/sdk/ui';
+import type { Context } from 'hono';
 import type { CartView } from './check.js';
 import { addLine, removeLine, setQuantity, viewCart } from './lines.js';
 import { messages } from './locales/index.js';
@@ -68,7 +68,12 @@ function CartPage(props: { c: Context; cart: CartView; t: T; fmt: Tr['fmt'] }) {
               </td>
               <td>{fmt.money(l.unitPrice)}</td>
               <td>
-                <form method="post" action={`${base}/lines/${l.id}`} hx-post={`${base}/lines/${l.id}`} class="flex gap-2">
+                <form
+                  method="post"
+                  action={`${base}/lines/${l.id}`}
+                  hx-post={`${base}/lines/${l.id}`}
+                  class="flex gap-2"
+                >
                   <input type="hidden" name={CSRF_FIELD} value={csrf} />
                   <label for={`qty-${l.id}`} class="sr-only">
                     {t('cart.quantityOf', { title: l.title })}
@@ -91,7 +96,11 @@ function CartPage(props: { c: Context; cart: CartView; t: T; fmt: Tr['fmt'] }) {
               <td>
                 <form method="post" action={`${base}/lines/${l.id}/remove`} hx-post={`${base}/lines/${l.id}/remove`}>
                   <input type="hidden" name={CSRF_FIELD} value={csrf} />
-                  <button type="submit" class="sf-button-secondary" aria-label={t('cart.removeItem', { title: l.title })}>
+                  <button
+                    type="submit"
+                    class="sf-button-secondary"
+                    aria-label={t('cart.removeItem', { title: l.title })}
+                  >
                     {t('cart.remove')}
                   </button>
                 </form>
@@ -101,7 +110,10 @@ function CartPage(props: { c: Context; cart: CartView; t: T; fmt: Tr['fmt'] }) {
         </tbody>
       </table>
       <p class="mt-6 text-xl">
-        {t('cart.subtotal')}: <strong class="sf-price" data-testid="cart-subtotal">{cart.subtotal ? fmt.money(cart.subtotal) : ''}</strong>
+        {t('cart.subtotal')}:{' '}
+        <strong class="sf-price" data-testid="cart-subtotal">
+          {cart.subtotal ? fmt.money(cart.subtotal) : ''}
+        </strong>
       </p>
       <p class="mt-4 flex gap-4">
         <a class="sf-button" href={`${shopBase(c)}/checkout`} hx-boost="false">
@@ -134,8 +146,7 @@ export function cartPages(router: PluginRouter, ctx: PluginContext): void {
     const { t, fmt } = translator(c, messages);
     return c.render(<CartPage c={c} cart={cart} t={t} fmt={fmt} />, { title: t('cart.title'), status });
   };
-  const done = (c: Context) =>
-    c.req.header('hx-request') === 'true' ? render(c) : c.redirect(cartPath(c), 303);
+  const done = (c: Context) => (c.req.header('hx-request') === 'true' ? render(c) : c.redirect(cartPath(c), 303));
 
   router.get('/', (c) => render(c));
 

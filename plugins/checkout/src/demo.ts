@@ -39,7 +39,13 @@ export async function seedCheckoutDemo(ctx: PluginContext, vendor: DemoVendor): 
         freeAboveMinor: 5000,
         position: 1,
       }),
-      await createMethod(trx, vendorId, { ...base, name: 'Pick up in store', kind: 'pickup', amountMinor: 0, position: 2 }),
+      await createMethod(trx, vendorId, {
+        ...base,
+        name: 'Pick up in store',
+        kind: 'pickup',
+        amountMinor: 0,
+        position: 2,
+      }),
     ];
   });
   if (!methods) return;

@@ -220,7 +220,11 @@ export function createCheckout(ctx: PluginContext) {
       return change(s, { shipping_method_id: methodId });
     },
     async setPayment(s: Shopper, provider: string) {
-      if (!payments(ctx).providers().some((p) => p.id === provider)) {
+      if (
+        !payments(ctx)
+          .providers()
+          .some((p) => p.id === provider)
+      ) {
         throw CheckoutErrors.PaymentProviderUnknown({ provider });
       }
       return change(s, { payment_provider: provider });

@@ -58,7 +58,14 @@ export async function findSession(trx: Knex, vendorId: number, id: string): Prom
 
 export async function insertSession(
   trx: Knex,
-  s: { vendorId: number; platformId: number; cartId: number; customerId?: number; contact?: Contact; address?: Address },
+  s: {
+    vendorId: number;
+    platformId: number;
+    cartId: number;
+    customerId?: number;
+    contact?: Contact;
+    address?: Address;
+  },
 ): Promise<CheckoutSession> {
   const [row] = await trx(SESSIONS)
     .insert({

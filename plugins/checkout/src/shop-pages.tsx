@@ -1,7 +1,7 @@
-import type { Context } from 'hono';
-import type { Child } from 'hono/jsx';
 import { OrionError, type PluginContext, type PluginRouter, z } from '@orion/sdk';
 import { Alert, csrfToken, type FieldErrors, Form, readForm, TextField, translator } from '@orion/sdk/ui';
+import type { Context } from 'hono';
+import type { Child } from 'hono/jsx';
 import { AddressSchema, ContactSchema } from './address.js';
 import { type Cart, orders, payments } from './deps.js';
 import { CheckoutErrors } from './errors.js';
@@ -208,7 +208,13 @@ export function shopPages(router: PluginRouter, ctx: PluginContext): void {
         <Form action={`${v.base}/place`} csrf={v.csrf} class="mt-6 space-y-4">
           <input type="hidden" name="reviewToken" value={r.reviewToken} />
           {takesCard ? (
-            <TextField name="cardNumber" label={v.t('checkout.card')} hint={v.t('checkout.cardHint')} autocomplete="cc-number" required />
+            <TextField
+              name="cardNumber"
+              label={v.t('checkout.card')}
+              hint={v.t('checkout.cardHint')}
+              autocomplete="cc-number"
+              required
+            />
           ) : null}
           <button type="submit" class="sf-button">
             {v.t('checkout.place')}
@@ -241,7 +247,10 @@ export function shopPages(router: PluginRouter, ctx: PluginContext): void {
     '/place',
     guard(async (c, v) => {
       const shopper = shopperOf(c);
-      const form = await readForm(c, z.object({ reviewToken: z.string().max(100).default(''), cardNumber: z.string().max(30).optional() }));
+      const form = await readForm(
+        c,
+        z.object({ reviewToken: z.string().max(100).default(''), cardNumber: z.string().max(30).optional() }),
+      );
       const data = form.ok ? form.data : { reviewToken: '', cardNumber: undefined };
       try {
         const card = data.cardNumber?.trim() ? { number: data.cardNumber.trim() } : undefined;
@@ -285,14 +294,35 @@ export function shopPages(router: PluginRouter, ctx: PluginContext): void {
     );
   });
 
-  const trackPage = (c: Context, v: ViewCtx, values: Record<string, string>, found?: Child, status = 200, errors?: FieldErrors) =>
+  const trackPage = (
+    c: Context,
+    v: ViewCtx,
+    values: Record<string, string>,
+    found?: Child,
+    status = 200,
+    errors?: FieldErrors,
+  ) =>
     c.render(
       <section class="sf-section" id="checkout">
         <h1 class="sf-heading text-3xl">{v.t('checkout.track')}</h1>
         <p class="mt-2">{v.t('checkout.trackIntro')}</p>
         <Form action={`${v.base}/track`} csrf={v.csrf} class="mt-4 max-w-md space-y-4">
-          <TextField name="number" label={v.t('checkout.orderNumber')} value={values.number} error={errors?.number} required />
-          <TextField name="email" type="email" label={v.t('checkout.email')} value={values.email} error={errors?.email} required autocomplete="email" />
+          <TextField
+            name="number"
+            label={v.t('checkout.orderNumber')}
+            value={values.number}
+            error={errors?.number}
+            required
+          />
+          <TextField
+            name="email"
+            type="email"
+            label={v.t('checkout.email')}
+            value={values.email}
+            error={errors?.email}
+            required
+            autocomplete="email"
+          />
           <button type="submit" class="sf-button">
             {v.t('checkout.find')}
           </button>

@@ -1,4 +1,3 @@
-import type { Context } from 'hono';
 import { type PluginContext, type PluginRouter, requirePermission, vendorOf, z } from '@orion/sdk';
 import {
   Button,
@@ -16,6 +15,7 @@ import {
   TextField,
   translator,
 } from '@orion/sdk/ui';
+import type { Context } from 'hono';
 import { messages } from './locales/index.js';
 import {
   createMethod,
@@ -96,6 +96,7 @@ function MethodForm(props: { c: Context; action: string; values: Record<string, 
 export function vendorPages(router: PluginRouter, ctx: PluginContext): void {
   const list = async (c: Context, form?: { values: Record<string, string>; errors: FieldErrors }) => {
     const { t, fmt } = translator(c, messages);
+    if (form) c.status(422);
     const vendorId = vendorOf(c);
     const methods = await ctx.withTenant({ vendorId }, (trx) => listMethods(trx, vendorId, { all: true }));
     const price = (m: ShippingMethod) =>
@@ -146,12 +147,13 @@ export function vendorPages(router: PluginRouter, ctx: PluginContext): void {
           <MethodForm c={c} action={base(c)} values={form?.values ?? valuesOf()} errors={form?.errors} />
         </Card>
       </>,
-      { title: t('shipping.title'), status: form ? 422 : 200 },
+      { title: t('shipping.title') },
     );
   };
 
   const editPage = (c: Context, action: string, values: Record<string, string>, errors?: FieldErrors) => {
     const { t } = translator(c, messages);
+    if (errors) c.status(422);
     return c.render(
       <>
         <PageHeader title={t('shipping.edit')} />
@@ -159,7 +161,7 @@ export function vendorPages(router: PluginRouter, ctx: PluginContext): void {
           <MethodForm c={c} action={action} values={values} errors={errors} />
         </Card>
       </>,
-      { title: t('shipping.edit'), status: errors ? 422 : 200 },
+      { title: t('shipping.edit') },
     );
   };
 

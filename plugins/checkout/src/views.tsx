@@ -1,6 +1,6 @@
-import type { Child } from 'hono/jsx';
 import type { Money } from '@orion/sdk';
-import { ErrorSummary, type FieldErrors, type Formatters, Form, TextField, type Translate } from '@orion/sdk/ui';
+import { ErrorSummary, type FieldErrors, Form, type Formatters, TextField, type Translate } from '@orion/sdk/ui';
+import type { Child } from 'hono/jsx';
 import type { Cart, PlacedOrder } from './deps.js';
 import { STEPS, type Step } from './flow.js';
 import type { messages } from './locales/index.js';
@@ -24,8 +24,18 @@ export function StepNav(props: { v: ViewCtx; current: Step; reachable: Step }) {
       <ol class="flex flex-wrap gap-4">
         {STEPS.map((step, i) => {
           const label = `${i + 1}. ${v.t(`checkout.step.${step}`)}`;
-          if (step === props.current) return <li aria-current="step" class="font-bold">{label}</li>;
-          if (i <= last) return <li><a href={`${v.base}/${step}`}>{label}</a></li>;
+          if (step === props.current)
+            return (
+              <li aria-current="step" class="font-bold">
+                {label}
+              </li>
+            );
+          if (i <= last)
+            return (
+              <li>
+                <a href={`${v.base}/${step}`}>{label}</a>
+              </li>
+            );
           return <li class="sf-muted">{label}</li>;
         })}
       </ol>

@@ -104,7 +104,9 @@ describe('checkout JSON API', () => {
     const { id } = await stockedVariant(kernel, shop.headers);
     const b = await readyToReview(kernel, shop.code, id, methods.flat, 'testgateway');
     const review = await b.json('POST', shopApi(shop.code, '/checkout/review'));
-    const noCard = await b.json('POST', shopApi(shop.code, '/checkout/place'), { reviewToken: review.body.reviewToken });
+    const noCard = await b.json('POST', shopApi(shop.code, '/checkout/place'), {
+      reviewToken: review.body.reviewToken,
+    });
     assert.equal(noCard.status, 422);
     assert.equal(noCard.body.code, 'CHECKOUT_CARD_REQUIRED');
     const declined = await b.json('POST', shopApi(shop.code, '/checkout/place'), {
@@ -167,7 +169,9 @@ describe('checkout JSON API', () => {
     await b.json('PUT', shopApi(shop.code, '/checkout/shipping'), { methodId: methods.pickup });
     await b.json('PUT', shopApi(shop.code, '/checkout/payment'), { provider: 'manual' });
     const review = await b.json('POST', shopApi(shop.code, '/checkout/review'));
-    const placed = await b.json('POST', shopApi(shop.code, '/checkout/place'), { reviewToken: review.body.reviewToken });
+    const placed = await b.json('POST', shopApi(shop.code, '/checkout/place'), {
+      reviewToken: review.body.reviewToken,
+    });
     assert.equal(placed.status, 201, placed.text);
     const order = await call(kernel, 'GET', `/api/v1/vendor/orders/${placed.body.id}`, shop.headers);
     assert.equal(order.body.customerId, customer.id);
@@ -195,10 +199,7 @@ describe('checkout JSON API', () => {
     const del = await call(kernel, 'DELETE', `/api/v1/vendor/checkout/shipping-methods/${methods.flat}`, other.headers);
     assert.equal(del.status, 404);
     const list = await call(kernel, 'GET', '/api/v1/vendor/checkout/shipping-methods', other.headers);
-    assert.deepEqual(
-      list.body.items.map((m: { id: number }) => m.id).sort(),
-      Object.values(theirs).sort(),
-    );
+    assert.deepEqual(list.body.items.map((m: { id: number }) => m.id).sort(), Object.values(theirs).sort());
   });
 
   it('validates shipping methods: the threshold is required for free above', async () => {

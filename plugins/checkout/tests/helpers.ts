@@ -71,7 +71,7 @@ export class Browser {
     assert.ok(token, 'the page has a CSRF token');
     const res = await this.kernel.request(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: this.cookie, ...this.extra },
+      headers: { ...this.extra, 'content-type': 'application/x-www-form-urlencoded', cookie: this.cookie },
       body: new URLSearchParams({ _csrf: token, ...fields }).toString(),
       redirect: 'manual',
     });
@@ -134,7 +134,13 @@ export async function shippingMethods(kernel: TestKernel, headers: Record<string
 export const shopApi = (code: string, rest = '') => `/vendors/${code}/shop/api/v1/shop${rest}`;
 export const shopPage = (code: string, rest = '') => `/vendors/${code}/shop${rest}`;
 
-export const ADDRESS = { name: 'Ada Lovelace', line1: '1 Rue de la Gare', postalCode: 'L-1611', city: 'Luxembourg', country: 'LU' };
+export const ADDRESS = {
+  name: 'Ada Lovelace',
+  line1: '1 Rue de la Gare',
+  postalCode: 'L-1611',
+  city: 'Luxembourg',
+  country: 'LU',
+};
 export const CONTACT = { email: 'ada@example.com', name: 'Ada Lovelace' };
 
 /** A guest with one item in the cart, through every step up to payment; answers the browser. */
