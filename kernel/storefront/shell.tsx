@@ -1,19 +1,21 @@
 import type { MiddlewareHandler } from 'hono';
+import { renderDocument } from '../http/pages.js';
 import { Alert } from '../ui/components/alert.js';
 import { takeFlash } from '../ui/flash.js';
 import { isHtmxRequest } from '../ui/shell.js';
-import { frameOf, page, type StorefrontDeps, shopRequest } from './request.js';
+import { ShopDocument } from './document.js';
+import { frameOf, type StorefrontDeps, shopRequest } from './request.js';
 
 /**
  * Installs `c.render(content, { title })` for shop pages, so that a plugin's storefront pages (area `shop`, under
  * `/vendors/<code>/shop/<pluginId>`) render in the vendor's theme like the kernel's: the theme's layout with the
- * shop's navigation, the token CSS, SEO tags and any flash message. An htmx request gets the content alone.
+ * shop's navigation, the token CSS, SEO tags and any flash message. An htmx request gets the content alone. The
+ * status is the one set before (`c.status(422); return c.render(…)`), as in the other areas.
  */
 export function shopShell(deps: StorefrontDeps): MiddlewareHandler {
   return async function shopShell(c, next) {
     c.setRenderer(async (content, props) => {
-      const status = (props.status ?? 200) as 200;
-      if (isHtmxRequest(c)) return c.html(String(content), status);
+      if (isHtmxRequest(c)) return c.html(String(content));
       const r = shopRequest(c, deps);
       if (!r) return c.notFound();
       const frame = await frameOf(r);
@@ -31,7 +33,13 @@ export function shopShell(deps: StorefrontDeps): MiddlewareHandler {
           {content}
         </>
       );
-      return page(r, deps, frame, seo, body, status);
+      return c.html(
+        renderDocument(
+          <ShopDocument seo={seo} shop={frame} resolved={r.resolved} assets={deps.assets()}>
+            {body}
+          </ShopDocument>,
+        ),
+      );
     });
     await next();
   };

@@ -16,8 +16,6 @@ export interface PageProps {
   title: string;
   /** No menu and no top bar: sign-in pages and the pages behind mailed links. */
   bare?: boolean;
-  /** Shop pages only: the answer's status (422 for a form re-rendered with its errors), 200 by default. */
-  status?: number;
   /** Shop pages only: the meta description. Shop pages of plugins are `noindex` unless `index` is true. */
   description?: string;
   index?: boolean;

@@ -140,11 +140,11 @@ function flashError(c: Context, err: unknown): void {
  */
 export function cartPages(router: PluginRouter, ctx: PluginContext): void {
   const shopper = (c: Context) => shopperOf(ctx, c.get('vendor'), c.get('platform')!, c.get('principal'));
-  const render = async (c: Context, status = 200) => {
+  const render = async (c: Context) => {
     const s = await shopper(c);
     const cart = await viewCart(ctx, s.vendorId, await currentCart(c, ctx, s, false));
     const { t, fmt } = translator(c, messages);
-    return c.render(<CartPage c={c} cart={cart} t={t} fmt={fmt} />, { title: t('cart.title'), status });
+    return c.render(<CartPage c={c} cart={cart} t={t} fmt={fmt} />, { title: t('cart.title') });
   };
   const done = (c: Context) => (c.req.header('hx-request') === 'true' ? render(c) : c.redirect(cartPath(c), 303));
 

@@ -8,12 +8,6 @@ export const CheckoutErrors = {
     title: 'Cart is empty',
     detail: () => 'Your cart is empty: add something before you check out.',
   }),
-  NoSession: defineError<Record<string, never>>({
-    code: 'CHECKOUT_NO_SESSION',
-    category: 'not-found',
-    title: 'No checkout',
-    detail: () => 'There is no checkout in progress for this cart: start one first.',
-  }),
   StepMissing: defineError<{ step: string }>({
     code: 'CHECKOUT_STEP_MISSING',
     category: 'conflict',

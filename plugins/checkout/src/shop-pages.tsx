@@ -21,6 +21,7 @@ const back = (c: Context, v: ViewCtx, step: Step) => c.redirect(`${v.base}/${ste
 
 /** An empty cart (or one already ordered): a page that says so, with a way back. */
 function emptyPage(c: Context, v: ViewCtx) {
+  c.status(409);
   return c.render(
     <section class="sf-section" id="checkout">
       <h1 class="sf-heading text-3xl">{v.t('checkout.title')}</h1>
@@ -31,7 +32,7 @@ function emptyPage(c: Context, v: ViewCtx) {
         </a>
       </p>
     </section>,
-    { title: v.t('checkout.title'), status: 409 },
+    { title: v.t('checkout.title') },
   );
 }
 
@@ -48,14 +49,14 @@ export function shopPages(router: PluginRouter, ctx: PluginContext): void {
 
   const stepForm = async (c: Context, v: ViewCtx, step: Step, f: StepForm) => {
     const s = f.session;
-    const status = f.errors ? 422 : 200;
+    if (f.errors) c.status(422);
     const reachable = nextStep(s);
     const page = (children: Child, submit?: string) =>
       c.render(
         <StepPage v={v} step={step} reachable={reachable} cart={f.cart} errors={f.errors} submit={submit}>
           {children}
         </StepPage>,
-        { title: `${v.t(`checkout.step.${step}`)} · ${v.t('checkout.title')}`, status },
+        { title: `${v.t(`checkout.step.${step}`)} · ${v.t('checkout.title')}` },
       );
     if (step === 'contact') {
       const values = f.values ?? { email: s.contact?.email ?? shopperOf(c).email ?? '', ...(s.contact ?? {}) };
@@ -169,6 +170,7 @@ export function shopPages(router: PluginRouter, ctx: PluginContext): void {
         {v.t('checkout.edit')}
       </a>
     );
+    c.status(status as 200);
     return c.render(
       <section class="sf-section" id="checkout">
         <h1 class="sf-heading text-3xl">{v.t('checkout.title')}</h1>
@@ -221,7 +223,7 @@ export function shopPages(router: PluginRouter, ctx: PluginContext): void {
           </button>
         </Form>
       </section>,
-      { title: `${v.t('checkout.step.review')} · ${v.t('checkout.title')}`, status },
+      { title: `${v.t('checkout.step.review')} · ${v.t('checkout.title')}` },
     );
   };
 
@@ -301,8 +303,9 @@ export function shopPages(router: PluginRouter, ctx: PluginContext): void {
     found?: Child,
     status = 200,
     errors?: FieldErrors,
-  ) =>
-    c.render(
+  ) => {
+    c.status(status as 200);
+    return c.render(
       <section class="sf-section" id="checkout">
         <h1 class="sf-heading text-3xl">{v.t('checkout.track')}</h1>
         <p class="mt-2">{v.t('checkout.trackIntro')}</p>
@@ -329,8 +332,9 @@ export function shopPages(router: PluginRouter, ctx: PluginContext): void {
         </Form>
         {found ? <div class="mt-8">{found}</div> : null}
       </section>,
-      { title: v.t('checkout.track'), status },
+      { title: v.t('checkout.track') },
     );
+  };
 
   router.get('/track', (c) => trackPage(c, viewCtx(c), {}));
   // A POST, so that the email address stays out of URLs and logs; the answer is the order itself.
