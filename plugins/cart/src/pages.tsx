@@ -1,5 +1,5 @@
 import { OrionError, type PluginContext, type PluginRouter, z } from '@orion/sdk';
-import { CSRF_FIELD, csrfToken, readForm, setFlash, translator } from '@orion/sdk/ui';
+import { Alert, CSRF_FIELD, csrfToken, type Flash, isHtmxRequest, readForm, setFlash, translator } from '@orion/sdk/ui';
 import type { Context } from 'hono';
 import type { CartView } from './check.js';
 import { addLine, removeLine, setQuantity, viewCart } from './lines.js';
@@ -17,8 +17,16 @@ const QuantityForm = z.object({ quantity: Quantity });
 const shopBase = (c: Context) => (c.get('tenant') as { shopBase: string } | undefined)?.shopBase ?? '';
 const cartPath = (c: Context) => `${shopBase(c)}/cart`;
 
+/** Messages for an htmx answer, shown in the swapped section (a flash would wait for the next full page). */
+const notices = new WeakMap<Context, Flash>();
+function notify(c: Context, flash: Flash): void {
+  if (isHtmxRequest(c)) notices.set(c, flash);
+  else setFlash(c, flash);
+}
+
 function CartPage(props: { c: Context; cart: CartView; t: T; fmt: Tr['fmt'] }) {
   const { c, cart, t, fmt } = props;
+  const notice = notices.get(c);
   const csrf = csrfToken(c);
   const base = cartPath(c);
   if (!cart.lines.length) {
@@ -37,6 +45,7 @@ function CartPage(props: { c: Context; cart: CartView; t: T; fmt: Tr['fmt'] }) {
   return (
     <section class="sf-section" id="cart" hx-target="#cart" hx-swap="outerHTML" {...{ 'hx-target:inherited': '#cart' }}>
       <h1 class="sf-heading text-3xl">{t('cart.title')}</h1>
+      {notice ? <Alert kind={notice.kind}>{notice.text}</Alert> : null}
       {cart.messages.length ? (
         <div role="alert" class="mt-4 border p-3" data-testid="cart-messages">
           <p class="font-medium">{t('cart.attention')}</p>
@@ -129,7 +138,7 @@ function CartPage(props: { c: Context; cart: CartView; t: T; fmt: Tr['fmt'] }) {
 
 /** An expected failure (limit, stock, unavailable) becomes a flash message on the cart page; others propagate. */
 function flashError(c: Context, err: unknown): void {
-  if (err instanceof OrionError && err.status < 500) setFlash(c, { kind: 'error', text: err.message });
+  if (err instanceof OrionError && err.status < 500) notify(c, { kind: 'error', text: err.message });
   else throw err;
 }
 
@@ -146,7 +155,7 @@ export function cartPages(router: PluginRouter, ctx: PluginContext): void {
     const { t, fmt } = translator(c, messages);
     return c.render(<CartPage c={c} cart={cart} t={t} fmt={fmt} />, { title: t('cart.title') });
   };
-  const done = (c: Context) => (c.req.header('hx-request') === 'true' ? render(c) : c.redirect(cartPath(c), 303));
+  const done = (c: Context) => (isHtmxRequest(c) ? render(c) : c.redirect(cartPath(c), 303));
 
   router.get('/', (c) => render(c));
 
@@ -172,14 +181,14 @@ export function cartPages(router: PluginRouter, ctx: PluginContext): void {
     const { t } = translator(c, messages);
     const form = await readForm(c, QuantityForm);
     if (!form.ok) {
-      setFlash(c, { kind: 'error', text: t('cart.invalidQuantity') });
+      notify(c, { kind: 'error', text: t('cart.invalidQuantity') });
       return done(c);
     }
     try {
       const s = await shopper(c);
       const lineId = Number(c.req.param('lineId'));
       await setQuantity(ctx, s, await currentCart(c, ctx, s, false), lineId, form.data.quantity);
-      setFlash(c, { kind: 'success', text: t('cart.updated') });
+      notify(c, { kind: 'success', text: t('cart.updated') });
     } catch (err) {
       flashError(c, err);
     }
@@ -191,7 +200,7 @@ export function cartPages(router: PluginRouter, ctx: PluginContext): void {
     try {
       const s = await shopper(c);
       await removeLine(ctx, s.vendorId, await currentCart(c, ctx, s, false), Number(c.req.param('lineId')));
-      setFlash(c, { kind: 'success', text: t('cart.removed') });
+      notify(c, { kind: 'success', text: t('cart.removed') });
     } catch (err) {
       flashError(c, err);
     }

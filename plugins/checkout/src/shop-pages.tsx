@@ -1,5 +1,5 @@
 import { OrionError, type PluginContext, type PluginRouter, z } from '@orion/sdk';
-import { Alert, csrfToken, type FieldErrors, Form, readForm, TextField, translator } from '@orion/sdk/ui';
+import { Alert, csrfToken, type FieldErrors, Form, readForm, seeOther, TextField, translator } from '@orion/sdk/ui';
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import { AddressSchema, ContactSchema } from './address.js';
@@ -17,7 +17,8 @@ function viewCtx(c: Context): ViewCtx {
   return { t, fmt, shopBase, base: `${shopBase}/checkout`, csrf: csrfToken(c) };
 }
 
-const back = (c: Context, v: ViewCtx, step: Step) => c.redirect(`${v.base}/${step}`, 303);
+/** To the next step: a 303 for a form without JavaScript, `HX-Redirect` for htmx (a full page, with its URL). */
+const back = (c: Context, v: ViewCtx, step: Step) => seeOther(c, `${v.base}/${step}`);
 
 /** An empty cart (or one already ordered): a page that says so, with a way back. */
 function emptyPage(c: Context, v: ViewCtx) {

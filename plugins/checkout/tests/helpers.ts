@@ -28,6 +28,13 @@ export class Browser {
     private extra: Record<string, string> = {},
   ) {}
 
+  /** The same browser (same cookies) sending more headers, such as `HX-Request`. */
+  with(headers: Record<string, string>): Browser {
+    const other = new Browser(this.kernel, { ...this.extra, ...headers });
+    other.jar = this.jar;
+    return other;
+  }
+
   get cookie(): string {
     return [...this.jar].map(([k, v]) => `${k}=${v}`).join('; ');
   }

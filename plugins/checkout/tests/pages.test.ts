@@ -157,6 +157,26 @@ describe('cart and checkout pages without JavaScript', () => {
     assert.match(found.text, /Received, awaiting payment|Paid/);
   });
 
+  it('with htmx: a step re-renders its section with errors in place, and a valid step redirects (HX-Redirect)', async () => {
+    const cap = await stockedVariant(kernel, shop.headers, { title: 'Cap' });
+    const b = new Browser(kernel);
+    const product = await b.get(shopPage(shop.code, `/products/${cap.slug}`));
+    await b.post(shopPage(shop.code, '/cart/add'), { variantId: String(cap.id) }, product.text);
+    const page = await b.get(shopPage(shop.code, '/checkout/contact'));
+    assert.match(page.text, /hx-post="[^"]*\/checkout\/contact"/);
+    const htmx = b.with({ 'hx-request': 'true' });
+    const bad = await htmx.post(shopPage(shop.code, '/checkout/contact'), { email: 'x', name: 'Ada' }, page.text);
+    assert.equal(bad.status, 422);
+    assert.doesNotMatch(bad.text, /<html/);
+    assert.match(bad.text, /id="checkout"/);
+    const good = await htmx.post(
+      shopPage(shop.code, '/checkout/contact'),
+      { email: 'a@example.com', name: 'Ada' },
+      page.text,
+    );
+    assert.equal(good.headers.get('hx-redirect'), shopPage(shop.code, '/checkout/address'));
+  });
+
   it('shows the changed cart on the review when it changed after the review (409)', async () => {
     const mug = await stockedVariant(kernel, shop.headers, { title: 'Mug', priceMinor: 800 });
     const b = new Browser(kernel);
