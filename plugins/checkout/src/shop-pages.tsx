@@ -1,5 +1,5 @@
 import { OrionError, type PluginContext, type PluginRouter, z } from '@orion/sdk';
-import { Alert, csrfToken, type FieldErrors, Form, readForm, seeOther, TextField, translator } from '@orion/sdk/ui';
+import { Alert, csrfToken, type FieldErrors, Form, readForm, seeOther, translator } from '@orion/sdk/ui';
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import { AddressSchema, ContactSchema } from './address.js';
@@ -9,7 +9,16 @@ import { type Checkout, createCheckout, nextStep, type Review, type Step } from 
 import { messages } from './locales/index.js';
 import type { CheckoutSession } from './sessions.js';
 import { shopperOf } from './shopper.js';
-import { AddressFields, Choice, ContactFields, OrderView, StepPage, Summary, type ViewCtx } from './views.js';
+import {
+  AddressFields,
+  Choice,
+  ContactFields,
+  OrderView,
+  ShopField,
+  StepPage,
+  Summary,
+  type ViewCtx,
+} from './views.js';
 
 function viewCtx(c: Context): ViewCtx {
   const { t, fmt } = translator(c, messages);
@@ -211,7 +220,7 @@ export function shopPages(router: PluginRouter, ctx: PluginContext): void {
         <Form action={`${v.base}/place`} csrf={v.csrf} class="mt-6 space-y-4">
           <input type="hidden" name="reviewToken" value={r.reviewToken} />
           {takesCard ? (
-            <TextField
+            <ShopField
               name="cardNumber"
               label={v.t('checkout.card')}
               hint={v.t('checkout.cardHint')}
@@ -311,14 +320,14 @@ export function shopPages(router: PluginRouter, ctx: PluginContext): void {
         <h1 class="sf-heading text-3xl">{v.t('checkout.track')}</h1>
         <p class="mt-2">{v.t('checkout.trackIntro')}</p>
         <Form action={`${v.base}/track`} csrf={v.csrf} class="mt-4 max-w-md space-y-4">
-          <TextField
+          <ShopField
             name="number"
             label={v.t('checkout.orderNumber')}
             value={values.number}
             error={errors?.number}
             required
           />
-          <TextField
+          <ShopField
             name="email"
             type="email"
             label={v.t('checkout.email')}

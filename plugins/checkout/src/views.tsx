@@ -1,5 +1,5 @@
 import type { Money } from '@orion/sdk';
-import { ErrorSummary, type FieldErrors, Form, type Formatters, TextField, type Translate } from '@orion/sdk/ui';
+import { ErrorSummary, type FieldErrors, Form, type Formatters, type Translate } from '@orion/sdk/ui';
 import type { Child } from 'hono/jsx';
 import type { Cart, PlacedOrder } from './deps.js';
 import { STEPS, type Step } from './flow.js';
@@ -117,6 +117,52 @@ export function StepPage(props: {
   );
 }
 
+/**
+ * A labelled text field in the shop's theme (`sf-input`; the label takes the theme's text colour, so it keeps its
+ * contrast on dark themes), with its hint and error tied to it for assistive technology.
+ */
+export function ShopField(props: {
+  name: string;
+  label: string;
+  value?: string;
+  type?: 'text' | 'email' | 'tel';
+  error?: string;
+  hint?: string;
+  required?: boolean;
+  autocomplete?: string;
+}) {
+  const id = `field-${props.name}`;
+  const described = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return (
+    <div>
+      <label for={id} class="block font-medium">
+        {props.label}
+      </label>
+      <input
+        id={id}
+        class="sf-input mt-1 w-full"
+        name={props.name}
+        type={props.type ?? 'text'}
+        value={props.value ?? ''}
+        required={props.required}
+        autocomplete={props.autocomplete}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={described || undefined}
+      />
+      {props.hint ? (
+        <p id={`${id}-hint`} class="sf-muted mt-1 text-sm">
+          {props.hint}
+        </p>
+      ) : null}
+      {props.error ? (
+        <p id={`${id}-error`} class="mt-1 font-medium text-red-600">
+          {props.error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
 type Values = Record<string, string | null | undefined>;
 
 export function ContactFields(props: { v: ViewCtx; values: Values; errors?: FieldErrors }) {
@@ -124,9 +170,9 @@ export function ContactFields(props: { v: ViewCtx; values: Values; errors?: Fiel
   const f = (name: string) => ({ name, value: props.values[name] ?? '', error: props.errors?.[name] });
   return (
     <>
-      <TextField {...f('email')} label={t('checkout.email')} type="email" required autocomplete="email" />
-      <TextField {...f('name')} label={t('checkout.name')} required autocomplete="name" />
-      <TextField {...f('phone')} label={t('checkout.phone')} autocomplete="tel" />
+      <ShopField {...f('email')} label={t('checkout.email')} type="email" required autocomplete="email" />
+      <ShopField {...f('name')} label={t('checkout.name')} required autocomplete="name" />
+      <ShopField {...f('phone')} label={t('checkout.phone')} autocomplete="tel" />
     </>
   );
 }
@@ -136,12 +182,12 @@ export function AddressFields(props: { v: ViewCtx; values: Values; errors?: Fiel
   const f = (name: string) => ({ name, value: props.values[name] ?? '', error: props.errors?.[name] });
   return (
     <>
-      <TextField {...f('name')} label={t('checkout.name')} required autocomplete="shipping name" />
-      <TextField {...f('line1')} label={t('checkout.line1')} required autocomplete="shipping address-line1" />
-      <TextField {...f('line2')} label={t('checkout.line2')} autocomplete="shipping address-line2" />
-      <TextField {...f('postalCode')} label={t('checkout.postalCode')} required autocomplete="shipping postal-code" />
-      <TextField {...f('city')} label={t('checkout.city')} required autocomplete="shipping address-level2" />
-      <TextField {...f('country')} label={t('checkout.country')} required autocomplete="shipping country" />
+      <ShopField {...f('name')} label={t('checkout.name')} required autocomplete="shipping name" />
+      <ShopField {...f('line1')} label={t('checkout.line1')} required autocomplete="shipping address-line1" />
+      <ShopField {...f('line2')} label={t('checkout.line2')} autocomplete="shipping address-line2" />
+      <ShopField {...f('postalCode')} label={t('checkout.postalCode')} required autocomplete="shipping postal-code" />
+      <ShopField {...f('city')} label={t('checkout.city')} required autocomplete="shipping address-level2" />
+      <ShopField {...f('country')} label={t('checkout.country')} required autocomplete="shipping country" />
     </>
   );
 }
