@@ -218,7 +218,7 @@ describe('cart and checkout pages without JavaScript', () => {
         const page = await b.get(shopPage(shop.code, path));
         assert.equal(page.status, 200, `${theme} ${path}`);
         assert.match(page.text, /^<!DOCTYPE html>/i);
-        assert.match(page.text, new RegExp(`class="sf-theme-${theme} sf-preset-${preset}"`), `${theme} ${path}`);
+        assert.match(page.text, new RegExp(`class="sf-theme-${theme} sf-preset-${preset}[ "]`), `${theme} ${path}`);
         assert.match(page.text, /--color-primary:/, 'the theme tokens are in the page');
         assert.match(page.text, /<main/);
         assert.match(page.text, /name="robots" content="noindex"/);
