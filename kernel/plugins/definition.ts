@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { TenantScope } from '../db/tenant-scope.js';
 import type { EventName, OrionEvents } from '../events/bus.js';
 import type { Messages } from '../i18n/messages.js';
+import type { MailMessage, SendOptions } from '../mail/message.js';
 import type { FileStore } from '../storage/files.js';
 import type { CustomerDirectory } from '../tenancy/customer-directory.js';
 
@@ -68,6 +69,12 @@ export interface PluginContext {
   customers: CustomerDirectory;
   /** The plugin's own file store (uploads, media): `put(vendorId, bytes)` gives a key; `get`, `delete`. */
   files: FileStore;
+  /**
+   * Sends one mail through the kernel's mailer (SMTP, or the `mail_outbox` table in development). Pass `trx` when you
+   * are inside a transaction. Set `tag` (`<pluginId>.<what>`), `platformId` and `vendorId` so that logs and the outbox
+   * name them.
+   */
+  mail(message: MailMessage, options?: SendOptions): Promise<void>;
 }
 
 /** During install, upgrade and uninstall: `trx` is the transaction the plugin's migrations ran in. */

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { type DependencyContainer, instanceCachingFactory } from 'tsyringe';
 import { withTenant } from '../db/tenant-scope.js';
 import type { EventBus } from '../events/bus.js';
+import type { Mailer } from '../mail/message.js';
 import { diskFileStore } from '../storage/files.js';
 import { createCustomerDirectory } from '../tenancy/customer-directory.js';
 import type { LifecycleContext, PluginContext, PluginDefinition } from './definition.js';
@@ -74,6 +75,9 @@ export function createLoadedPlugin(
         throw PluginErrors.SettingsInvalid({ id: manifest.id, errors });
       }
       return parsed.data as Record<string, unknown>;
+    },
+    async mail(message, options) {
+      await deps.root.resolve<Mailer>('kernel.mailer').send(message, options);
     },
     service<T>(name: string): T {
       const [owner] = name.split('.');

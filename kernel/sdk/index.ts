@@ -20,6 +20,7 @@ export type { ErrorCategory, ErrorDefinition, ErrorFactory } from '../errors/def
 export { defineError, OrionError } from '../errors/define-error.js';
 export type { EventName, OrionEvents } from '../events/bus.js';
 export { jsonBody, jsonResponse } from '../http/openapi.js';
+export type { MailMessage, SendOptions } from '../mail/message.js';
 export {
   CurrencyMismatchError,
   CurrencySchema,

@@ -4,7 +4,7 @@ import type { Child } from 'hono/jsx';
 import { mountLanguageSwitch } from '../i18n/language-switch.js';
 import { kernelT } from '../i18n/request.js';
 import type { PluginHost } from '../plugins/host.js';
-import { csrfSecretOf } from '../security/csrf.js';
+import { csrfSecretOf, csrfToken } from '../security/csrf.js';
 import type { NavItem } from '../themes/types.js';
 import { isHtmxRequest } from '../ui/shell.js';
 import { renderSlot } from '../ui/slots.js';
@@ -15,6 +15,7 @@ import { CategoryPage, SearchPage } from './listing.js';
 import { BuyBox, CmsPageView, HomePage, ProductPage } from './pages.js';
 import { frameOf, page, type ShopRequest, type StorefrontDeps, shopRequest } from './request.js';
 import { breadcrumbLd, organizationLd, productLd, robotsTxt, sitemapXml } from './seo.js';
+import { shopShell } from './shell.js';
 import { plainText } from './text.js';
 import { serveThemeAsset } from './theme-assets.js';
 
@@ -115,6 +116,8 @@ export async function renderHome(r: ShopRequest, deps: StorefrontDeps): Promise<
 
 /** Mounts the storefront's pages on the app, under the internal shop prefix every tenancy mode maps to. */
 export function mountStorefront(app: Hono, deps: StorefrontDeps): void {
+  // `c.render` for the plugins' shop pages (mounted after this), in the vendor's theme.
+  app.use(`${BASE}/*`, shopShell(deps));
   const withShop = (handler: (r: ShopRequest) => Promise<Response>) => async (c: Context) => {
     const r = shopRequest(c, deps);
     if (!r) return c.notFound();
@@ -176,7 +179,15 @@ export function mountStorefront(app: Hono, deps: StorefrontDeps): void {
             product.variants.map((v) => v.id),
           )
           .catch(() => undefined);
-        const slotProps = { vendorId: r.vendor.id, productId: product.id, variantId: variant?.id };
+        // `shopBase` and `csrf` let a fill post a form to its plugin's shop pages (add to cart) without JavaScript.
+        const slotProps = {
+          vendorId: r.vendor.id,
+          productId: product.id,
+          variantId: variant?.id,
+          shopBase: r.href(''),
+          csrf: csrfToken(r.c),
+          language: r.language,
+        };
         const buyBox = (
           <BuyBox
             product={product}

@@ -16,6 +16,9 @@ export interface PageProps {
   title: string;
   /** No menu and no top bar: sign-in pages and the pages behind mailed links. */
   bare?: boolean;
+  /** Shop pages only: the meta description. Shop pages of plugins are `noindex` unless `index` is true. */
+  description?: string;
+  index?: boolean;
 }
 
 /** The parts of the frame that depend on the area and the signed-in user. */

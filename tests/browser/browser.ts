@@ -33,8 +33,11 @@ export interface BrowserRun {
   close(): Promise<void>;
 }
 
-/** Starts chromium with a fresh profile, collecting console errors of every page it opens. */
-export async function launchBrowser(): Promise<BrowserRun> {
+/**
+ * Starts chromium with a fresh profile, collecting console errors of every page it opens. `javaScriptEnabled: false`
+ * browses as a shopper without JavaScript (forms post, links navigate, htmx never loads).
+ */
+export async function launchBrowser(options: { javaScriptEnabled?: boolean } = {}): Promise<BrowserRun> {
   const { chromium } = await import('playwright-core');
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'orion-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -42,6 +45,7 @@ export async function launchBrowser(): Promise<BrowserRun> {
     headless: true,
     args: FLAGS,
     viewport: { width: 1280, height: 900 },
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
   });
   const errors: string[] = [];
   const watch = (page: Page) => {

@@ -1,6 +1,9 @@
 import { definePlugin } from '@orion/sdk';
+import { messages } from './locales/index.js';
+import { addToCartFill, cartPages } from './pages.js';
 import { createCartService } from './service.js';
 import { shopRoutes } from './shop-api.js';
+import { startSweep, stopSweep } from './sweep.js';
 
 export type { CartLineView, CartService, CartView } from './service.js';
 
@@ -11,10 +14,17 @@ export type { CartLineView, CartService, CartView } from './service.js';
  * cart (`carts.purgeExpired()` sweeps every vendor, for a scheduler). See README.md.
  */
 export default definePlugin({
+  messages,
   routes: {
     shopApi: shopRoutes,
+    shop: cartPages,
   },
+  slots: { fills: { 'product.buy-box': addToCartFill } },
   services: {
     carts: createCartService,
   },
+  events: {
+    'kernel.started': (_payload, ctx) => startSweep(ctx),
+  },
+  dispose: stopSweep,
 });

@@ -1,6 +1,7 @@
 import type { PluginContext } from '@orion/sdk';
 import type { CartView } from './check.js';
-import { viewCart } from './lines.js';
+import { addLine, checkCart, viewCart } from './lines.js';
+import { type CartRequest, cartSettings, currentCart } from './session.js';
 import { deleteExpired, findCart, T } from './store.js';
 
 export type { CartLineView, CartView } from './check.js';
@@ -19,6 +20,26 @@ export interface CartService {
   markConverted(vendorId: number, cartId: number, orderRef: string): Promise<boolean>;
   /** Deletes open guest carts past their expiry, of one vendor or of all; returns how many went. */
   purgeExpired(vendorId?: number): Promise<number>;
+  /**
+   * The open cart of the shopper making this request (the guest cookie, or the signed-in customer's cart, merging a
+   * guest cart as the cart API does), or undefined. `c` is the Hono context: it may set or clear the cart cookie.
+   */
+  forRequest(
+    c: CartRequest,
+    shopper: { vendorId: number; platformId: number; customerId?: number },
+  ): Promise<CartView | undefined>;
+  /**
+   * Puts units of a variant into the shopper's cart at today's price, creating the cart (and its cookie) when there
+   * is none: what the add-to-cart form does, for plugins that fill carts (checkout's demo orders).
+   */
+  add(
+    c: CartRequest,
+    shopper: { vendorId: number; platformId: number; customerId?: number },
+    variantId: number,
+    quantity: number,
+  ): Promise<CartView>;
+  /** Re-prices and re-checks an open cart, reports every change, and takes today's prices as the new snapshots. */
+  check(vendorId: number, cartId: number): Promise<CartView | undefined>;
 }
 
 export function createCartService(ctx: PluginContext): CartService {
@@ -36,6 +57,21 @@ export function createCartService(ctx: PluginContext): CartService {
           .update({ status: 'converted', order_ref: orderRef, token_hash: null, updated_at: trx.fn.now() }),
       );
       return n > 0;
+    },
+    async forRequest(c, who) {
+      const settings = await cartSettings(ctx, who.platformId);
+      const cart = await currentCart(c, ctx, { ...who, customerId: who.customerId, settings }, false);
+      return cart ? viewCart(ctx, who.vendorId, cart) : undefined;
+    },
+    async add(c, who, variantId, quantity) {
+      const shopper = { ...who, customerId: who.customerId, settings: await cartSettings(ctx, who.platformId) };
+      const cart = (await currentCart(c, ctx, shopper, true))!;
+      await addLine(ctx, shopper, cart, variantId, quantity);
+      return viewCart(ctx, who.vendorId, cart);
+    },
+    async check(vendorId, cartId) {
+      const cart = await ctx.withTenant({ vendorId }, (trx) => findCart(trx, vendorId, { id: cartId, status: 'open' }));
+      return cart ? checkCart(ctx, vendorId, cart) : undefined;
     },
     purgeExpired: (vendorId) =>
       vendorId === undefined

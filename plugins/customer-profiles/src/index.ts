@@ -6,6 +6,8 @@ import { vendorPages } from './pages/index.js';
 import { shopRoutes } from './shop-api.js';
 import { vendorRoutes } from './vendor-api.js';
 
+export type { CustomerAddressesService } from './customer-service.js';
+
 /**
  * Customer profiles: profile fields, shipping and billing addresses (one default of each), marketing consent and
  * vendor notes for the kernel's shop customers. Shop JSON API at `/api/v1/shop/customer-profiles` (the signed-in
@@ -33,7 +35,7 @@ export default definePlugin({
     ],
   },
   services: {
-    /** A customer's saved addresses, for the storefront's account page. */
+    /** A customer's saved addresses: for the storefront's account page, and checkout's default address. */
     addresses: createAddressesService,
   },
   demo: seedProfilesDemo,

@@ -5,9 +5,12 @@ import { seedOrdersDemo } from './demo.js';
 import { OrderErrors } from './errors.js';
 import { vendorPages } from './pages.js';
 import { findByRef } from './queries.js';
+import { createOrdersService } from './service.js';
 import { shopRoutes } from './shop-api.js';
 import { transition } from './transitions.js';
 import { vendorRoutes } from './vendor-api.js';
+
+export type { OrderDetail, OrdersService } from './service.js';
 
 /**
  * Orders: placement that reserves stock (inventory) and authorizes payment (payments) in one transaction,
@@ -23,6 +26,7 @@ export default definePlugin({
   },
   services: {
     customerOrders: createCustomerOrders,
+    orders: createOrdersService,
   },
   menu: {
     vendor: [{ id: 'orders.list', label: 'Orders', href: '/orders', section: 'Sales', permission: 'orders.view' }],
