@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { pluginPackageDir, startTestKernel, type TestKernel } from '@orion/sdk/testing';
+import { pluginPackageDir, requestJson, startTestKernel, type TestKernel } from '@orion/sdk/testing';
 
 /** A test kernel with cart and the catalog it depends on (and inventory, when asked). */
 export function startCartKernel(moduleUrl: string, withInventory = false): Promise<TestKernel> {
@@ -26,14 +26,9 @@ export async function call(
   headers: Record<string, string> = {},
   body?: unknown,
 ): Promise<Answer> {
-  const res = await kernel.request(url, {
-    method,
-    headers: { 'content-type': 'application/json', ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
+  const res = await requestJson(kernel, method, url, headers, body);
   const set = res.headers.get('set-cookie')?.match(/(orion_cart_\d+)=([^;]*)/);
-  return { status: res.status, body: text ? JSON.parse(text) : {}, cookie: set ? `${set[1]}=${set[2]}` : undefined };
+  return { status: res.status, body: res.body, cookie: set ? `${set[1]}=${set[2]}` : undefined };
 }
 
 let counter = 0;

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { TestKernel } from '@orion/sdk/testing';
+import { requestJson, type TestKernel } from '@orion/sdk/testing';
 
 export const VENDOR_API = '/api/v1/vendor/catalog';
 export const shopApi = (vendorCode: string) => `/vendors/${vendorCode}/shop/api/v1/shop/catalog`;
@@ -26,13 +26,7 @@ export async function call(
   headers: Record<string, string> = {},
   body?: unknown,
 ): Promise<{ status: number; body: Record<string, unknown> & { [k: string]: never | unknown } }> {
-  const res = await kernel.request(url, {
-    method,
-    headers: { 'content-type': 'application/json', ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : {} };
+  return requestJson(kernel, method, url, headers, body);
 }
 
 /** Creates a product through the vendor API and returns it, failing the test on anything but 201. */

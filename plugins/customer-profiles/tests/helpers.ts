@@ -1,4 +1,4 @@
-import type { TestKernel } from '@orion/sdk/testing';
+import { requestJson, type TestKernel } from '@orion/sdk/testing';
 
 export const shopApi = (vendorCode: string) => `/vendors/${vendorCode}/shop/api/v1/shop/customer-profiles`;
 export const VENDOR_API = '/api/v1/vendor/customer-profiles';
@@ -10,14 +10,7 @@ export async function call(
   headers: Record<string, string> = {},
   body?: unknown,
 ): Promise<{ status: number; body: Record<string, unknown>; text: string; headers: Headers }> {
-  const res = await kernel.request(url, {
-    method,
-    headers: { 'content-type': 'application/json', ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  const json = text && res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : {};
-  return { status: res.status, body: json, text, headers: res.headers };
+  return requestJson(kernel, method, url, headers, body);
 }
 
 /** A valid Luxembourg address of `kind`, with overrides. */

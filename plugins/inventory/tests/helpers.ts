@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { pluginPackageDir, startTestKernel, type TestKernel } from '@orion/sdk/testing';
+import { pluginPackageDir, requestJson, startTestKernel, type TestKernel } from '@orion/sdk/testing';
 
 export const API = '/api/v1/vendor/inventory';
 
@@ -18,13 +18,7 @@ export async function call(
   headers: Record<string, string> = {},
   body?: unknown,
 ): Promise<{ status: number; body: Record<string, unknown> }> {
-  const res = await kernel.request(url, {
-    method,
-    headers: { 'content-type': 'application/json', ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : {} };
+  return requestJson(kernel, method, url, headers, body);
 }
 
 let counter = 0;

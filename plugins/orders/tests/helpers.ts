@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { enablePlugins, pluginPackageDir, startTestKernel, type TestKernel } from '@orion/sdk/testing';
+import { enablePlugins, pluginPackageDir, requestJson, startTestKernel, type TestKernel } from '@orion/sdk/testing';
 
 export const API = '/api/v1/vendor/orders';
 export const shopApi = (vendorCode: string) => `/vendors/${vendorCode}/shop/api/v1/shop/orders`;
@@ -30,13 +30,7 @@ export async function call(
   headers: Record<string, string> = {},
   body?: unknown,
 ): Promise<Reply> {
-  const res = await kernel.request(url, {
-    method,
-    headers: { 'content-type': 'application/json', ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : {} };
+  return requestJson(kernel, method, url, headers, body);
 }
 
 let counter = 0;

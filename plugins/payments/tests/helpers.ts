@@ -1,4 +1,4 @@
-import { enablePlugins, pluginPackageDir, startTestKernel, type TestKernel } from '@orion/sdk/testing';
+import { enablePlugins, pluginPackageDir, requestJson, startTestKernel, type TestKernel } from '@orion/sdk/testing';
 
 export const API = '/api/v1/vendor/payments';
 export const webhookUrl = (vendorCode: string) =>
@@ -33,13 +33,7 @@ export async function call(
   headers: Record<string, string> = {},
   body?: unknown,
 ): Promise<Reply> {
-  const res = await kernel.request(url, {
-    method,
-    headers: { 'content-type': 'application/json', ...headers },
-    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : {} };
+  return requestJson(kernel, method, url, headers, body);
 }
 
 export const eur = (amountMinor: number) => ({ amountMinor, currency: 'EUR' });
