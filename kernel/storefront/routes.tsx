@@ -227,6 +227,7 @@ export function mountStorefront(app: Hono, deps: StorefrontDeps): void {
           seo,
           <ProductPage
             product={product}
+            shop={frame}
             crumbs={crumbs}
             resolved={r.resolved}
             buyBox={buyBox}
