@@ -10,7 +10,8 @@ export interface SlotFill {
 
 /**
  * The fills of a slot: those of every loaded plugin enabled on the request's platform, in plugin id order. Every
- * fill gets the page's props plus `principal` and `language` (the request's, for `translator(language, messages)`).
+ * fill gets the page's props plus `principal` and `language` (the request's unless the page passes its own; for
+ * `translator(language, messages)`).
  * A fill that throws is left out and logged, so one broken plugin cannot break the page that offers the slot.
  */
 export async function collectFills(
@@ -26,7 +27,7 @@ export async function collectFills(
   const plugins = [...host.loaded.values()].sort((a, b) =>
     a.discovered.manifest.id.localeCompare(b.discovered.manifest.id),
   );
-  const given = { ...props, principal: c.get('principal'), language: languageOf(c) };
+  const given = { language: languageOf(c), ...props, principal: c.get('principal') };
   for (const plugin of plugins) {
     const id = plugin.discovered.manifest.id;
     const fill = plugin.definition.slots?.fills?.[slot];
