@@ -7,7 +7,8 @@ import { createTranslator, type Messages, type Translate } from './messages.js';
 export const languageOf = (c: Context): string => c.get('language') ?? 'en';
 
 /**
- * A `t` for this request's language over a plugin's catalogues, and the locale's formatters.
+ * A `t` for this request's language over a plugin's catalogues, and the locale's formatters. A slot fill, which gets
+ * no request, passes the `language` prop the kernel gives it instead: `translator(props.language, messages)`.
  *
  * @example
  * import { translator } from '@orion/sdk/ui';
@@ -15,8 +16,11 @@ export const languageOf = (c: Context): string => c.get('language') ?? 'en';
  * const { t, fmt } = translator(c, messages);
  * t('notes.count', { count: 3 }); fmt.money(Money.of(1999, 'EUR'));
  */
-export function translator<K extends string>(c: Context, messages: Messages<K>): { t: Translate<K>; fmt: Formatters } {
-  const language = languageOf(c);
+export function translator<K extends string>(
+  from: Context | string,
+  messages: Messages<K>,
+): { t: Translate<K>; fmt: Formatters } {
+  const language = typeof from === 'string' ? from : languageOf(from);
   return { t: createTranslator(messages, language), fmt: formatters(language) };
 }
 

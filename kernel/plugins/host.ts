@@ -6,6 +6,7 @@ import type { DependencyContainer } from 'tsyringe';
 import type { EventBus, EventName } from '../events/bus.js';
 import type { HealthRegistry } from '../observability/health.js';
 import type { PlatformRegistry } from '../tenancy/platforms.js';
+import { provideSlots } from '../ui/slots.js';
 import { PluginAwareRouter } from './area-router.js';
 import { type MountedRouter, mountPlugins, type PluginRequestHooks, routedAreas, takeSnapshot } from './compose.js';
 import type { RouteArea } from './definition.js';
@@ -315,7 +316,7 @@ export class PluginHost implements lifecycle.LifecycleHost {
     const installed = [...this.loaded.values()].filter((p) => this.isServing(p.discovered.manifest.id));
     const paths = new PluginPaths(routedAreas(installed));
     const app = this.options.baseApp({
-      context: [takeSnapshot(() => this.current)],
+      context: [takeSnapshot(() => this.current), provideSlots(this)],
       dispatch: pluginDispatch({
         paths,
         areaAuth: pick(this.options.areaAuth, API_AREAS),

@@ -4,11 +4,13 @@ export {
   DefaultHeading,
   DefaultHero,
   DefaultProductCard,
+  ProductMedia,
   SearchForm,
   ShopLogo,
   ShopTools,
 } from '../themes/components.js';
 export {
+  type CardImage,
   type CardProduct,
   defineTheme,
   type HeroProps,

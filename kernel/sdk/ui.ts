@@ -38,3 +38,4 @@ export { type Flash, setFlash } from '../ui/flash.js';
 export { type FormResult, fieldErrorsOf, formValue, formValues, readForm } from '../ui/forms.js';
 export { safeNext, seeOther } from '../ui/redirect.js';
 export { isHtmxRequest, type PageProps } from '../ui/shell.js';
+export { renderSlot } from '../ui/slots.js';

@@ -18,6 +18,14 @@ export interface ShopVariant {
   gtin: string | null;
   isDefault: boolean;
 }
+/** A product image: `url` the original, `thumbnails` narrower WebP copies; URLs are relative to the shop. */
+export interface ShopImage {
+  alt: string;
+  url: string;
+  width: number;
+  height: number;
+  thumbnails: { url: string; width: number; height: number }[];
+}
 export interface ShopProduct {
   id: number;
   title: string;
@@ -32,6 +40,8 @@ export interface ShopProduct {
   categoryIds: number[];
   variants: ShopVariant[];
   priceFrom: ShopMoney | null;
+  /** In the vendor's order; absent from catalogs without images. */
+  images?: ShopImage[];
   updatedAt: string;
 }
 export interface ShopCategory {

@@ -2,10 +2,10 @@ import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import type { KernelKey } from '../i18n/locales/index.js';
 import type { Translate } from '../i18n/messages.js';
-import { DefaultHeading, DefaultHero, DefaultProductCard } from '../themes/components.js';
+import { DefaultHeading, DefaultHero, DefaultProductCard, ProductMedia } from '../themes/components.js';
 import type { HomeSection, ResolvedTheme } from '../themes/resolve.js';
-import type { CardProduct, NavItem, ShopFrame } from '../themes/types.js';
-import { formatMoney, type ShopProduct, type ShopVariant } from './data.js';
+import type { CardImage, CardProduct, NavItem, ShopFrame } from '../themes/types.js';
+import { formatMoney, type ShopImage, type ShopProduct, type ShopVariant } from './data.js';
 import { DescriptionText } from './text.js';
 
 /** The theme's pieces, or the plain ones it leaves out. */
@@ -19,11 +19,26 @@ export function pieces(resolved: ResolvedTheme) {
   };
 }
 
+/** An image's copies as `<img>` attributes; its URLs (relative to the shop) made links inside the shop. */
+export function cardImage(image: ShopImage, shop: Pick<ShopFrame, 'href'>): CardImage {
+  const copies = [...image.thumbnails, { url: image.url, width: image.width, height: image.height }];
+  const mid = copies.find((c) => c.width >= 480) ?? copies[copies.length - 1];
+  return {
+    src: shop.href(mid?.url ?? image.url),
+    srcset: copies.map((c) => `${shop.href(c.url)} ${c.width}w`).join(', '),
+    alt: image.alt,
+    width: image.width,
+    height: image.height,
+  };
+}
+
 export function toCard(p: ShopProduct, shop: ShopFrame): CardProduct {
   const variant = p.variants.find((v) => v.isDefault) ?? p.variants[0];
+  const [image] = p.images ?? [];
   return {
     title: p.title,
     href: shop.href(`/products/${p.slug}`),
+    ...(image ? { image: cardImage(image, shop) } : {}),
     brand: p.brand,
     price: formatMoney(p.priceFrom, shop.language),
     compareAt: formatMoney(variant?.compareAtPrice, shop.language),
@@ -246,8 +261,40 @@ export function BuyBox(props: {
   );
 }
 
+/** The product's first image large, the others below it; placeholders when it has none. */
+function Gallery(props: { product: ShopProduct; shop: ShopFrame }) {
+  const p = props.product;
+  const images = (p.images ?? []).map((i) => cardImage(i, props.shop));
+  const [first, ...rest] = images;
+  return (
+    <div class="sf-gallery">
+      <ProductMedia image={first} title={p.title} ratio="1/1" sizes="(min-width: 768px) 50vw, 100vw" />
+      {first ? (
+        rest.length ? (
+          <ul class="mt-2 grid grid-cols-4 gap-2">
+            {rest.map((image) => (
+              <li>
+                <ProductMedia image={image} title={p.title} ratio="1/1" sizes="(min-width: 768px) 12vw, 25vw" />
+              </li>
+            ))}
+          </ul>
+        ) : null
+      ) : (
+        <ul class="mt-2 grid grid-cols-4 gap-2" aria-hidden="true">
+          {[1, 2, 3, 4].map(() => (
+            <li>
+              <div class="sf-media" style="aspect-ratio:1/1" />
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
 export function ProductPage(props: {
   product: ShopProduct;
+  shop: ShopFrame;
   crumbs: NavItem[];
   resolved: ResolvedTheme;
   buyBox: Child;
@@ -259,16 +306,7 @@ export function ProductPage(props: {
     <div>
       <Breadcrumbs items={props.crumbs} />
       <div class="grid gap-8 md:grid-cols-2">
-        <div class="sf-gallery">
-          <div class="sf-media" role="img" aria-label={`Image of ${p.title}`} style="aspect-ratio:1/1" />
-          <ul class="mt-2 grid grid-cols-4 gap-2" aria-hidden="true">
-            {[1, 2, 3, 4].map(() => (
-              <li>
-                <div class="sf-media" style="aspect-ratio:1/1" />
-              </li>
-            ))}
-          </ul>
-        </div>
+        <Gallery product={p} shop={props.shop} />
         <div class="space-y-4">
           <Heading>{p.title}</Heading>
           {p.brand ? <p class="sf-muted">{p.brand}</p> : null}

@@ -7,7 +7,7 @@ import type { PluginHost } from '../plugins/host.js';
 import { csrfSecretOf, csrfToken } from '../security/csrf.js';
 import type { NavItem } from '../themes/types.js';
 import { isHtmxRequest } from '../ui/shell.js';
-import { renderSlot } from '../ui/slots.js';
+import { collectFills } from '../ui/slots.js';
 import { mountAccountPages } from './account/routes.js';
 import { type InventoryAvailability, serviceFor } from './data.js';
 import type { Seo } from './document.js';
@@ -80,7 +80,7 @@ async function conditional(r: ShopRequest, deps: StorefrontDeps, render: () => P
 }
 
 async function slot(c: Context, host: PluginHost, name: string, props: Record<string, unknown>): Promise<Child> {
-  const fills = await renderSlot(c, host, name, props);
+  const fills = await collectFills(c, host, name, props);
   if (!fills.length) return null;
   return (
     <div data-slot={name}>
@@ -227,6 +227,7 @@ export function mountStorefront(app: Hono, deps: StorefrontDeps): void {
           seo,
           <ProductPage
             product={product}
+            shop={frame}
             crumbs={crumbs}
             resolved={r.resolved}
             buyBox={buyBox}

@@ -1,13 +1,40 @@
 import type { Child } from 'hono/jsx';
-import type { CardProduct, HeroProps, ShopFrame } from './types.js';
+import type { CardImage, CardProduct, HeroProps, ShopFrame } from './types.js';
 
-/** A product card with a fixed-size image placeholder (no layout shift), the title, brand and price. */
+/**
+ * A product image in a box of a fixed ratio (no layout shift, cropped to fill), or the gradient placeholder when the
+ * product has none. `sizes` tells the browser how wide it is shown, so it picks the smallest copy that fits.
+ */
+export function ProductMedia(props: { image?: CardImage; title: string; ratio: string; sizes?: string }) {
+  const { image } = props;
+  if (!image) {
+    return (
+      <div class="sf-media" role="img" aria-label={`Image of ${props.title}`} style={`aspect-ratio:${props.ratio}`} />
+    );
+  }
+  return (
+    <img
+      class="sf-media"
+      src={image.src}
+      srcset={image.srcset}
+      sizes={props.sizes ?? '(min-width: 768px) 25vw, 50vw'}
+      alt={image.alt || props.title}
+      width={image.width}
+      height={image.height}
+      loading="lazy"
+      decoding="async"
+      style={`aspect-ratio:${props.ratio};object-fit:cover;height:auto`}
+    />
+  );
+}
+
+/** A product card with its image (or a placeholder) of a fixed size (no layout shift), the title, brand and price. */
 export function DefaultProductCard(props: { product: CardProduct }) {
   const p = props.product;
   return (
     <article class="sf-card">
       <a href={p.href} class="block">
-        <div class="sf-media" role="img" aria-label={`Image of ${p.title}`} style="aspect-ratio:4/3" />
+        <ProductMedia image={p.image} title={p.title} ratio="4/3" />
         <h3 class="sf-card-title">{p.title}</h3>
       </a>
       {p.brand ? <p class="sf-muted text-sm">{p.brand}</p> : null}

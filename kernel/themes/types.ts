@@ -38,9 +38,20 @@ export interface NavItem {
 }
 
 /** A product on a card (lists, home). Prices are formatted already. */
+/** An image as a theme shows it: `src` a mid-size copy, `srcset` every size, for `<img>` (see `ProductMedia`). */
+export interface CardImage {
+  src: string;
+  srcset: string;
+  alt: string;
+  width: number;
+  height: number;
+}
+
 export interface CardProduct {
   title: string;
   href: string;
+  /** The product's first image, when it has one. */
+  image?: CardImage;
   brand: string | null;
   price: string | null;
   compareAt: string | null;

@@ -2,7 +2,7 @@ import type { Context, Hono } from 'hono';
 import { kernelT } from '../../i18n/request.js';
 import type { PluginHost } from '../../plugins/host.js';
 import { Card, PageHeader } from '../../ui/components/page-header.js';
-import { renderSlot } from '../../ui/slots.js';
+import { collectFills } from '../../ui/slots.js';
 import { vendorOf } from '../scope.js';
 
 /** The slot plugins fill with dashboard widgets (`slots: { fills: { 'vendor.dashboard.widgets': … } }`). */
@@ -13,7 +13,10 @@ export function mountVendorDashboard(app: Hono, deps: { host: PluginHost }): voi
   app.get('/vendor/:vendorCode', async (c: Context) => {
     const vendor = vendorOf(c);
     const t = kernelT(c);
-    const widgets = await renderSlot(c, deps.host, DASHBOARD_WIDGETS, { vendorId: vendor.id, vendorCode: vendor.code });
+    const widgets = await collectFills(c, deps.host, DASHBOARD_WIDGETS, {
+      vendorId: vendor.id,
+      vendorCode: vendor.code,
+    });
     return c.render(
       <>
         <PageHeader title={t('dashboard.title')} description={t('dashboard.welcome', { name: vendor.name })} />

@@ -46,6 +46,8 @@ export default definePlugin({
       },
     ],
   },
+  // The product editor's side column: other plugins (inventory) add their blocks there. See README.md.
+  slots: { offers: ['product.sidebar'] },
   messages,
   demo: seedCatalogDemo,
 });

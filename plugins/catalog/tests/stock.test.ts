@@ -76,6 +76,7 @@ describe('catalog: in-stock filter and stock summary through the inventory servi
     assert.match(list, /Oak stool/);
     assert.doesNotMatch(list, /Oak bench/);
     const editor = await (await pages.get(`/products/${ids['Oak stool']}`)).text();
-    assert.match(editor, /5 available/);
+    // Inventory's block in the editor's `product.sidebar` slot.
+    assert.match(editor, /data-plugin="inventory"[\s\S]*5 available in total/);
   });
 });

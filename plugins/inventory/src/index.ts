@@ -4,6 +4,7 @@ import { seedInventoryDemo } from './demo.js';
 import { messages } from './locales/index.js';
 import { locationRoutes } from './locations-api.js';
 import { vendorPages } from './pages/index.js';
+import { productStockSummary } from './pages/product-sidebar.js';
 import { reservationRoutes } from './reservations-api.js';
 import { createReservationsService } from './service.js';
 import { stockRoutes } from './stock-api.js';
@@ -55,5 +56,7 @@ export default definePlugin({
       },
     ],
   },
+  // The catalog's product editor offers this slot; inventory fills it without importing the catalog's code.
+  slots: { fills: { 'product.sidebar': productStockSummary } },
   demo: seedInventoryDemo,
 });

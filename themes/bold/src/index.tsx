@@ -3,6 +3,7 @@ import {
   defineTheme,
   type HeroProps,
   type LayoutProps,
+  ProductMedia,
   SearchForm,
   ShopLogo,
   ShopTools,
@@ -56,7 +57,7 @@ function Layout({ shop, children }: LayoutProps) {
 function ProductCard({ product }: { product: CardProduct }) {
   return (
     <a href={product.href} class="bold-card block">
-      <div class="sf-media" role="img" aria-label={`Image of ${product.title}`} style="aspect-ratio:16/9" />
+      <ProductMedia image={product.image} title={product.title} ratio="16/9" />
       <div class="flex items-baseline justify-between gap-4 p-4">
         <p class="bold-card-title">{product.title}</p>
         <p class="bold-price">{product.price}</p>

@@ -3,6 +3,7 @@ import {
   defineTheme,
   type HeroProps,
   type LayoutProps,
+  ProductMedia,
   SearchForm,
   ShopLogo,
   ShopTools,
@@ -49,7 +50,7 @@ function Layout({ shop, children }: LayoutProps) {
 function ProductCard({ product }: { product: CardProduct }) {
   return (
     <a href={product.href} class="minimal-card block">
-      <div class="sf-media" role="img" aria-label={`Image of ${product.title}`} style="aspect-ratio:3/4" />
+      <ProductMedia image={product.image} title={product.title} ratio="3/4" />
       <p class="mt-3">{product.title}</p>
       <p class="sf-muted text-sm">{product.price}</p>
     </a>

@@ -91,6 +91,18 @@ export async function findImageRow(trx: Knex, vendorId: number, id: number, acti
   return row;
 }
 
+/** An image of a checked type with its size read and its resized copies made: ready to store, once or several times. */
+export interface PreparedImage {
+  type: string;
+  bytes: Uint8Array;
+  sized: Awaited<ReturnType<typeof resizeImage>>;
+}
+
+/** Reads the size and makes the thumbnails (throws `unreadable` for bytes that do not decode). */
+export async function prepareImage(type: string, bytes: Uint8Array): Promise<PreparedImage> {
+  return { type, bytes, sized: await resizeImage(bytes) };
+}
+
 /**
  * Stores an image of a checked type with its resized copies, last in the product's order. Bytes go to the storage
  * first: if the row insert fails, the files are removed again.
@@ -102,15 +114,35 @@ export async function addImage(
   productId: number,
   file: { type: string; bytes: Uint8Array; alt: string },
 ): Promise<ProductImage> {
+  await requireProduct(trx, vendorId, productId);
+  return storeImage(trx, storage, vendorId, productId, await prepareImage(file.type, file.bytes), file.alt);
+}
+
+async function requireProduct(trx: Knex, vendorId: number, productId: number): Promise<void> {
   const product = await trx('catalog__products')
     .where({ vendor_id: vendorId, id: productId })
     .whereNull('deleted_at')
     .first('id');
   if (!product) throw CatalogErrors.NotFound({ what: 'product', id: productId });
-  const sized = await resizeImage(file.bytes);
+}
+
+/**
+ * Stores a prepared image for one product (as `addImage`, without resizing again: the demo seed gives one image to
+ * many products). Every product gets files of its own, so deleting one product's image never touches another's.
+ */
+export async function storeImage(
+  trx: Knex,
+  storage: ImageStorage,
+  vendorId: number,
+  productId: number,
+  image: PreparedImage,
+  alt: string,
+): Promise<ProductImage> {
+  await requireProduct(trx, vendorId, productId);
+  const { sized } = image;
   const keys: string[] = [];
   try {
-    const key = await storage.put(vendorId, file.bytes);
+    const key = await storage.put(vendorId, image.bytes);
     keys.push(key);
     const thumbs: Thumb[] = [];
     for (const t of sized.thumbs) {
@@ -124,11 +156,11 @@ export async function addImage(
         vendor_id: vendorId,
         product_id: productId,
         storage_key: key,
-        content_type: file.type,
+        content_type: image.type,
         width: sized.width,
         height: sized.height,
-        size_bytes: file.bytes.length,
-        alt: file.alt,
+        size_bytes: image.bytes.length,
+        alt,
         position: last?.p === null || last?.p === undefined ? 0 : Number(last.p) + 1,
         thumbs: JSON.stringify(thumbs),
       } as never)

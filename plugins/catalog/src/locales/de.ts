@@ -19,7 +19,7 @@ export const de: Partial<Record<keyof typeof en, string>> = {
     'Es verschwindet aus dem Shop und allen Listen. Seine Adresse und Artikelnummern bleiben reserviert.',
   'catalog.products.new': 'Neues Produkt',
   'catalog.editor.title': '{title} bearbeiten',
-  'catalog.editor.sidebar': 'Bilder und Bestand',
+  'catalog.editor.sidebar': 'Mehr zu diesem Produkt',
   'catalog.new.firstVariant': 'Optionen und erste Variante',
 
   'catalog.list.any': 'Alle',
@@ -132,9 +132,6 @@ export const de: Partial<Record<keyof typeof en, string>> = {
   'catalog.upload.tooLarge': 'Die Datei ist zu groß. Wählen Sie ein kleineres Bild.',
   'catalog.upload.type': 'Die Datei muss ein JPEG-, PNG- oder WebP-Bild sein.',
   'catalog.upload.unreadable': 'Die Datei konnte nicht als Bild gelesen werden.',
-
-  'catalog.inventory.title': 'Bestand',
-  'catalog.inventory.available': '{count} verfügbar',
 
   'catalog.categories.title': 'Kategorien',
   'catalog.categories.new': 'Neue Kategorie',

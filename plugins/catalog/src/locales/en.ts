@@ -17,7 +17,7 @@ export const en = {
   'catalog.products.deleteExplain': 'It leaves the shop and every list. Its address and SKUs stay reserved.',
   'catalog.products.new': 'New product',
   'catalog.editor.title': 'Edit {title}',
-  'catalog.editor.sidebar': 'Images and stock',
+  'catalog.editor.sidebar': 'More about this product',
   'catalog.new.firstVariant': 'Options and first variant',
 
   'catalog.list.any': 'Any',
@@ -129,9 +129,6 @@ export const en = {
   'catalog.upload.tooLarge': 'The file is too large. Choose a smaller image.',
   'catalog.upload.type': 'The file must be a JPEG, PNG or WebP image.',
   'catalog.upload.unreadable': 'The file could not be read as an image.',
-
-  'catalog.inventory.title': 'Stock',
-  'catalog.inventory.available': '{count} available',
 
   'catalog.categories.title': 'Categories',
   'catalog.categories.new': 'New category',

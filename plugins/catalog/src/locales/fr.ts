@@ -19,7 +19,7 @@ export const fr: Partial<Record<keyof typeof en, string>> = {
     'Il quitte la boutique et toutes les listes. Son adresse et ses références restent réservées.',
   'catalog.products.new': 'Nouveau produit',
   'catalog.editor.title': 'Modifier {title}',
-  'catalog.editor.sidebar': 'Images et stock',
+  'catalog.editor.sidebar': 'Plus sur ce produit',
   'catalog.new.firstVariant': 'Options et première variante',
 
   'catalog.list.any': 'Tous',
@@ -132,9 +132,6 @@ export const fr: Partial<Record<keyof typeof en, string>> = {
   'catalog.upload.tooLarge': 'Le fichier est trop volumineux. Choisissez une image plus petite.',
   'catalog.upload.type': 'Le fichier doit être une image JPEG, PNG ou WebP.',
   'catalog.upload.unreadable': 'Le fichier n’a pas pu être lu comme une image.',
-
-  'catalog.inventory.title': 'Stock',
-  'catalog.inventory.available': '{count} disponibles',
 
   'catalog.categories.title': 'Catégories',
   'catalog.categories.new': 'Nouvelle catégorie',

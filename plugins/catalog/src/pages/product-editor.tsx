@@ -4,7 +4,6 @@ import { listCategories } from '../categories.js';
 import { createProduct, getProduct, updateProduct } from '../products.js';
 import { event, writeContext } from '../products-api.js';
 import type { Category, Product } from '../schemas.js';
-import { stockReader } from '../stock-filter.js';
 import { ImagesCard } from './images.js';
 import {
   Button,
@@ -20,6 +19,7 @@ import {
   Money,
   PageHeader,
   readForm,
+  renderSlot,
   SelectField,
   seeOther,
   setFlash,
@@ -144,29 +144,27 @@ function ProductFields(props: {
   );
 }
 
-async function InventoryCard(props: { c: Context; ctx: PluginContext; product: Product }) {
-  const stock = stockReader(props.ctx);
-  if (!stock) return null;
-  const { t, fmt } = tr(props.c);
-  let available: Record<number, number>;
-  try {
-    available = await stock.available(
-      vendorOf(props.c),
-      props.product.variants.map((v) => v.id),
-    );
-  } catch {
-    return null; // inventory loaded but not installed here
-  }
-  return (
-    <Card title={t('catalog.inventory.title')}>
-      <ul class="text-sm">
-        {props.product.variants.map((v) => (
-          <li>
-            {v.sku}: {t('catalog.inventory.available', { count: fmt.number(available[v.id] ?? 0) })}
-          </li>
-        ))}
-      </ul>
-    </Card>
+/** The slot the editor's side column offers other plugins (inventory shows stock there). See README.md. */
+export const PRODUCT_SIDEBAR = 'product.sidebar';
+
+/** The blocks of enabled plugins for the product's side column, or null when none fills it. */
+function sidebarSlot(c: Context, product: Product) {
+  const vendor = c.get('vendor');
+  return renderSlot(
+    c,
+    PRODUCT_SIDEBAR,
+    {
+      vendorId: vendorOf(c),
+      vendorCode: vendor?.code,
+      vendorRoot: `${c.get('tenant')?.base ?? ''}/vendor/${vendor?.code}`,
+      productId: product.id,
+      variants: product.variants.map((v) => ({
+        id: v.id,
+        sku: v.sku,
+        label: product.options.map((o) => v.optionValues[o] ?? '').join(' / '),
+      })),
+    },
+    { class: 'space-y-4' },
   );
 }
 
@@ -216,7 +214,6 @@ function VariantsCard(props: { c: Context; product: Product }) {
 
 async function EditorPage(props: {
   c: Context;
-  ctx: PluginContext;
   product?: Product;
   values: Values;
   errors: FieldErrors;
@@ -265,7 +262,7 @@ async function EditorPage(props: {
         {product ? (
           <aside class="space-y-4" aria-label={t('catalog.editor.sidebar')}>
             <ImagesCard c={c} product={product} errors={props.errors} />
-            {await InventoryCard({ c, ctx: props.ctx, product })}
+            {await sidebarSlot(c, product)}
           </aside>
         ) : null}
       </div>
@@ -295,7 +292,7 @@ export async function rerender(
   );
   c.status(422);
   const shown = values ?? (product ? valuesOf(product) : {});
-  return c.render(await EditorPage({ c, ctx, product, values: shown, errors, categories }), {
+  return c.render(await EditorPage({ c, product, values: shown, errors, categories }), {
     title: tr(c).t('catalog.products.title'),
   });
 }
@@ -305,7 +302,7 @@ export function productEditorPages(router: PluginRouter, ctx: PluginContext): vo
   router.get('/products/new', requirePermission('catalog.edit'), async (c) => {
     const vendorId = vendorOf(c);
     const categories = await ctx.withTenant({ vendorId }, (trx) => listCategories(trx, vendorId));
-    return c.render(await EditorPage({ c, ctx, values: { status: 'draft' }, errors: {}, categories }), {
+    return c.render(await EditorPage({ c, values: { status: 'draft' }, errors: {}, categories }), {
       title: tr(c).t('catalog.products.new'),
     });
   });
@@ -359,7 +356,7 @@ export function productEditorPages(router: PluginRouter, ctx: PluginContext): vo
       { vendorId },
       async (trx) => [await getProduct(trx, vendorId, id), await listCategories(trx, vendorId)] as const,
     );
-    return c.render(await EditorPage({ c, ctx, product, values: valuesOf(product), errors: {}, categories }), {
+    return c.render(await EditorPage({ c, product, values: valuesOf(product), errors: {}, categories }), {
       title: product.title,
     });
   });

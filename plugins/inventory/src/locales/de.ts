@@ -80,4 +80,9 @@ export const de: Partial<Record<keyof typeof en, string>> = {
   'inventory.locations.created': 'Lagerort {name} hinzugefügt.',
   'inventory.locations.renamed': 'Lagerort in {name} umbenannt.',
   'inventory.locations.defaultSet': '{name} ist jetzt der Standard-Lagerort.',
+  'inventory.sidebar.title': 'Bestand',
+  'inventory.sidebar.total': 'Insgesamt {count} verfügbar',
+  'inventory.sidebar.caption': 'Verfügbare Einheiten je Variante und Lagerort',
+  'inventory.sidebar.none': 'Noch kein Bestand',
+  'inventory.sidebar.manage': 'Bestand verwalten',
 };

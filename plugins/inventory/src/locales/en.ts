@@ -79,4 +79,9 @@ export const en = {
   'inventory.locations.created': 'Location {name} added.',
   'inventory.locations.renamed': 'Location renamed to {name}.',
   'inventory.locations.defaultSet': '{name} is now the default location.',
+  'inventory.sidebar.title': 'Stock',
+  'inventory.sidebar.total': '{count} available in total',
+  'inventory.sidebar.caption': 'Available units per variant and location',
+  'inventory.sidebar.none': 'No stock yet',
+  'inventory.sidebar.manage': 'Manage stock',
 } as const;

@@ -82,4 +82,9 @@ export const fr: Partial<Record<keyof typeof en, string>> = {
   'inventory.locations.created': 'Emplacement {name} ajouté.',
   'inventory.locations.renamed': 'Emplacement renommé en {name}.',
   'inventory.locations.defaultSet': '{name} est maintenant l’emplacement par défaut.',
+  'inventory.sidebar.title': 'Stock',
+  'inventory.sidebar.total': '{count} disponibles au total',
+  'inventory.sidebar.caption': 'Unités disponibles par variante et emplacement',
+  'inventory.sidebar.none': 'Pas encore de stock',
+  'inventory.sidebar.manage': 'Gérer le stock',
 };
