@@ -1,14 +1,8 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import sharp from 'sharp';
 import type { TestKernel } from '../../kernel/testing/start-test-kernel.js';
 import { createShop, type DemoShop, json, setTheme, shopPath, startShopKernel } from './support.js';
-
-// The catalog stores uploads under CATALOG_MEDIA_DIR: a fresh folder for this file.
-process.env.CATALOG_MEDIA_DIR = mkdtempSync(path.join(tmpdir(), 'storefront-images-'));
 
 describe('storefront: product images', () => {
   let kernel: TestKernel;

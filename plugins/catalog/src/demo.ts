@@ -2,7 +2,6 @@ import type { DemoVendor, PluginContext } from '@orion/sdk';
 import { createCategory } from './categories.js';
 import { initialImage } from './demo-images.js';
 import { storeImage } from './images/images.js';
-import { imageStorage } from './images/storage.js';
 import { createProduct } from './products.js';
 import { T } from './rows.js';
 import type { ProductInput } from './schemas.js';
@@ -98,7 +97,7 @@ export async function seedCatalogDemo(ctx: PluginContext, vendor: DemoVendor): P
           };
           const product = await createProduct(trx, { vendorId: vendor.id, currency }, input);
           const image = images.get(leaf);
-          if (image) await storeImage(trx, imageStorage(), vendor.id, product.id, image, input.title as string);
+          if (image) await storeImage(trx, ctx.files, vendor.id, product.id, image, input.title as string);
         }
       }
     }

@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { asSystem, createTestDatabase, pluginPackageDir, startTestKernel, type TestKernel } from '@orion/sdk/testing';
-import { useTempMediaDir } from './pages-helpers.js';
 
-const media = useTempMediaDir();
 const dirs = [pluginPackageDir(import.meta.url)];
 
 /** Per demo vendor: products, and products with exactly one image. */
@@ -25,8 +24,10 @@ async function counts(kernel: TestKernel): Promise<Record<string, { products: nu
 describe('catalog demo data: generated product images', () => {
   it('gives every demo product one image the shop serves, generated at seed time, once', async (t) => {
     const database = await createTestDatabase();
+    // Both kernels share one data folder, as two starts of one deployment do.
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'catalog-demo-'));
     try {
-      const settings = { SEED_DEMO: 'true' };
+      const settings = { SEED_DEMO: 'true', ORION_DATA_DIR: dataDir };
       const first = await startTestKernel({
         database,
         settings,
@@ -70,11 +71,14 @@ describe('catalog demo data: generated product images', () => {
         await second.stop();
       }
       // Each product has files of its own (original and two thumbnails), so deleting one never breaks another.
-      const files = readdirSync(media, { recursive: true }).filter((f) => path.basename(String(f)).includes('-'));
+      const files = readdirSync(path.join(dataDir, 'files', 'catalog'), { recursive: true }).filter((f) =>
+        path.basename(String(f)).includes('-'),
+      );
       const products = Object.values(afterFirst).reduce((n, c) => n + c.products, 0);
       assert.equal(files.length, products * 3);
     } finally {
       await database.close();
+      rmSync(dataDir, { recursive: true, force: true });
     }
   });
 });

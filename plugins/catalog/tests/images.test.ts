@@ -13,12 +13,11 @@ import {
 } from '@orion/sdk/testing';
 import sharp from 'sharp';
 import { call, createProduct, shopApi, simpleProduct, VENDOR_API } from './helpers.js';
-import { browserSession, pagesOf, useTempMediaDir } from './pages-helpers.js';
+import { browserSession, catalogFiles, pagesOf } from './pages-helpers.js';
 
 const MAX_BYTES = 20_000;
 
 describe('catalog: product images', () => {
-  const mediaDir = useTempMediaDir();
   let kernel: TestKernel;
   let shop: TestVendor;
   let other: TestVendor;
@@ -124,7 +123,7 @@ describe('catalog: product images', () => {
 
   it('refuses a text file named .png and an oversized file with a 422 on the page, storing nothing', async () => {
     const before = (await images()).length;
-    const files = readdirSync(mediaDir, { recursive: true }).length;
+    const files = readdirSync(catalogFiles(kernel), { recursive: true }).length;
     const text = new TextEncoder().encode('this is not an image at all, just some text'.repeat(10));
     const fake = await pages.upload(`/products/${productId}/images`, {
       bytes: text,
@@ -156,7 +155,7 @@ describe('catalog: product images', () => {
     assert.equal(((await api.json()) as { code: string }).code, 'CATALOG_INVALID');
 
     assert.equal((await images()).length, before);
-    assert.equal(readdirSync(mediaDir, { recursive: true }).length, files);
+    assert.equal(readdirSync(catalogFiles(kernel), { recursive: true }).length, files);
   });
 
   it('orders images, changes alt text and deletes an image with its files', async () => {
@@ -175,14 +174,14 @@ describe('catalog: product images', () => {
     assert.equal((await pages.post(`/images/${first.id}`, { alt: 'Print on a wall' })).status, 303);
     assert.equal((await images()).find((i) => i.id === first.id)?.alt, 'Print on a wall');
 
-    const files = readdirSync(path.join(mediaDir, String(shop.id))).length;
+    const files = readdirSync(path.join(catalogFiles(kernel), String(shop.id))).length;
     assert.match(await (await pages.get(`/images/${second.id}/delete`)).text(), /role="alertdialog"/);
     assert.equal((await pages.post(`/images/${second.id}/delete`, {})).status, 303);
     assert.deepEqual(
       (await images()).map((i) => i.id),
       [first.id],
     );
-    assert.equal(readdirSync(path.join(mediaDir, String(shop.id))).length, files - 3);
+    assert.equal(readdirSync(path.join(catalogFiles(kernel), String(shop.id))).length, files - 3);
   });
 
   it("hides a draft's images from the shop, and answers 404 to another vendor everywhere", async () => {

@@ -1,13 +1,9 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestKernel, TestVendor } from '@orion/sdk/testing';
 
-/** Images of a test file go to a fresh folder (set before the first upload reads it). */
-export function useTempMediaDir(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'catalog-media-'));
-  process.env.CATALOG_MEDIA_DIR = dir;
-  return dir;
+/** Where the kernel keeps the catalog's files (`ctx.files`): a test kernel's own temporary data folder. */
+export function catalogFiles(kernel: TestKernel): string {
+  return path.join(kernel.config.dataDir, 'files', 'catalog');
 }
 
 /** Page requests as the vendor's owner (bearer token: no CSRF token needed), without following redirects. */

@@ -1,12 +1,7 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { asSystem, createTestDatabase, enablePlugins, pluginPackageDir, startTestKernel } from '@orion/sdk/testing';
-
-// The catalog's demo seed stores generated product images: in a fresh folder, not the working directory's data/.
-process.env.CATALOG_MEDIA_DIR = mkdtempSync(path.join(tmpdir(), 'inventory-demo-media-'));
 
 const inventory = pluginPackageDir(import.meta.url);
 const dirs = [path.join(path.dirname(inventory), 'catalog'), inventory];

@@ -4,7 +4,6 @@ import { jsonBody, jsonResponse, NoContent, vendorIdOf } from '../http.js';
 import { IdParam } from '../schemas.js';
 import { deleteImage, findImageRow, moveImage, ProductImage, setAlt, toImage } from './images.js';
 import { serveImage } from './serve.js';
-import { imageStorage } from './storage.js';
 import { uploadImage } from './upload.js';
 
 const tags = ['catalog'];
@@ -70,7 +69,7 @@ export function imageVendorApi(router: PluginRouter, ctx: PluginContext): void {
     const vendorId = vendorIdOf(c);
     const { id } = c.req.valid('param');
     const { keys } = await ctx.withTenant({ vendorId }, (trx) => deleteImage(trx, vendorId, id));
-    for (const key of keys) await imageStorage().delete(key);
+    for (const key of keys) await ctx.files.delete(key);
     return c.body(null, 204);
   });
 }

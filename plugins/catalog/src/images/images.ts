@@ -1,8 +1,7 @@
-import type { Knex } from '@orion/sdk';
+import type { FileStore, Knex } from '@orion/sdk';
 import { z } from '@orion/sdk';
 import { CatalogErrors } from '../errors.js';
 import { resizeImage, THUMB_WIDTHS } from './decode.js';
-import type { ImageStorage } from './storage.js';
 
 export const IMAGES = 'catalog__product_images';
 
@@ -109,7 +108,7 @@ export async function prepareImage(type: string, bytes: Uint8Array): Promise<Pre
  */
 export async function addImage(
   trx: Knex,
-  storage: ImageStorage,
+  storage: FileStore,
   vendorId: number,
   productId: number,
   file: { type: string; bytes: Uint8Array; alt: string },
@@ -132,7 +131,7 @@ async function requireProduct(trx: Knex, vendorId: number, productId: number): P
  */
 export async function storeImage(
   trx: Knex,
-  storage: ImageStorage,
+  storage: FileStore,
   vendorId: number,
   productId: number,
   image: PreparedImage,

@@ -2,7 +2,6 @@ import type { Knex, PluginContext } from '@orion/sdk';
 import type { Context } from 'hono';
 import { CatalogErrors } from '../errors.js';
 import { findImageRow, keyFor } from './images.js';
-import { imageStorage } from './storage.js';
 
 /**
  * Answers an image's bytes (`size`: `original` or a thumbnail width). An image id never gets other bytes, so the
@@ -18,7 +17,7 @@ export async function serveImage(
   const size = c.req.param('size') ?? 'original';
   const row = await ctx.withTenant({ vendorId }, (trx: Knex) => findImageRow(trx, vendorId, id, opts.activeOnly));
   const stored = keyFor(row, size);
-  const bytes = stored ? await imageStorage().get(stored.key) : undefined;
+  const bytes = stored ? await ctx.files.get(stored.key) : undefined;
   if (!stored || !bytes) throw CatalogErrors.NotFound({ what: 'image', id: `${id}/${size}` });
   return c.body(new Uint8Array(bytes).buffer as ArrayBuffer, 200, {
     'content-type': stored.type,

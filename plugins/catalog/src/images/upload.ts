@@ -2,7 +2,6 @@ import type { PluginContext } from '@orion/sdk';
 import type { Context } from 'hono';
 import { sniff, type UploadProblem } from './decode.js';
 import { addImage, type ProductImage } from './images.js';
-import { imageStorage } from './storage.js';
 
 export type UploadResult = { ok: true; image: ProductImage } | { ok: false; problem: UploadProblem | 'missing' };
 
@@ -29,7 +28,7 @@ export async function uploadImage(
   const alt = typeof form.alt === 'string' ? form.alt.trim().slice(0, 300) : '';
   try {
     const image = await ctx.withTenant({ vendorId }, (trx) =>
-      addImage(trx, imageStorage(), vendorId, productId, { type: sniffed.type, bytes, alt }),
+      addImage(trx, ctx.files, vendorId, productId, { type: sniffed.type, bytes, alt }),
     );
     return { ok: true, image };
   } catch (err) {

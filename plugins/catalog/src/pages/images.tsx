@@ -2,7 +2,6 @@ import { type PluginContext, type PluginRouter, requirePermission, vendorOf, z }
 import type { Context } from 'hono';
 import { deleteImage, findImageRow, moveImage, setAlt, toImage } from '../images/images.js';
 import { serveImage } from '../images/serve.js';
-import { imageStorage } from '../images/storage.js';
 import { uploadImage } from '../images/upload.js';
 import type { Product } from '../schemas.js';
 import {
@@ -200,7 +199,7 @@ export function imagePages(router: PluginRouter, ctx: PluginContext): void {
     const { t } = tr(c);
     const vendorId = vendorOf(c);
     const { row, keys } = await ctx.withTenant({ vendorId }, (trx) => deleteImage(trx, vendorId, idParam(c) as number));
-    for (const key of keys) await imageStorage().delete(key);
+    for (const key of keys) await ctx.files.delete(key);
     setFlash(c, { kind: 'success', text: t('catalog.flash.imageDeleted') });
     return seeOther(c, `${root(c)}/products/${row.product_id}`);
   });
