@@ -14,6 +14,7 @@ export { Badge, type BadgeTone } from '../ui/components/badge.js';
 export { BarChart, type BarDatum } from '../ui/components/bar-chart.js';
 export { Button, type ButtonVariant, buttonClass, LinkButton } from '../ui/components/button.js';
 export { ConfirmDialog } from '../ui/components/confirm-dialog.js';
+export { KitLanguage } from '../ui/components/kit-language.js';
 export {
   type Column,
   DataTable,

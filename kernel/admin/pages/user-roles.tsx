@@ -15,6 +15,7 @@ import { setFlash } from '../../ui/flash.js';
 import { seeOther } from '../../ui/redirect.js';
 import { adminOf } from '../scope.js';
 import type { AdminUsersDeps } from './users.js';
+import { roleLabel } from '../../auth/role-label.js';
 
 /** A vendor user's membership of a vendor the administrator may see, with the roles it could take. */
 export interface MembershipRoles {
@@ -189,7 +190,7 @@ export function RoleCards(props: {
                 label={t('adminUser.roleIn', { vendor: m.vendorName })}
                 options={m.roles
                   .filter((r) => r.preset !== 'owner')
-                  .map((r) => ({ value: String(r.id), label: r.name }))}
+                  .map((r) => ({ value: String(r.id), label: roleLabel(t, r) }))}
                 value={String(m.roleId)}
                 error={errorsOf(m.vendorCode)?.[`roleId-${m.vendorCode}`]}
               />

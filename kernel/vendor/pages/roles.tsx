@@ -18,6 +18,7 @@ import { formValue, formValues, readForm } from '../../ui/forms.js';
 import { seeOther } from '../../ui/redirect.js';
 import { grantablePermissions } from '../permissions.js';
 import { vendorOf, vendorRoot } from '../scope.js';
+import { roleLabel } from '../../auth/role-label.js';
 
 interface View {
   values?: Record<string, string | string[]>;
@@ -113,7 +114,7 @@ function RolesPage(props: View & { c: Context; roles: RoleRow[]; offered: Permis
   const t = kernelT(c);
   const root = `${vendorRoot(c)}/team/roles`;
   const columns: Column<RoleRow>[] = [
-    { key: 'name', label: t('roles.name'), render: (r) => r.name },
+    { key: 'name', label: t('roles.name'), render: (r) => roleLabel(t, r) },
     {
       key: 'kind',
       label: t('roles.kind'),
