@@ -138,8 +138,8 @@ function lastDays(days: number, rows: { day: string; n: string | number }[]): Ba
   });
 }
 
-export function formatDate(value: Date | string): string {
-  return new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(
+export function formatDate(value: Date | string, lang = 'en'): string {
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(
     new Date(value),
   );
 }

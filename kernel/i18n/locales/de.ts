@@ -1,3 +1,4 @@
+import { adminDe } from './admin/de.js';
 import type { KernelKey } from './en.js';
 
 /** The kernel's German messages; a key missing here falls back to English. */
@@ -351,4 +352,5 @@ export const de: Partial<Record<KernelKey, string>> = {
   'team.error.role': 'Wählen Sie eine Rolle.',
   'team.error.member': 'Diese Person ist schon im Team.',
   'team.error.admin': 'Diese E-Mail-Adresse gehört einem Administrator, der keinem Team beitreten kann.',
+  ...adminDe,
 };

@@ -1,3 +1,5 @@
+import { adminEn } from './admin/en.js';
+
 /** The kernel's English messages: complete, the keys every other language translates. */
 export const en = {
   'shell.skip': 'Skip to content',
@@ -351,6 +353,7 @@ export const en = {
   'shop.notFound.title': 'Page not found',
   'shop.notFound.text':
     'We could not find the page you were looking for. Try the search box above, or start again from the home page.',
+  ...adminEn,
 } as const;
 
 export type KernelKey = keyof typeof en;

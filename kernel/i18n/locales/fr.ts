@@ -1,3 +1,4 @@
+import { adminFr } from './admin/fr.js';
 import type { KernelKey } from './en.js';
 
 /** The kernel's French messages; a key missing here falls back to English. */
@@ -350,4 +351,5 @@ export const fr: Partial<Record<KernelKey, string>> = {
   'team.error.role': 'Choisissez un rôle.',
   'team.error.member': 'Cette personne fait déjà partie de l’équipe.',
   'team.error.admin': 'Cette adresse appartient à un administrateur, qui ne peut pas rejoindre une équipe.',
+  ...adminFr,
 };
