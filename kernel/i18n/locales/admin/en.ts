@@ -69,6 +69,23 @@ export const adminEn = {
   'adminPlatforms.reactivateBody': 'Its hosts answer again at once.',
   'adminPlatforms.done.deactivate': '{name} deactivated.',
   'adminPlatforms.done.reactivate': '{name} reactivated.',
+  'adminPlatformForm.newDescription': 'The platform is active at once; enable its plugins next.',
+  'adminPlatformForm.codeHint': 'Lowercase letters, digits and dashes; it cannot change later.',
+  'adminPlatformForm.domainHint': 'Such as shop.example.com; leave empty to reach it under /platforms/<code> only.',
+  'adminPlatformForm.defaultLanguage': 'Default language',
+  'adminPlatformForm.colour': 'Brand colour',
+  'adminPlatformForm.colourHint': 'A hex colour such as #2563eb.',
+  'adminPlatformForm.logo': 'Logo address',
+  'adminPlatformForm.save': 'Save platform',
+  'adminPlatformForm.create': 'Create platform',
+  'adminPlatformForm.created': 'Platform {name} created.',
+  'adminPlatformForm.saved': 'Platform {name} saved.',
+  'adminPlatformForm.error.name': 'Enter the platform name.',
+  'adminPlatformForm.error.nameLength': 'Use at most 120 characters.',
+  'adminPlatformForm.error.language': 'Choose a language.',
+  'adminPlatformForm.error.colour': 'Enter a colour such as #2563eb.',
+  'adminPlatformForm.error.logo': 'Enter an address starting with https://.',
+  'adminPlatformForm.error.invalid': 'This {reason}.',
 } as const;
 
 export type AdminKey = keyof typeof adminEn;
