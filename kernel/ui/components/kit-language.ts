@@ -14,3 +14,6 @@ export const KitLanguage = createContext<string>('en');
 export function kitT(lang?: string): Translate<KernelKey> {
   return createTranslator(KERNEL_MESSAGES, lang ?? useContext(KitLanguage));
 }
+
+/** The surrounding page's language (the request's inside `c.render`), for a component that formats dates. */
+export const kitLanguage = (): string => useContext(KitLanguage);
