@@ -137,6 +137,21 @@ export const adminEn = {
   'adminAudit.after': 'After',
   'adminAudit.changed': 'changed',
   'adminAudit.noDiff': 'This entry records no before or after.',
+  'adminMail.title': 'Outgoing mail',
+  'adminMail.description':
+    'Mails Orion kept instead of sending, because no SMTP server is configured (SMTP_URL). Times in UTC.',
+  'adminMail.to': 'To',
+  'adminMail.from': 'From',
+  'adminMail.subject': 'Subject',
+  'adminMail.kind': 'Kind',
+  'adminMail.recipient': 'Recipient',
+  'adminMail.empty': 'No mail yet.',
+  'adminMail.sentTo': '{when} UTC, to {to}',
+  'adminMail.back': 'Back to outgoing mail',
+  'adminMail.envelope': 'Envelope',
+  'adminMail.transport': 'Transport',
+  'adminMail.text': 'Text',
+  'adminMail.html': 'HTML source',
 } as const;
 
 export type AdminKey = keyof typeof adminEn;
