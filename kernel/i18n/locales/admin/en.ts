@@ -152,6 +152,18 @@ export const adminEn = {
   'adminMail.transport': 'Transport',
   'adminMail.text': 'Text',
   'adminMail.html': 'HTML source',
+  'adminDashboard.platform': 'Platform {name}',
+  'adminDashboard.active': 'Active vendors',
+  'adminDashboard.suspended': 'Suspended vendors',
+  'adminDashboard.enabled': 'Plugins enabled here',
+  'adminDashboard.chart': 'New vendors per day, last 14 days (UTC)',
+  'adminDashboard.recent': 'Recent activity',
+  'adminDashboard.noActivity': 'Nothing recorded yet.',
+  'adminDashboard.health': 'Plugin health',
+  'adminDashboard.noCheck': 'no check',
+  'adminDashboard.healthy': 'healthy',
+  'adminDashboard.failing': 'failing',
+  'adminDashboard.noPlugin': 'No plugin is enabled on this platform.',
 } as const;
 
 export type AdminKey = keyof typeof adminEn;
