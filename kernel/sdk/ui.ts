@@ -14,7 +14,6 @@ export { Badge, type BadgeTone } from '../ui/components/badge.js';
 export { BarChart, type BarDatum } from '../ui/components/bar-chart.js';
 export { Button, type ButtonVariant, buttonClass, LinkButton } from '../ui/components/button.js';
 export { ConfirmDialog } from '../ui/components/confirm-dialog.js';
-export { KitLanguage } from '../ui/components/kit-language.js';
 export {
   type Column,
   DataTable,
@@ -33,6 +32,7 @@ export {
   TextField,
 } from '../ui/components/form.js';
 export { Icon, type IconName } from '../ui/components/icon.js';
+export { KitLanguage } from '../ui/components/kit-language.js';
 export { Card, PageHeader } from '../ui/components/page-header.js';
 export { StatCard } from '../ui/components/stat-card.js';
 export { type Flash, setFlash } from '../ui/flash.js';

@@ -1,7 +1,7 @@
 import type { Context, Hono } from 'hono';
-import { kernelT } from '../i18n/request.js';
 import type { Child } from 'hono/jsx';
 import { OrionError } from '../errors/define-error.js';
+import { kernelT } from '../i18n/request.js';
 import { csrfToken } from '../security/csrf.js';
 import { ConfirmDialog } from './components/confirm-dialog.js';
 import { type Flash, setFlash } from './flash.js';

@@ -2,15 +2,15 @@ import type { Context, Hono } from 'hono';
 import type { Knex } from 'knex';
 import type { DbAccess } from '../../auth/db-access.js';
 import { KernelErrors } from '../../errors/codes.js';
+import { kernelT } from '../../i18n/request.js';
 import { Badge } from '../../ui/components/badge.js';
 import { Button, LinkButton } from '../../ui/components/button.js';
 import { type Column, DataTable, type TableState, tableQuery, tableSwap } from '../../ui/components/data-table.js';
 import { TextField } from '../../ui/components/form.js';
+import { kitLanguage, kitT } from '../../ui/components/kit-language.js';
 import { Card, PageHeader } from '../../ui/components/page-header.js';
 import { adminOf } from '../scope.js';
 import { formatDate } from './dashboard.js';
-import { kernelT } from '../../i18n/request.js';
-import { kitLanguage, kitT } from '../../ui/components/kit-language.js';
 
 interface EntryRow {
   id: number;
@@ -102,7 +102,9 @@ export function mountAdminAuditLog(app: Hono, deps: { db: DbAccess; root: (c: Co
         ),
     );
     if (!entry) throw KernelErrors.NotFound({ path: c.req.path });
-    return c.render(<EntryPage root={deps.root(c)} entry={entry} />, { title: kernelT(c)('adminAudit.entryTitle', { id: entry.id }) });
+    return c.render(<EntryPage root={deps.root(c)} entry={entry} />, {
+      title: kernelT(c)('adminAudit.entryTitle', { id: entry.id }),
+    });
   });
 }
 
@@ -125,7 +127,11 @@ function AuditLogPage(props: { root: string; rows: EntryRow[]; total: number; st
     },
     { key: 'actor', label: t('adminAudit.actor'), render: (e) => e.actor_label },
     { key: 'action', label: t('adminAudit.action'), render: (e) => <code class="text-xs">{e.action}</code> },
-    { key: 'target', label: t('adminAudit.target'), render: (e) => (e.target_type ? `${e.target_type} ${e.target_id ?? ''}` : '—') },
+    {
+      key: 'target',
+      label: t('adminAudit.target'),
+      render: (e) => (e.target_type ? `${e.target_type} ${e.target_id ?? ''}` : '—'),
+    },
     { key: 'vendor', label: t('adminVendor.card'), render: (e) => e.vendor_code ?? '—' },
   ];
   return (

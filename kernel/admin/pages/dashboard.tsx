@@ -1,6 +1,6 @@
 import type { Context, Hono } from 'hono';
-import { kernelT, languageOf } from '../../i18n/request.js';
 import type { DbAccess } from '../../auth/db-access.js';
+import { kernelT, languageOf } from '../../i18n/request.js';
 import type { HealthRegistry } from '../../observability/health.js';
 import type { PluginHost } from '../../plugins/host.js';
 import { Badge } from '../../ui/components/badge.js';

@@ -1,16 +1,16 @@
 import type { Context, Hono } from 'hono';
 import { AuthErrors } from '../../auth/errors.js';
 import { KernelErrors } from '../../errors/codes.js';
+import { kernelT } from '../../i18n/request.js';
 import type { MailOutbox, OutboxMail } from '../../mail/outbox.js';
 import { Badge } from '../../ui/components/badge.js';
 import { Button, LinkButton } from '../../ui/components/button.js';
 import { type Column, DataTable, type TableState, tableQuery, tableSwap } from '../../ui/components/data-table.js';
 import { TextField } from '../../ui/components/form.js';
+import { kitLanguage, kitT } from '../../ui/components/kit-language.js';
 import { Card, PageHeader } from '../../ui/components/page-header.js';
 import { adminOf } from '../scope.js';
 import { formatDate } from './dashboard.js';
-import { kernelT } from '../../i18n/request.js';
-import { kitLanguage, kitT } from '../../ui/components/kit-language.js';
 
 /**
  * Mails for super administrators only, like the mail API: they hold the single-use links (invitations, password
@@ -68,10 +68,7 @@ function MailLogPage(props: { root: string; rows: OutboxMail[]; total: number; s
   ];
   return (
     <>
-      <PageHeader
-        title={t('adminMail.title')}
-        description={t('adminMail.description')}
-      />
+      <PageHeader title={t('adminMail.title')} description={t('adminMail.description')} />
       <Card class="mb-4">
         <form method="get" action={href} hx-get={href} {...swap} class="flex flex-wrap items-end gap-3">
           <TextField name="to" label={t('adminMail.recipient')} type="email" value={props.to} />

@@ -2,11 +2,11 @@ import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import { AuthErrors } from '../../auth/errors.js';
 import { KernelErrors } from '../../errors/codes.js';
-import { csrfToken } from '../../security/csrf.js';
-import { TenancyErrors } from '../../tenancy/errors.js';
 import type { KernelKey } from '../../i18n/locales/index.js';
 import type { Translate } from '../../i18n/messages.js';
 import { kernelT } from '../../i18n/request.js';
+import { csrfToken } from '../../security/csrf.js';
+import { TenancyErrors } from '../../tenancy/errors.js';
 import { SUPPORTED_LANGUAGES } from '../../tenancy/language.js';
 import {
   changePlatform,
@@ -99,7 +99,8 @@ export function mountAdminPlatformForm(app: Hono, deps: AdminPlatformsDeps): voi
     });
     if (!input.success) {
       const errors: FieldErrors = {};
-      for (const issue of input.error.issues) errors[String(issue.path[0])] ??= kernelT(c)('adminPlatformForm.error.invalid', { reason: issue.message });
+      for (const issue of input.error.issues)
+        errors[String(issue.path[0])] ??= kernelT(c)('adminPlatformForm.error.invalid', { reason: issue.message });
       return render(c, undefined, form.values, errors);
     }
     try {
@@ -187,7 +188,13 @@ function PlatformFormPage(props: {
               error={errors?.code}
             />
           )}
-          <TextField name="name" label={t('adminVendors.name')} required value={formValue(values, 'name')} error={errors?.name} />
+          <TextField
+            name="name"
+            label={t('adminVendors.name')}
+            required
+            value={formValue(values, 'name')}
+            error={errors?.name}
+          />
           <TextField
             name="domain"
             label={t('adminPlatforms.domain')}

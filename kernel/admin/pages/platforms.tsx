@@ -63,7 +63,11 @@ export function mountAdminPlatforms(app: Hono, deps: AdminPlatformsDeps): void {
         label: t('adminPlatforms.actions'),
         render: (p) => (
           <span class="flex flex-wrap gap-3">
-            <a class="text-brand-700 underline" href={`${root}/platforms/${p.code}/edit`} aria-label={t('adminPlatforms.editOf', { name: p.name })}>
+            <a
+              class="text-brand-700 underline"
+              href={`${root}/platforms/${p.code}/edit`}
+              aria-label={t('adminPlatforms.editOf', { name: p.name })}
+            >
               {t('adminPlatforms.edit')}
             </a>
             <a
@@ -137,9 +141,12 @@ export function mountAdminPlatforms(app: Hono, deps: AdminPlatformsDeps): void {
   mountConfirmedAction(app, '/admin/platforms/:platform/:action{deactivate|reactivate}', {
     id: 'platform-confirm',
     title: (c) =>
-      kernelT(c)(c.req.param('action') === 'deactivate' ? 'adminPlatforms.deactivateOf' : 'adminPlatforms.reactivateOf', {
-        name: c.req.param('platform') ?? '',
-      }),
+      kernelT(c)(
+        c.req.param('action') === 'deactivate' ? 'adminPlatforms.deactivateOf' : 'adminPlatforms.reactivateOf',
+        {
+          name: c.req.param('platform') ?? '',
+        },
+      ),
     back: (c) => `${deps.root(c)}/platforms`,
     ask: async (c) => {
       const platform = await target(c);

@@ -1,9 +1,9 @@
-import type { KernelKey } from '../../i18n/locales/index.js';
-import type { Translate } from '../../i18n/messages.js';
-import { kernelT } from '../../i18n/request.js';
 import type { Context, Hono } from 'hono';
 import { AuthErrors } from '../../auth/errors.js';
 import { OrionError } from '../../errors/define-error.js';
+import type { KernelKey } from '../../i18n/locales/index.js';
+import type { Translate } from '../../i18n/messages.js';
+import { kernelT } from '../../i18n/request.js';
 import type { Plan } from '../../plugins/lifecycle.js';
 import { LifecycleErrors } from '../../plugins/lifecycle-errors.js';
 import { auditTransitions } from '../../plugins/transition-audit.js';
@@ -130,7 +130,9 @@ function globalQuestion(props: {
         <p>{t('adminPlugins.global')}</p>
         {plan.migrations.length ? (
           <>
-            <p class="mt-2">{t(action === 'uninstall' ? 'adminPlugins.migrationsReverted' : 'adminPlugins.migrationsRun')}</p>
+            <p class="mt-2">
+              {t(action === 'uninstall' ? 'adminPlugins.migrationsReverted' : 'adminPlugins.migrationsRun')}
+            </p>
             <ul class="mt-1 list-disc pl-5" data-plan>
               {plan.migrations.map((m) => (
                 <li>{m}</li>

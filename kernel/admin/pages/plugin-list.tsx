@@ -1,12 +1,12 @@
 import type { KernelKey } from '../../i18n/locales/index.js';
 import type { Translate } from '../../i18n/messages.js';
-import { kitT } from '../../ui/components/kit-language.js';
 import type { PluginListing } from '../../plugins/listing.js';
 import type { Platform } from '../../tenancy/platforms.js';
 import { Alert } from '../../ui/components/alert.js';
 import { Badge } from '../../ui/components/badge.js';
 import { Button } from '../../ui/components/button.js';
 import { Form } from '../../ui/components/form.js';
+import { kitT } from '../../ui/components/kit-language.js';
 import { PageHeader } from '../../ui/components/page-header.js';
 import type { Message } from './plugins.js';
 
@@ -221,11 +221,17 @@ function RowActions(props: PluginsPageProps & { plugin: PluginListing }) {
       links.push(<ActionLink href={`${url}/upgrade`} label={t('adminPlugins.upgrade')} name={p.displayName} />);
     }
     if (p.state === 'installed' && p.category !== 'core') {
-      links.push(<ActionLink href={`${url}/uninstall`} label={t('adminPlugins.uninstall')} name={p.displayName} danger />);
+      links.push(
+        <ActionLink href={`${url}/uninstall`} label={t('adminPlugins.uninstall')} name={p.displayName} danger />,
+      );
     }
     links.push(
       <Form action={`${url}/reload`} csrf={props.csrf} class="inline" {...swapPage(`${url}/reload`)}>
-        <button type="submit" aria-label={t('adminPlugins.reloadOf', { name: p.displayName })} class="font-medium text-brand-700 underline">
+        <button
+          type="submit"
+          aria-label={t('adminPlugins.reloadOf', { name: p.displayName })}
+          class="font-medium text-brand-700 underline"
+        >
           {t('adminPlugins.reload')}
         </button>
       </Form>,

@@ -1,8 +1,7 @@
-import { kernelT } from '../../i18n/request.js';
-import { kitT } from '../../ui/components/kit-language.js';
 import type { Context, Hono } from 'hono';
 import type { DbAccess } from '../../auth/db-access.js';
 import { KernelErrors } from '../../errors/codes.js';
+import { kernelT } from '../../i18n/request.js';
 import type { PluginHost } from '../../plugins/host.js';
 import type { PluginManifest, SettingSpec } from '../../plugins/manifest.js';
 import { parsePluginSettings, savePluginSettings, storedPluginSettings } from '../../plugins/settings.js';
@@ -10,6 +9,7 @@ import { csrfToken } from '../../security/csrf.js';
 import type { Platform } from '../../tenancy/platforms.js';
 import { Button, LinkButton } from '../../ui/components/button.js';
 import { ErrorSummary, type FieldErrors, Form, SelectField, TextField } from '../../ui/components/form.js';
+import { kitT } from '../../ui/components/kit-language.js';
 import { Card, PageHeader } from '../../ui/components/page-header.js';
 import { setFlash } from '../../ui/flash.js';
 import { seeOther } from '../../ui/redirect.js';
@@ -96,7 +96,8 @@ function SettingField(props: { name: string; spec: SettingSpec; value?: string; 
   const t = kitT();
   if (spec.type === 'enum') {
     const options = spec.options.map((o) => ({ value: o, label: o }));
-    const choices = spec.default === undefined ? [{ value: '', label: t('adminPluginSettings.notSet') }, ...options] : options;
+    const choices =
+      spec.default === undefined ? [{ value: '', label: t('adminPluginSettings.notSet') }, ...options] : options;
     return (
       <SelectField
         name={name}

@@ -1,8 +1,8 @@
+import type { Context, Hono } from 'hono';
+import type { Knex } from 'knex';
 import type { KernelKey } from '../../i18n/locales/index.js';
 import type { Translate } from '../../i18n/messages.js';
 import { kernelT } from '../../i18n/request.js';
-import type { Context, Hono } from 'hono';
-import type { Knex } from 'knex';
 import type { HealthRegistry } from '../../observability/health.js';
 import type { PluginHost } from '../../plugins/host.js';
 import type { Plan } from '../../plugins/lifecycle.js';
@@ -105,7 +105,10 @@ export function mountAdminPlugins(app: Hono, deps: AdminPluginsDeps): void {
       const others = plan.plugins.filter((p) => p !== id);
       const t = kernelT(c);
       const also = others.length ? ` ${t(`adminPlugins.also.${action}`, { list: others.join(', ') })}` : '';
-      return { kind: 'success', text: `${t(`adminPlugins.done.${action}`, { name: id, platform: platform.name })}${also}` };
+      return {
+        kind: 'success',
+        text: `${t(`adminPlugins.done.${action}`, { name: id, platform: platform.name })}${also}`,
+      };
     },
     answer: listAnswer(deps),
   });
@@ -157,9 +160,7 @@ function planQuestion(props: {
               </li>
             ))}
           </ol>
-          {action === 'disable' ? (
-            <p class="mt-2">{t('adminPlugins.disableBody')}</p>
-          ) : null}
+          {action === 'disable' ? <p class="mt-2">{t('adminPlugins.disableBody')}</p> : null}
         </>
       ),
   };

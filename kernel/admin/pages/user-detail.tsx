@@ -2,8 +2,8 @@ import type { Context, Hono } from 'hono';
 import { AuthErrors } from '../../auth/errors.js';
 import { KernelErrors } from '../../errors/codes.js';
 import { OrionError } from '../../errors/define-error.js';
-import { csrfToken } from '../../security/csrf.js';
 import { kernelT } from '../../i18n/request.js';
+import { csrfToken } from '../../security/csrf.js';
 import { statusOf, type UserRow } from '../../tenancy/admin-users-query.js';
 import { findUser, sendUserPasswordReset, setAdminPlatforms, setUserActive } from '../../tenancy/user-service.js';
 import { Alert } from '../../ui/components/alert.js';
@@ -90,7 +90,12 @@ export function mountAdminUserDetail(app: Hono, deps: AdminUsersDeps): void {
 
   app.post('/admin/users/:id{[0-9]+}/password-reset', async (c) => {
     const user = await load(c);
-    return act(c, user, () => sendUserPasswordReset(c, deps, user), kernelT(c)('adminUserDetail.resetSent', { email: user.email }));
+    return act(
+      c,
+      user,
+      () => sendUserPasswordReset(c, deps, user),
+      kernelT(c)('adminUserDetail.resetSent', { email: user.email }),
+    );
   });
 
   app.post('/admin/users/:id{[0-9]+}/platforms', async (c) => {
@@ -148,8 +153,9 @@ function UserPage(props: {
             </dd>
             <dt class="text-gray-600">{t('adminVendors.title')}</dt>
             <dd>
-              {user.vendors.map((v) => (v.isOwner ? t('adminUserDetail.owner', { vendor: v.code }) : v.code)).join(', ') ||
-                '—'}
+              {user.vendors
+                .map((v) => (v.isOwner ? t('adminUserDetail.owner', { vendor: v.code }) : v.code))
+                .join(', ') || '—'}
             </dd>
           </dl>
           {status === 'deleted' || self ? null : (

@@ -1,6 +1,7 @@
 import type { Context, Hono } from 'hono';
 import type { Knex } from 'knex';
 import { AuthErrors } from '../../auth/errors.js';
+import { roleLabel } from '../../auth/role-label.js';
 import { OrionError } from '../../errors/define-error.js';
 import type { KernelKey } from '../../i18n/locales/index.js';
 import { kernelT } from '../../i18n/request.js';
@@ -15,7 +16,6 @@ import { setFlash } from '../../ui/flash.js';
 import { seeOther } from '../../ui/redirect.js';
 import { adminOf } from '../scope.js';
 import type { AdminUsersDeps } from './users.js';
-import { roleLabel } from '../../auth/role-label.js';
 
 /** A vendor user's membership of a vendor the administrator may see, with the roles it could take. */
 export interface MembershipRoles {

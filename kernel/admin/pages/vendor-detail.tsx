@@ -1,7 +1,7 @@
 import type { Context, Hono } from 'hono';
 import type { DbAccess } from '../../auth/db-access.js';
 import { KernelErrors } from '../../errors/codes.js';
-import { kernelT, languageOf } from '../../i18n/request.js';
+import { kernelT } from '../../i18n/request.js';
 import { csrfToken } from '../../security/csrf.js';
 import type { PlatformRegistry } from '../../tenancy/platforms.js';
 import {
@@ -27,7 +27,6 @@ export interface AdminVendorDetailDeps {
   changed: () => Promise<void>;
   root: (c: Context) => string;
 }
-
 
 /**
  * `GET /admin/vendors/:code`: a vendor with its company, status and platform memberships, and its status actions

@@ -34,7 +34,12 @@ const SORTABLE = ['code', 'name', 'created_at'] as const;
 
 const newVendorForm = (t: Translate<KernelKey>) =>
   z.object({
-    code: z.string().trim().toLowerCase().min(1, t('adminVendors.error.code')).max(40, t('adminVendors.error.codeLength')),
+    code: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .min(1, t('adminVendors.error.code'))
+      .max(40, t('adminVendors.error.codeLength')),
     name: z.string().trim().min(1, t('adminVendors.error.name')).max(120),
     ownerEmail: z.string().trim().email(t('adminVendors.error.ownerEmail')),
     ownerName: z.string().trim().max(120).optional(),
@@ -235,7 +240,13 @@ function NewVendorPage(props: {
             value={formValue(values, 'code')}
             error={errors?.code}
           />
-          <TextField name="name" label={t('adminVendors.shopName')} required value={formValue(values, 'name')} error={errors?.name} />
+          <TextField
+            name="name"
+            label={t('adminVendors.shopName')}
+            required
+            value={formValue(values, 'name')}
+            error={errors?.name}
+          />
           <TextField
             name="ownerEmail"
             label={t('adminVendors.ownerEmail')}

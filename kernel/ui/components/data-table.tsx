@@ -180,7 +180,10 @@ export function DataTable<T>(props: DataTableProps<T>) {
           </tbody>
         </table>
       </div>
-      <nav aria-label={t('kit.pages', { caption: props.caption })} class="flex items-center justify-between text-sm text-gray-700">
+      <nav
+        aria-label={t('kit.pages', { caption: props.caption })}
+        class="flex items-center justify-between text-sm text-gray-700"
+      >
         <p>{t('kit.range', { first, last, total: props.total })}</p>
         <div class="flex gap-2">
           {state.page > 1 ? (

@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx';
-import { kitT } from './kit-language.js';
 import { CSRF_FIELD } from '../../security/csrf.js';
+import { kitT } from './kit-language.js';
 
 /** Messages per field name, from server-side validation. */
 export type FieldErrors = Record<string, string | undefined>;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { can, requirePermission } from '../../auth/authorize.js';
 import type { DbAccess } from '../../auth/db-access.js';
 import type { PermissionDef } from '../../auth/permissions.js';
+import { roleLabel } from '../../auth/role-label.js';
 import { kernelT } from '../../i18n/request.js';
 import type { PluginHost } from '../../plugins/host.js';
 import { csrfToken } from '../../security/csrf.js';
@@ -18,7 +19,6 @@ import { formValue, formValues, readForm } from '../../ui/forms.js';
 import { seeOther } from '../../ui/redirect.js';
 import { grantablePermissions } from '../permissions.js';
 import { vendorOf, vendorRoot } from '../scope.js';
-import { roleLabel } from '../../auth/role-label.js';
 
 interface View {
   values?: Record<string, string | string[]>;

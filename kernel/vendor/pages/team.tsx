@@ -2,6 +2,7 @@ import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import { can, requirePermission } from '../../auth/authorize.js';
 import type { DbAccess } from '../../auth/db-access.js';
+import { roleLabel } from '../../auth/role-label.js';
 import { KernelErrors } from '../../errors/codes.js';
 import type { KernelKey } from '../../i18n/locales/index.js';
 import type { Translate } from '../../i18n/messages.js';
@@ -18,7 +19,6 @@ import { setFlash } from '../../ui/flash.js';
 import { formValue, readForm } from '../../ui/forms.js';
 import { seeOther } from '../../ui/redirect.js';
 import { vendorOf, vendorRoot } from '../scope.js';
-import { roleLabel } from '../../auth/role-label.js';
 
 interface MemberRow {
   email: string;
