@@ -161,6 +161,7 @@ describe('pages translated in French and Luxembourgish', () => {
     const plugins = await admin.get(`/admin/platforms/${code}/plugins`);
     assert.match(plugins.html, /Plugin-Ordner neu einlesen/);
     assert.match(plugins.html, /Abhängigkeiten/);
+    assert.match((await admin.get(`/admin/platforms/${code}/menus`)).html, /Menüs speichern/);
   });
 
   it("names preset roles in the reader's language and leaves custom roles as typed", async () => {
