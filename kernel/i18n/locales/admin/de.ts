@@ -186,7 +186,7 @@ export const adminDe: Record<AdminKey, string> = {
   'adminPlugins.col.state': 'Zustand',
   'adminPlugins.col.dependencies': 'Abhängigkeiten',
   'adminPlugins.col.dependents': 'Abhängige',
-  'adminPlugins.col.health': 'Zustand der Prüfung',
+  'adminPlugins.col.health': 'Prüfstatus',
   'adminPlugins.state.excluded': 'ausgeschlossen',
   'adminPlugins.state.discovered': 'nicht installiert',
   'adminPlugins.state.quarantined': 'in Quarantäne',
