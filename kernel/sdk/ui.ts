@@ -32,6 +32,7 @@ export {
   TextField,
 } from '../ui/components/form.js';
 export { Icon, type IconName } from '../ui/components/icon.js';
+export { KitLanguage } from '../ui/components/kit-language.js';
 export { Card, PageHeader } from '../ui/components/page-header.js';
 export { StatCard } from '../ui/components/stat-card.js';
 export { type Flash, setFlash } from '../ui/flash.js';

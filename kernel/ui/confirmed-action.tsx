@@ -1,6 +1,7 @@
 import type { Context, Hono } from 'hono';
 import type { Child } from 'hono/jsx';
 import { OrionError } from '../errors/define-error.js';
+import { kernelT } from '../i18n/request.js';
 import { csrfToken } from '../security/csrf.js';
 import { ConfirmDialog } from './components/confirm-dialog.js';
 import { type Flash, setFlash } from './flash.js';
@@ -56,7 +57,7 @@ export function mountConfirmedAction(app: Hono, path: string, spec: ConfirmedAct
     return err.message;
   };
   const panel = (c: Context, question: Question) => {
-    const labels = spec.labels?.(c) ?? { cancel: 'Cancel', back: 'Back' };
+    const labels = spec.labels?.(c) ?? { cancel: kernelT(c)('confirm.cancel'), back: kernelT(c)('confirm.back') };
     const action = new URL(c.req.url).pathname;
     const common = { id: spec.id, action, csrf: csrfToken(c), cancelHref: spec.back(c) };
     return c.render(

@@ -7,6 +7,7 @@ import { wantsJson } from '../http/problem.js';
 import { languageChoice } from '../i18n/language-switch.js';
 import { kernelT } from '../i18n/request.js';
 import { csrfToken } from '../security/csrf.js';
+import { KitLanguage } from './components/kit-language.js';
 import { BarePage, Shell, type ShellProps } from './components/layout.js';
 import { takeFlash } from './flash.js';
 import { type MenuArea, type MenuRegistry, menuHidden } from './menu.js';
@@ -66,11 +67,13 @@ export function uiShell(options: UiShellOptions): MiddlewareHandler {
 }
 
 async function render(c: Context, options: UiShellOptions, content: Child, props: PageProps): Promise<Response> {
+  const lang = c.get('language');
+  // The kit's own words (pager, Cancel…) follow the request's language without each page passing it.
+  content = <KitLanguage.Provider value={lang ?? 'en'}>{content}</KitLanguage.Provider>;
   if (isHtmxRequest(c)) return c.html(String(content));
   const csrf = csrfToken(c);
   const flash = takeFlash(c);
   const assets = options.assets();
-  const lang = c.get('language');
   if (props.bare) {
     return c.html(
       renderDocument(

@@ -110,4 +110,73 @@ describe('pages translated in French and Luxembourgish', () => {
     assert.match(lb.html, /Ofmellen/, 'the frame is in Luxembourgish');
     assert.match(lb.html, /Domains of Shop lux/, 'the page falls back to English');
   });
+
+  it('shows the vendor list, a vendor, platforms, users, audit log and outgoing mail in French', async () => {
+    const admin = new FormSession(kernel);
+    await admin.signIn('/admin/login', 'root@example.com', 'root-password');
+    await admin.get('/admin');
+    await admin.post('/admin/language', { lang: 'fr', next: '/admin' });
+    const vendors = await admin.get('/admin/vendors');
+    assert.match(vendors.html, /Nouveau vendeur/);
+    assert.match(vendors.html, /<th[^>]*>.*Société/s);
+    assert.match(vendors.html, /1–1 sur 1/, 'the kit pager is in French');
+    assert.match(vendors.html, />actif</);
+    const none = await admin.get('/admin/vendors?q=zzz');
+    assert.match(none.html, /Aucun résultat pour « zzz »/);
+    const vendor = await admin.get('/admin/vendors/lux');
+    assert.match(vendor.html, /Suspendre le vendeur/);
+    assert.match(vendor.html, /Lëtzebuergesch, Français, English/);
+    const invalid = await admin.post('/admin/vendors/new', { code: '', name: '', ownerEmail: 'x' });
+    assert.equal(invalid.status, 422);
+    assert.match(invalid.html, /Saisissez le nom de la boutique/);
+    assert.match(invalid.html, /Veuillez corriger les champs ci-dessous/);
+    assert.match((await admin.get('/admin/platforms')).html, /Nouvelle plateforme/);
+    assert.match((await admin.get('/admin/platforms/new')).html, /Langue par défaut/);
+    const users = await admin.get('/admin/users');
+    assert.match(users.html, /Administrateurs/);
+    assert.match(users.html, /super administrateur/);
+    const audit = await admin.get('/admin/audit-log');
+    assert.match(audit.html, /Journal d’audit/);
+    assert.match(audit.html, /L’action commence par/);
+    assert.match((await admin.get('/admin/mail')).html, /E-mails sortants/);
+    assert.match((await admin.get('/admin')).html, /Vendeurs actifs/);
+  });
+
+  it('shows the plugins page and a disabling plan in German', async () => {
+    const admin = new FormSession(kernel);
+    await admin.signIn('/admin/login', 'root@example.com', 'root-password');
+    await admin.get('/admin');
+    await admin.post('/admin/language', { lang: 'de', next: '/admin' });
+    const users = await admin.get('/admin/users');
+    assert.match(users.html, /Art des Benutzers/);
+    assert.match(users.html, /Händler-Benutzer/);
+    const vendor = await admin.get('/admin/vendors/lux/delete');
+    assert.match(vendor.html, /Shop lux löschen\?/);
+    assert.match(vendor.html, />Abbrechen</, 'the confirm panel is in German');
+    const platforms = await admin.get('/admin/platforms');
+    assert.match(platforms.html, /Plattformen/);
+    assert.match(platforms.html, /Menüs/);
+    const code = platforms.html.match(/href="\/admin\/platforms\/([a-z0-9-]+)\/plugins"/)?.[1];
+    assert.ok(code, 'a platform links to its plugins');
+    const plugins = await admin.get(`/admin/platforms/${code}/plugins`);
+    assert.match(plugins.html, /Plugin-Ordner neu einlesen/);
+    assert.match(plugins.html, /Abhängigkeiten/);
+    assert.match((await admin.get(`/admin/platforms/${code}/menus`)).html, /Menüs speichern/);
+  });
+
+  it("names preset roles in the reader's language and leaves custom roles as typed", async () => {
+    const owner = new FormSession(kernel);
+    await owner.signIn('/vendor/lux/login', shop.ownerEmail, shop.ownerPassword);
+    await owner.get('/vendor/lux');
+    await owner.post('/vendor/lux/language', { lang: 'fr', next: '/vendor/lux/team/roles' });
+    await owner.post('/vendor/lux/team/roles', { name: 'Préparateurs', permissions: 'team.view' });
+    const roles = await owner.get('/vendor/lux/team/roles');
+    assert.match(roles.html, />Propriétaire</);
+    assert.match(roles.html, />Gérant</);
+    assert.match(roles.html, />Préparateurs</);
+    assert.doesNotMatch(roles.html, />Manager</);
+    const team = await owner.get('/vendor/lux/team');
+    assert.match(team.html, /Propriétaire \(propriétaire\)/);
+    assert.match(team.html, /<option value="\d+">Gérant<\/option>/);
+  });
 });

@@ -2,10 +2,12 @@ import type { Context, Hono } from 'hono';
 import type { Knex } from 'knex';
 import type { DbAccess } from '../../auth/db-access.js';
 import { KernelErrors } from '../../errors/codes.js';
+import { kernelT } from '../../i18n/request.js';
 import { Badge } from '../../ui/components/badge.js';
 import { Button, LinkButton } from '../../ui/components/button.js';
 import { type Column, DataTable, type TableState, tableQuery, tableSwap } from '../../ui/components/data-table.js';
 import { TextField } from '../../ui/components/form.js';
+import { kitLanguage, kitT } from '../../ui/components/kit-language.js';
 import { Card, PageHeader } from '../../ui/components/page-header.js';
 import { adminOf } from '../scope.js';
 import { formatDate } from './dashboard.js';
@@ -76,7 +78,7 @@ export function mountAdminAuditLog(app: Hono, deps: { db: DbAccess; root: (c: Co
       return { rows, total: Number(n) };
     });
     return c.render(<AuditLogPage root={deps.root(c)} rows={rows} total={total} state={state} filters={filters} />, {
-      title: 'Audit log',
+      title: kernelT(c)('adminAudit.title'),
     });
   });
 
@@ -100,60 +102,69 @@ export function mountAdminAuditLog(app: Hono, deps: { db: DbAccess; root: (c: Co
         ),
     );
     if (!entry) throw KernelErrors.NotFound({ path: c.req.path });
-    return c.render(<EntryPage root={deps.root(c)} entry={entry} />, { title: `Audit entry ${entry.id}` });
+    return c.render(<EntryPage root={deps.root(c)} entry={entry} />, {
+      title: kernelT(c)('adminAudit.entryTitle', { id: entry.id }),
+    });
   });
 }
 
 function AuditLogPage(props: { root: string; rows: EntryRow[]; total: number; state: TableState; filters: Filters }) {
   const href = `${props.root}/audit-log`;
   const swap = tableSwap('audit-table');
+  // Rendered inside the shell: the kit's language is the request's.
+  const t = kitT();
+  const lang = kitLanguage();
   const columns: Column<EntryRow>[] = [
     {
       key: 'at',
-      label: 'When',
+      label: t('adminAudit.when'),
       sortable: true,
       render: (e) => (
         <a class="text-brand-700 underline" href={`${href}/${e.id}`}>
-          {formatDate(e.at)}
+          {formatDate(e.at, lang)}
         </a>
       ),
     },
-    { key: 'actor', label: 'Actor', render: (e) => e.actor_label },
-    { key: 'action', label: 'Action', render: (e) => <code class="text-xs">{e.action}</code> },
-    { key: 'target', label: 'Target', render: (e) => (e.target_type ? `${e.target_type} ${e.target_id ?? ''}` : '—') },
-    { key: 'vendor', label: 'Vendor', render: (e) => e.vendor_code ?? '—' },
+    { key: 'actor', label: t('adminAudit.actor'), render: (e) => e.actor_label },
+    { key: 'action', label: t('adminAudit.action'), render: (e) => <code class="text-xs">{e.action}</code> },
+    {
+      key: 'target',
+      label: t('adminAudit.target'),
+      render: (e) => (e.target_type ? `${e.target_type} ${e.target_id ?? ''}` : '—'),
+    },
+    { key: 'vendor', label: t('adminVendor.card'), render: (e) => e.vendor_code ?? '—' },
   ];
   return (
     <>
-      <PageHeader title="Audit log" description="Every change, who made it and when (times in UTC)." />
+      <PageHeader title={t('adminAudit.title')} description={t('adminAudit.description')} />
       <Card class="mb-4">
         <form method="get" action={href} hx-get={href} {...swap} class="grid gap-3 sm:grid-cols-3 lg:grid-cols-6">
           <TextField
             name="action"
-            label="Action starts with"
+            label={t('adminAudit.actionPrefix')}
             value={props.filters.action}
             placeholder="tenancy.vendor"
           />
-          <TextField name="actor" label="Actor" value={props.filters.actor} />
-          <TextField name="vendor" label="Vendor code" value={props.filters.vendor} />
-          <TextField name="from" label="From" type="date" value={props.filters.from} />
-          <TextField name="to" label="To" type="date" value={props.filters.to} />
+          <TextField name="actor" label={t('adminAudit.actor')} value={props.filters.actor} />
+          <TextField name="vendor" label={t('adminAudit.vendorCode')} value={props.filters.vendor} />
+          <TextField name="from" label={t('adminAudit.from')} type="date" value={props.filters.from} />
+          <TextField name="to" label={t('adminAudit.to')} type="date" value={props.filters.to} />
           <div class="flex items-end gap-2">
-            <Button>Filter</Button>
-            <LinkButton href={href}>Clear</LinkButton>
+            <Button>{t('adminAudit.filter')}</Button>
+            <LinkButton href={href}>{t('adminAudit.clear')}</LinkButton>
           </div>
         </form>
       </Card>
       <DataTable
         id="audit-table"
-        caption="Audit log entries"
+        caption={t('adminAudit.entries')}
         href={href}
         columns={columns}
         rows={props.rows}
         total={props.total}
         state={props.state}
         params={props.filters}
-        empty="No entry matches these filters."
+        empty={t('adminAudit.empty')}
       />
     </>
   );
@@ -183,40 +194,41 @@ export function diffFields(
 function EntryPage(props: { root: string; entry: EntryDetail }) {
   const e = props.entry;
   const fields = diffFields(e.before, e.after);
+  const t = kitT();
   return (
     <>
       <PageHeader
         title={e.action}
-        description={`${formatDate(e.at)} UTC by ${e.actor_label}`}
-        actions={<LinkButton href={`${props.root}/audit-log`}>Back to the audit log</LinkButton>}
+        description={t('adminAudit.by', { when: formatDate(e.at, kitLanguage()), actor: e.actor_label })}
+        actions={<LinkButton href={`${props.root}/audit-log`}>{t('adminAudit.back')}</LinkButton>}
       />
       <div class="grid gap-4 lg:grid-cols-3">
-        <Card title="Entry">
+        <Card title={t('adminAudit.entry')}>
           <dl class="grid grid-cols-3 gap-2 text-sm">
-            <dt class="text-gray-600">Target</dt>
+            <dt class="text-gray-600">{t('adminAudit.target')}</dt>
             <dd class="col-span-2">{e.target_type ? `${e.target_type} ${e.target_id ?? ''}` : '—'}</dd>
-            <dt class="text-gray-600">Vendor</dt>
+            <dt class="text-gray-600">{t('adminVendor.card')}</dt>
             <dd class="col-span-2">{e.vendor_code ?? '—'}</dd>
-            <dt class="text-gray-600">Address</dt>
+            <dt class="text-gray-600">{t('adminAudit.ip')}</dt>
             <dd class="col-span-2">{e.ip ?? '—'}</dd>
-            <dt class="text-gray-600">Request</dt>
+            <dt class="text-gray-600">{t('adminAudit.request')}</dt>
             <dd class="col-span-2 break-all">{e.request_id ?? '—'}</dd>
           </dl>
         </Card>
-        <Card title="Before and after" class="lg:col-span-2">
+        <Card title={t('adminAudit.diff')} class="lg:col-span-2">
           {fields.length ? (
             <table class="min-w-full text-sm">
-              <caption class="sr-only">Fields before and after the change</caption>
+              <caption class="sr-only">{t('adminAudit.diffCaption')}</caption>
               <thead class="text-left">
                 <tr>
                   <th scope="col" class="py-1 pr-4">
-                    Field
+                    {t('adminAudit.field')}
                   </th>
                   <th scope="col" class="py-1 pr-4">
-                    Before
+                    {t('adminAudit.before')}
                   </th>
                   <th scope="col" class="py-1 pr-4">
-                    After
+                    {t('adminAudit.after')}
                   </th>
                 </tr>
               </thead>
@@ -224,7 +236,7 @@ function EntryPage(props: { root: string; entry: EntryDetail }) {
                 {fields.map((f) => (
                   <tr data-changed={f.changed ? 'true' : undefined}>
                     <th scope="row" class="py-1 pr-4 text-left font-medium">
-                      {f.field} {f.changed ? <Badge tone="yellow">changed</Badge> : null}
+                      {f.field} {f.changed ? <Badge tone="yellow">{t('adminAudit.changed')}</Badge> : null}
                     </th>
                     <td class="py-1 pr-4 break-all">
                       <code class="text-xs">{f.before ?? '—'}</code>
@@ -237,7 +249,7 @@ function EntryPage(props: { root: string; entry: EntryDetail }) {
               </tbody>
             </table>
           ) : (
-            <p class="text-sm text-gray-600">This entry records no before or after.</p>
+            <p class="text-sm text-gray-600">{t('adminAudit.noDiff')}</p>
           )}
         </Card>
       </div>

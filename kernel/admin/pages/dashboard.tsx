@@ -1,5 +1,6 @@
 import type { Context, Hono } from 'hono';
 import type { DbAccess } from '../../auth/db-access.js';
+import { kernelT, languageOf } from '../../i18n/request.js';
 import type { HealthRegistry } from '../../observability/health.js';
 import type { PluginHost } from '../../plugins/host.js';
 import { Badge } from '../../ui/components/badge.js';
@@ -52,7 +53,7 @@ export function mountAdminDashboard(app: Hono, deps: { db: DbAccess; host: Plugi
     const report = await deps.health.report((check) => check.name.startsWith('plugin:'));
     return c.render(
       <Dashboard c={c} counts={counts} audit={audit} created={created} enabled={enabled} checks={report.checks} />,
-      { title: 'Dashboard' },
+      { title: kernelT(c)('menu.admin.dashboard') },
     );
   });
 }
@@ -66,19 +67,24 @@ function Dashboard(props: {
   checks: Record<string, { status: 'ok' | 'fail'; error?: string }>;
 }) {
   const platform = props.c.get('platform');
+  const t = kernelT(props.c);
+  const lang = languageOf(props.c);
   return (
     <>
-      <PageHeader title="Dashboard" description={platform ? `Platform ${platform.name}` : undefined} />
+      <PageHeader
+        title={t('menu.admin.dashboard')}
+        description={platform ? t('adminDashboard.platform', { name: platform.name }) : undefined}
+      />
       <div class="mb-6 grid gap-4 sm:grid-cols-3">
-        <StatCard label="Active vendors" value={props.counts.active} />
-        <StatCard label="Suspended vendors" value={props.counts.suspended} />
-        <StatCard label="Plugins enabled here" value={props.enabled.length} />
+        <StatCard label={t('adminDashboard.active')} value={props.counts.active} />
+        <StatCard label={t('adminDashboard.suspended')} value={props.counts.suspended} />
+        <StatCard label={t('adminDashboard.enabled')} value={props.enabled.length} />
       </div>
       <Card class="mb-6">
-        <BarChart title="New vendors per day, last 14 days (UTC)" data={props.created} />
+        <BarChart title={t('adminDashboard.chart')} data={props.created} />
       </Card>
       <div class="grid gap-4 lg:grid-cols-2">
-        <Card title="Recent activity">
+        <Card title={t('adminDashboard.recent')}>
           {props.audit.length ? (
             <ul class="divide-y divide-gray-100 text-sm">
               {props.audit.map((a) => (
@@ -87,16 +93,16 @@ function Dashboard(props: {
                   {a.target_type ? ` · ${a.target_type} ${a.target_id ?? ''}` : ''}
                   <span class="block text-xs text-gray-600">
                     {a.actor_label} ·{' '}
-                    <time datetime={new Date(a.created_at).toISOString()}>{formatDate(a.created_at)}</time>
+                    <time datetime={new Date(a.created_at).toISOString()}>{formatDate(a.created_at, lang)}</time>
                   </span>
                 </li>
               ))}
             </ul>
           ) : (
-            <p class="text-sm text-gray-600">Nothing recorded yet.</p>
+            <p class="text-sm text-gray-600">{t('adminDashboard.noActivity')}</p>
           )}
         </Card>
-        <Card title="Plugin health">
+        <Card title={t('adminDashboard.health')}>
           {props.enabled.length ? (
             <ul class="divide-y divide-gray-100 text-sm">
               {props.enabled.map((id) => {
@@ -105,12 +111,12 @@ function Dashboard(props: {
                   <li class="flex items-center justify-between gap-2 py-2">
                     <span>{id}</span>
                     {!check ? (
-                      <Badge>no check</Badge>
+                      <Badge>{t('adminDashboard.noCheck')}</Badge>
                     ) : check.status === 'ok' ? (
-                      <Badge tone="green">healthy</Badge>
+                      <Badge tone="green">{t('adminDashboard.healthy')}</Badge>
                     ) : (
                       <span class="text-right">
-                        <Badge tone="red">failing</Badge>
+                        <Badge tone="red">{t('adminDashboard.failing')}</Badge>
                         <span class="block text-xs text-red-800">{check.error}</span>
                       </span>
                     )}
@@ -119,7 +125,7 @@ function Dashboard(props: {
               })}
             </ul>
           ) : (
-            <p class="text-sm text-gray-600">No plugin is enabled on this platform.</p>
+            <p class="text-sm text-gray-600">{t('adminDashboard.noPlugin')}</p>
           )}
         </Card>
       </div>
@@ -138,8 +144,8 @@ function lastDays(days: number, rows: { day: string; n: string | number }[]): Ba
   });
 }
 
-export function formatDate(value: Date | string): string {
-  return new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(
+export function formatDate(value: Date | string, lang = 'en'): string {
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(
     new Date(value),
   );
 }

@@ -1,11 +1,13 @@
 import type { Context, Hono } from 'hono';
 import { AuthErrors } from '../../auth/errors.js';
 import { KernelErrors } from '../../errors/codes.js';
+import { kernelT } from '../../i18n/request.js';
 import type { MailOutbox, OutboxMail } from '../../mail/outbox.js';
 import { Badge } from '../../ui/components/badge.js';
 import { Button, LinkButton } from '../../ui/components/button.js';
 import { type Column, DataTable, type TableState, tableQuery, tableSwap } from '../../ui/components/data-table.js';
 import { TextField } from '../../ui/components/form.js';
+import { kitLanguage, kitT } from '../../ui/components/kit-language.js';
 import { Card, PageHeader } from '../../ui/components/page-header.js';
 import { adminOf } from '../scope.js';
 import { formatDate } from './dashboard.js';
@@ -32,7 +34,7 @@ export function mountAdminMail(app: Hono, deps: { outbox: MailOutbox; root: (c: 
       deps.outbox.count({ to }),
     ]);
     return c.render(<MailLogPage root={deps.root(c)} rows={rows} total={total} state={state} to={to} />, {
-      title: 'Outgoing mail',
+      title: kernelT(c)('adminMail.title'),
     });
   });
 
@@ -47,43 +49,43 @@ export function mountAdminMail(app: Hono, deps: { outbox: MailOutbox; root: (c: 
 function MailLogPage(props: { root: string; rows: OutboxMail[]; total: number; state: TableState; to?: string }) {
   const href = `${props.root}/mail`;
   const swap = tableSwap('mail-table');
+  // Rendered inside the shell: the kit's language is the request's.
+  const t = kitT();
+  const lang = kitLanguage();
   const columns: Column<OutboxMail>[] = [
     {
       key: 'at',
-      label: 'When',
+      label: t('adminAudit.when'),
       render: (m) => (
         <a class="text-brand-700 underline" href={`${href}/${m.id}`}>
-          {formatDate(m.createdAt)}
+          {formatDate(m.createdAt, lang)}
         </a>
       ),
     },
-    { key: 'to', label: 'To', render: (m) => m.to },
-    { key: 'subject', label: 'Subject', render: (m) => m.subject },
-    { key: 'tag', label: 'Kind', render: (m) => (m.tag ? <Badge>{m.tag}</Badge> : '—') },
+    { key: 'to', label: t('adminMail.to'), render: (m) => m.to },
+    { key: 'subject', label: t('adminMail.subject'), render: (m) => m.subject },
+    { key: 'tag', label: t('adminMail.kind'), render: (m) => (m.tag ? <Badge>{m.tag}</Badge> : '—') },
   ];
   return (
     <>
-      <PageHeader
-        title="Outgoing mail"
-        description="Mails Orion kept instead of sending, because no SMTP server is configured (SMTP_URL). Times in UTC."
-      />
+      <PageHeader title={t('adminMail.title')} description={t('adminMail.description')} />
       <Card class="mb-4">
         <form method="get" action={href} hx-get={href} {...swap} class="flex flex-wrap items-end gap-3">
-          <TextField name="to" label="Recipient" type="email" value={props.to} />
-          <Button>Filter</Button>
-          <LinkButton href={href}>Clear</LinkButton>
+          <TextField name="to" label={t('adminMail.recipient')} type="email" value={props.to} />
+          <Button>{t('adminAudit.filter')}</Button>
+          <LinkButton href={href}>{t('adminAudit.clear')}</LinkButton>
         </form>
       </Card>
       <DataTable
         id="mail-table"
-        caption="Outgoing mail"
+        caption={t('adminMail.title')}
         href={href}
         columns={columns}
         rows={props.rows}
         total={props.total}
         state={props.state}
         params={props.to ? { to: props.to } : {}}
-        empty="No mail yet."
+        empty={t('adminMail.empty')}
       />
     </>
   );
@@ -91,31 +93,32 @@ function MailLogPage(props: { root: string; rows: OutboxMail[]; total: number; s
 
 function MailPage(props: { root: string; mail: OutboxMail }) {
   const m = props.mail;
+  const t = kitT();
   return (
     <>
       <PageHeader
         title={m.subject}
-        description={`${formatDate(m.createdAt)} UTC, to ${m.to}`}
-        actions={<LinkButton href={`${props.root}/mail`}>Back to outgoing mail</LinkButton>}
+        description={t('adminMail.sentTo', { when: formatDate(m.createdAt, kitLanguage()), to: m.to })}
+        actions={<LinkButton href={`${props.root}/mail`}>{t('adminMail.back')}</LinkButton>}
       />
       <div class="grid gap-4 lg:grid-cols-3">
-        <Card title="Envelope">
+        <Card title={t('adminMail.envelope')}>
           <dl class="grid grid-cols-3 gap-2 text-sm">
-            <dt class="text-gray-600">From</dt>
+            <dt class="text-gray-600">{t('adminMail.from')}</dt>
             <dd class="col-span-2 break-all">{m.from}</dd>
-            <dt class="text-gray-600">To</dt>
+            <dt class="text-gray-600">{t('adminMail.to')}</dt>
             <dd class="col-span-2 break-all">{m.to}</dd>
-            <dt class="text-gray-600">Kind</dt>
+            <dt class="text-gray-600">{t('adminMail.kind')}</dt>
             <dd class="col-span-2">{m.tag ?? '—'}</dd>
-            <dt class="text-gray-600">Transport</dt>
+            <dt class="text-gray-600">{t('adminMail.transport')}</dt>
             <dd class="col-span-2">{m.transport}</dd>
           </dl>
         </Card>
-        <Card title="Text" class="lg:col-span-2">
+        <Card title={t('adminMail.text')} class="lg:col-span-2">
           <pre class="whitespace-pre-wrap break-words text-sm">{m.text}</pre>
           {m.html ? (
             <details class="mt-4">
-              <summary class="cursor-pointer text-sm text-gray-700">HTML source</summary>
+              <summary class="cursor-pointer text-sm text-gray-700">{t('adminMail.html')}</summary>
               <pre class="mt-2 whitespace-pre-wrap break-words text-xs">{m.html}</pre>
             </details>
           ) : null}

@@ -1,10 +1,13 @@
 import type { Context, Hono } from 'hono';
 import type { DbAccess } from '../../auth/db-access.js';
 import { KernelErrors } from '../../errors/codes.js';
+import type { KernelKey } from '../../i18n/locales/index.js';
+import { kernelT } from '../../i18n/request.js';
 import { csrfToken } from '../../security/csrf.js';
 import { changePlatform, findPlatform, type PlatformRow } from '../../tenancy/platform-service.js';
 import { Button, LinkButton } from '../../ui/components/button.js';
 import { Form } from '../../ui/components/form.js';
+import { kitT } from '../../ui/components/kit-language.js';
 import { Card, PageHeader } from '../../ui/components/page-header.js';
 import { setFlash } from '../../ui/flash.js';
 import { formValues } from '../../ui/forms.js';
@@ -20,9 +23,9 @@ export interface AdminMenusDeps {
   root: (c: Context) => string;
 }
 
-const AREAS: { area: MenuArea; legend: string }[] = [
-  { area: 'admin', legend: 'Admin console menu' },
-  { area: 'vendor', legend: 'Vendor dashboard menu' },
+const AREAS: { area: MenuArea; legend: KernelKey }[] = [
+  { area: 'admin', legend: 'adminMenus.admin' },
+  { area: 'vendor', legend: 'adminMenus.vendor' },
 ];
 
 /**
@@ -42,7 +45,7 @@ export function mountAdminMenus(app: Hono, deps: AdminMenusDeps): void {
   app.get('/admin/platforms/:platform/menus', async (c) => {
     const platform = await load(c);
     return c.render(<MenusPage c={c} root={deps.root(c)} platform={platform} menu={deps.menu} />, {
-      title: `Menus · ${platform.name}`,
+      title: `${kernelT(c)('adminPlatforms.menus')} · ${platform.name}`,
     });
   });
 
@@ -61,16 +64,18 @@ export function mountAdminMenus(app: Hono, deps: AdminMenusDeps): void {
     const target = { scope: adminOf(c).platformIds, code: platform.code };
     await changePlatform((fn) => deps.db.asSystem('admin: platform menus', fn), c, target, { settings });
     await deps.changed();
-    setFlash(c, { kind: 'success', text: `Menus of ${platform.name} saved.` });
+    setFlash(c, { kind: 'success', text: kernelT(c)('adminMenus.saved', { name: platform.name }) });
     return seeOther(c, `${deps.root(c)}/platforms/${platform.code}/menus`);
   });
 }
 
 function MenuFieldset(props: { area: MenuArea; legend: string; choices: MenuChoice[]; hidden: Set<string> }) {
+  // Rendered inside the shell: the kit's language is the request's.
+  const t = kitT();
   return (
     <fieldset class="space-y-2">
       <legend class="mb-1 text-base font-semibold text-gray-900">{props.legend}</legend>
-      {props.choices.length === 0 ? <p class="text-sm text-gray-600">No item.</p> : null}
+      {props.choices.length === 0 ? <p class="text-sm text-gray-600">{t('adminMenus.noItem')}</p> : null}
       {props.choices.map((item) => (
         <label class="flex items-center gap-2 text-sm text-gray-900">
           <input
@@ -87,7 +92,7 @@ function MenuFieldset(props: { area: MenuArea; legend: string; choices: MenuChoi
               ({item.section}
               {item.owner === 'kernel' ? '' : `, ${item.owner}`})
             </span>
-            {item.mandatory ? <span class="ml-1 text-xs text-gray-600">· always shown</span> : null}
+            {item.mandatory ? <span class="ml-1 text-xs text-gray-600">· {t('adminMenus.always')}</span> : null}
           </span>
         </label>
       ))}
@@ -97,11 +102,12 @@ function MenuFieldset(props: { area: MenuArea; legend: string; choices: MenuChoi
 
 function MenusPage(props: { c: Context; root: string; platform: PlatformRow; menu: MenuRegistry }) {
   const action = `${props.root}/platforms/${props.platform.code}/menus`;
+  const t = kernelT(props.c);
   return (
     <>
       <PageHeader
-        title={`Menus on ${props.platform.name}`}
-        description="Untick an item to hide it from the sidebar on this platform. A plugin's items show only while it is enabled; pages stay reachable by their address."
+        title={t('adminMenus.title', { name: props.platform.name })}
+        description={t('adminMenus.description')}
       />
       <Card class="max-w-2xl">
         <Form
@@ -116,14 +122,14 @@ function MenusPage(props: { c: Context; root: string; platform: PlatformRow; men
           {AREAS.map(({ area, legend }) => (
             <MenuFieldset
               area={area}
-              legend={legend}
+              legend={t(legend)}
               choices={props.menu.choices(area)}
               hidden={menuHidden(props.platform.settings, area)}
             />
           ))}
           <div class="flex gap-2">
-            <Button>Save menus</Button>
-            <LinkButton href={`${props.root}/platforms`}>Cancel</LinkButton>
+            <Button>{t('adminMenus.save')}</Button>
+            <LinkButton href={`${props.root}/platforms`}>{t('confirm.cancel')}</LinkButton>
           </div>
         </Form>
       </Card>

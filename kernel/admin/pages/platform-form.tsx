@@ -2,6 +2,9 @@ import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import { AuthErrors } from '../../auth/errors.js';
 import { KernelErrors } from '../../errors/codes.js';
+import type { KernelKey } from '../../i18n/locales/index.js';
+import type { Translate } from '../../i18n/messages.js';
+import { kernelT } from '../../i18n/request.js';
 import { csrfToken } from '../../security/csrf.js';
 import { TenancyErrors } from '../../tenancy/errors.js';
 import { SUPPORTED_LANGUAGES } from '../../tenancy/language.js';
@@ -25,20 +28,21 @@ const optional = (schema: z.ZodString) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
 
 /** The form's fields; the service's schema (NewPlatform, PlatformPatch) checks them again when stored. */
-const PlatformForm = z.object({
-  code: z.string().trim().toLowerCase().optional(),
-  name: z.string().trim().min(1, 'Enter the platform name.').max(120, 'Use at most 120 characters.'),
-  domain: optional(z.string().trim().toLowerCase()),
-  defaultLanguage: z.enum(SUPPORTED_LANGUAGES, { error: 'Choose a language.' }),
-  primaryColor: optional(
-    z
-      .string()
-      .trim()
-      .regex(/^#[0-9a-fA-F]{6}$/, 'Enter a colour such as #2563eb.'),
-  ),
-  logoUrl: optional(z.string().trim().url('Enter an address starting with https://.').max(500)),
-});
-type PlatformFormData = z.infer<typeof PlatformForm>;
+const platformForm = (t: Translate<KernelKey>) =>
+  z.object({
+    code: z.string().trim().toLowerCase().optional(),
+    name: z.string().trim().min(1, t('adminPlatformForm.error.name')).max(120, t('adminPlatformForm.error.nameLength')),
+    domain: optional(z.string().trim().toLowerCase()),
+    defaultLanguage: z.enum(SUPPORTED_LANGUAGES, { error: t('adminPlatformForm.error.language') }),
+    primaryColor: optional(
+      z
+        .string()
+        .trim()
+        .regex(/^#[0-9a-fA-F]{6}$/, t('adminPlatformForm.error.colour')),
+    ),
+    logoUrl: optional(z.string().trim().url(t('adminPlatformForm.error.logo')).max(500)),
+  });
+type PlatformFormData = z.infer<ReturnType<typeof platformForm>>;
 type Values = Record<string, string | string[]>;
 
 /** The form's branding fields over what is stored, so that keys the form does not show are kept. */
@@ -73,7 +77,7 @@ export function mountAdminPlatformForm(app: Hono, deps: AdminPlatformsDeps): voi
   const render = (c: Context, editing: PlatformRow | undefined, values: Values, errors?: FieldErrors) => {
     if (errors) c.status(422);
     return c.render(<PlatformFormPage c={c} root={deps.root(c)} editing={editing} values={values} errors={errors} />, {
-      title: editing ? `Edit ${editing.name}` : 'New platform',
+      title: editing ? kernelT(c)('adminPlatforms.editOf', { name: editing.name }) : kernelT(c)('adminPlatforms.new'),
     });
   };
 
@@ -84,7 +88,7 @@ export function mountAdminPlatformForm(app: Hono, deps: AdminPlatformsDeps): voi
 
   app.post('/admin/platforms/new', async (c) => {
     superOnly(c);
-    const form = await readForm(c, PlatformForm);
+    const form = await readForm(c, platformForm(kernelT(c)));
     if (!form.ok) return render(c, undefined, form.values, form.errors);
     const input = NewPlatform.safeParse({
       code: form.data.code ?? '',
@@ -95,7 +99,8 @@ export function mountAdminPlatformForm(app: Hono, deps: AdminPlatformsDeps): voi
     });
     if (!input.success) {
       const errors: FieldErrors = {};
-      for (const issue of input.error.issues) errors[String(issue.path[0])] ??= `This ${issue.message}.`;
+      for (const issue of input.error.issues)
+        errors[String(issue.path[0])] ??= kernelT(c)('adminPlatformForm.error.invalid', { reason: issue.message });
       return render(c, undefined, form.values, errors);
     }
     try {
@@ -106,7 +111,7 @@ export function mountAdminPlatformForm(app: Hono, deps: AdminPlatformsDeps): voi
       return render(c, undefined, form.values, field);
     }
     await deps.changed();
-    setFlash(c, { kind: 'success', text: `Platform ${input.data.name} created.` });
+    setFlash(c, { kind: 'success', text: kernelT(c)('adminPlatformForm.created', { name: input.data.name }) });
     return seeOther(c, `${deps.root(c)}/platforms`);
   });
 
@@ -124,7 +129,7 @@ export function mountAdminPlatformForm(app: Hono, deps: AdminPlatformsDeps): voi
 
   app.post('/admin/platforms/:platform/edit', async (c) => {
     const p = await load(c);
-    const form = await readForm(c, PlatformForm);
+    const form = await readForm(c, platformForm(kernelT(c)));
     if (!form.ok) return render(c, p, form.values, form.errors);
     const patch = {
       name: form.data.name,
@@ -141,7 +146,7 @@ export function mountAdminPlatformForm(app: Hono, deps: AdminPlatformsDeps): voi
       return render(c, p, form.values, field);
     }
     await deps.changed();
-    setFlash(c, { kind: 'success', text: `Platform ${patch.name} saved.` });
+    setFlash(c, { kind: 'success', text: kernelT(c)('adminPlatformForm.saved', { name: patch.name }) });
     return seeOther(c, `${deps.root(c)}/platforms`);
   });
 }
@@ -155,11 +160,12 @@ function PlatformFormPage(props: {
 }) {
   const { values, errors, editing } = props;
   const action = editing ? `${props.root}/platforms/${editing.code}/edit` : `${props.root}/platforms/new`;
+  const t = kernelT(props.c);
   return (
     <>
       <PageHeader
-        title={editing ? `Edit ${editing.name}` : 'New platform'}
-        description={editing ? `Code: ${editing.code}` : 'The platform is active at once; enable its plugins next.'}
+        title={editing ? t('adminPlatforms.editOf', { name: editing.name }) : t('adminPlatforms.new')}
+        description={editing ? `${t('adminVendor.code')}: ${editing.code}` : t('adminPlatformForm.newDescription')}
       />
       <Card class="max-w-xl">
         <Form
@@ -175,45 +181,51 @@ function PlatformFormPage(props: {
           {editing ? null : (
             <TextField
               name="code"
-              label="Code"
-              hint="Lowercase letters, digits and dashes; it cannot change later."
+              label={t('adminVendors.code')}
+              hint={t('adminPlatformForm.codeHint')}
               required
               value={formValue(values, 'code')}
               error={errors?.code}
             />
           )}
-          <TextField name="name" label="Name" required value={formValue(values, 'name')} error={errors?.name} />
+          <TextField
+            name="name"
+            label={t('adminVendors.name')}
+            required
+            value={formValue(values, 'name')}
+            error={errors?.name}
+          />
           <TextField
             name="domain"
-            label="Domain"
-            hint="Such as shop.example.com; leave empty to reach it under /platforms/<code> only."
+            label={t('adminPlatforms.domain')}
+            hint={t('adminPlatformForm.domainHint')}
             value={formValue(values, 'domain')}
             error={errors?.domain}
           />
           <SelectField
             name="defaultLanguage"
-            label="Default language"
-            options={SUPPORTED_LANGUAGES.map((l) => ({ value: l, label: l }))}
+            label={t('adminPlatformForm.defaultLanguage')}
+            options={SUPPORTED_LANGUAGES.map((l) => ({ value: l, label: t(`language.${l}`) }))}
             value={formValue(values, 'defaultLanguage')}
             error={errors?.defaultLanguage}
           />
           <TextField
             name="primaryColor"
-            label="Brand colour"
-            hint="A hex colour such as #2563eb."
+            label={t('adminPlatformForm.colour')}
+            hint={t('adminPlatformForm.colourHint')}
             value={formValue(values, 'primaryColor')}
             error={errors?.primaryColor}
           />
           <TextField
             name="logoUrl"
-            label="Logo address"
+            label={t('adminPlatformForm.logo')}
             type="url"
             value={formValue(values, 'logoUrl')}
             error={errors?.logoUrl}
           />
           <div class="flex gap-2">
-            <Button>{editing ? 'Save platform' : 'Create platform'}</Button>
-            <LinkButton href={`${props.root}/platforms`}>Cancel</LinkButton>
+            <Button>{t(editing ? 'adminPlatformForm.save' : 'adminPlatformForm.create')}</Button>
+            <LinkButton href={`${props.root}/platforms`}>{t('confirm.cancel')}</LinkButton>
           </div>
         </Form>
       </Card>

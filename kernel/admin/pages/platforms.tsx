@@ -2,6 +2,7 @@ import type { Context, Hono } from 'hono';
 import type { DbAccess } from '../../auth/db-access.js';
 import { AuthErrors } from '../../auth/errors.js';
 import { KernelErrors } from '../../errors/codes.js';
+import { kernelT } from '../../i18n/request.js';
 import { type PlatformRow, platformsQuery, setPlatformActive } from '../../tenancy/platform-service.js';
 import { Badge } from '../../ui/components/badge.js';
 import { LinkButton } from '../../ui/components/button.js';
@@ -10,6 +11,7 @@ import { Icon } from '../../ui/components/icon.js';
 import { PageHeader } from '../../ui/components/page-header.js';
 import { mountConfirmedAction } from '../../ui/confirmed-action.js';
 import { adminOf } from '../scope.js';
+import { languageLabel, statusLabel } from './labels.js';
 
 export interface AdminPlatformsDeps {
   db: DbAccess;
@@ -40,50 +42,57 @@ export function mountAdminPlatforms(app: Hono, deps: AdminPlatformsDeps): void {
       (p) => !needle || [p.name, p.code, p.domain ?? ''].some((s) => s.toLowerCase().includes(needle)),
     );
     const root = deps.root(c);
+    const t = kernelT(c);
     const columns: Column<PlatformRow>[] = [
-      { key: 'name', label: 'Name', render: (p) => p.name },
-      { key: 'code', label: 'Code', render: (p) => <code class="text-xs">{p.code}</code> },
-      { key: 'domain', label: 'Domain', render: (p) => p.domain ?? '—' },
-      { key: 'language', label: 'Language', render: (p) => p.default_language },
+      { key: 'name', label: t('adminVendors.name'), render: (p) => p.name },
+      { key: 'code', label: t('adminVendors.code'), render: (p) => <code class="text-xs">{p.code}</code> },
+      { key: 'domain', label: t('adminPlatforms.domain'), render: (p) => p.domain ?? '—' },
+      { key: 'language', label: t('adminPlatforms.language'), render: (p) => languageLabel(t, p.default_language) },
       {
         key: 'status',
-        label: 'Status',
+        label: t('adminVendors.status'),
         render: (p) => (
           <>
-            <Badge tone={p.is_active ? 'green' : 'red'}>{p.is_active ? 'active' : 'inactive'}</Badge>{' '}
-            {p.is_default ? <Badge tone="blue">default</Badge> : null}
+            <Badge tone={p.is_active ? 'green' : 'red'}>{statusLabel(t, p.is_active ? 'active' : 'inactive')}</Badge>{' '}
+            {p.is_default ? <Badge tone="blue">{t('adminPlatforms.default')}</Badge> : null}
           </>
         ),
       },
       {
         key: 'actions',
-        label: 'Actions',
+        label: t('adminPlatforms.actions'),
         render: (p) => (
           <span class="flex flex-wrap gap-3">
-            <a class="text-brand-700 underline" href={`${root}/platforms/${p.code}/edit`} aria-label={`Edit ${p.name}`}>
-              Edit
+            <a
+              class="text-brand-700 underline"
+              href={`${root}/platforms/${p.code}/edit`}
+              aria-label={t('adminPlatforms.editOf', { name: p.name })}
+            >
+              {t('adminPlatforms.edit')}
             </a>
             <a
               class="text-brand-700 underline"
               href={`${root}/platforms/${p.code}/plugins`}
-              aria-label={`Plugins of ${p.name}`}
+              aria-label={t('adminPlatforms.pluginsOf', { name: p.name })}
             >
-              Plugins
+              {t('adminPlatforms.plugins')}
             </a>
             <a
               class="text-brand-700 underline"
               href={`${root}/platforms/${p.code}/menus`}
-              aria-label={`Menus of ${p.name}`}
+              aria-label={t('adminPlatforms.menusOf', { name: p.name })}
             >
-              Menus
+              {t('adminPlatforms.menus')}
             </a>
             {isSuper(c) && !p.is_default ? (
               <a
                 class={`underline ${p.is_active ? 'text-red-800' : 'text-brand-700'}`}
                 href={`${root}/platforms/${p.code}/${p.is_active ? 'deactivate' : 'reactivate'}`}
-                aria-label={`${p.is_active ? 'Deactivate' : 'Reactivate'} ${p.name}`}
+                aria-label={t(p.is_active ? 'adminPlatforms.deactivateOf' : 'adminPlatforms.reactivateOf', {
+                  name: p.name,
+                })}
               >
-                {p.is_active ? 'Deactivate' : 'Reactivate'}
+                {t(p.is_active ? 'adminPlatforms.deactivate' : 'adminPlatforms.reactivate')}
               </a>
             ) : null}
           </span>
@@ -93,20 +102,20 @@ export function mountAdminPlatforms(app: Hono, deps: AdminPlatformsDeps): void {
     return c.render(
       <>
         <PageHeader
-          title="Platforms"
-          description="Each platform has its own domain, branding, plugins and vendors."
+          title={t('adminPlatforms.title')}
+          description={t('adminPlatforms.description')}
           actions={
             isSuper(c) ? (
               <LinkButton href={`${root}/platforms/new`} variant="primary">
                 <Icon name="plus" />
-                New platform
+                {t('adminPlatforms.new')}
               </LinkButton>
             ) : undefined
           }
         />
         <DataTable
           id="platforms-table"
-          caption="Platforms"
+          caption={t('adminPlatforms.title')}
           href={`${root}/platforms`}
           columns={columns}
           rows={rows}
@@ -115,7 +124,7 @@ export function mountAdminPlatforms(app: Hono, deps: AdminPlatformsDeps): void {
           searchable
         />
       </>,
-      { title: 'Platforms' },
+      { title: t('adminPlatforms.title') },
     );
   });
 
@@ -131,19 +140,23 @@ export function mountAdminPlatforms(app: Hono, deps: AdminPlatformsDeps): void {
 
   mountConfirmedAction(app, '/admin/platforms/:platform/:action{deactivate|reactivate}', {
     id: 'platform-confirm',
-    title: (c) => `${c.req.param('action') === 'deactivate' ? 'Deactivate' : 'Reactivate'} ${c.req.param('platform')}`,
+    title: (c) =>
+      kernelT(c)(
+        c.req.param('action') === 'deactivate' ? 'adminPlatforms.deactivateOf' : 'adminPlatforms.reactivateOf',
+        {
+          name: c.req.param('platform') ?? '',
+        },
+      ),
     back: (c) => `${deps.root(c)}/platforms`,
     ask: async (c) => {
       const platform = await target(c);
       const deactivate = c.req.param('action') === 'deactivate';
-      const verb = deactivate ? 'Deactivate' : 'Reactivate';
+      const t = kernelT(c);
       return {
-        title: `${verb} ${platform.name}?`,
-        confirmLabel: verb,
+        title: t(deactivate ? 'adminPlatforms.deactivateAsk' : 'adminPlatforms.reactivateAsk', { name: platform.name }),
+        confirmLabel: t(deactivate ? 'adminPlatforms.deactivate' : 'adminPlatforms.reactivate'),
         danger: deactivate,
-        body: deactivate
-          ? 'Its shop, vendor and admin hosts answer 404 until it is reactivated. Nothing is deleted.'
-          : 'Its hosts answer again at once.',
+        body: t(deactivate ? 'adminPlatforms.deactivateBody' : 'adminPlatforms.reactivateBody'),
       };
     },
     act: async (c) => {
@@ -153,7 +166,7 @@ export function mountAdminPlatforms(app: Hono, deps: AdminPlatformsDeps): void {
         setPlatformActive(db, c, { scope: 'all', code: platform.code }, action === 'reactivate'),
       );
       await deps.changed();
-      return { kind: 'success', text: `${platform.name} ${action}d.` };
+      return { kind: 'success', text: kernelT(c)(`adminPlatforms.done.${action}`, { name: platform.name }) };
     },
   });
 }

@@ -1,6 +1,9 @@
 import type { Context, Hono } from 'hono';
 import { AuthErrors } from '../../auth/errors.js';
 import { OrionError } from '../../errors/define-error.js';
+import type { KernelKey } from '../../i18n/locales/index.js';
+import type { Translate } from '../../i18n/messages.js';
+import { kernelT } from '../../i18n/request.js';
 import type { Plan } from '../../plugins/lifecycle.js';
 import { LifecycleErrors } from '../../plugins/lifecycle-errors.js';
 import { auditTransitions } from '../../plugins/transition-audit.js';
@@ -11,8 +14,6 @@ import { swapPage } from './plugin-list.js';
 import { type AdminPluginsDeps, listAnswer, type Message } from './plugins.js';
 
 type Global = 'install' | 'upgrade' | 'uninstall';
-const PAST: Record<Global, string> = { install: 'installed', upgrade: 'upgraded', uninstall: 'uninstalled' };
-
 /**
  * The plugins page's code-changing actions, for super administrators (as in the management API): install, upgrade
  * and uninstall (`GET …/:id/:action` shows the dry run's plan, `POST` does it; uninstall keeps the data unless asked
@@ -44,15 +45,15 @@ export function mountAdminPluginActions(app: Hono, deps: AdminPluginsDeps): void
   const verbOf = (c: Context) => c.req.param('action') as Global;
   mountConfirmedAction(app, '/admin/platforms/:platform/plugins/:id/:action{install|upgrade|uninstall}', {
     id: 'plugin-confirm-panel',
-    title: (c) => `${capitalized(verbOf(c))} ${c.req.param('id')}`,
+    title: (c) => kernelT(c)(`adminPlugins.verb.${verbOf(c)}`, { name: c.req.param('id') ?? '' }),
     back: (c) => listUrl(c, managedPlatform(c, host.platforms, c.req.param('platform') ?? '')),
-    labels: () => ({ cancel: 'Cancel', back: 'Back to the plugins' }),
+    labels: (c) => ({ cancel: kernelT(c)('confirm.cancel'), back: kernelT(c)('adminPlugins.back') }),
     ask: async (c) => {
       const platform = guard(c);
       const id = c.req.param('id') ?? '';
       const keepData = c.req.query('keepData') !== 'false';
       const plan = await run(c, verbOf(c), id, { dryRun: true, keepData });
-      return globalQuestion({ list: listUrl(c, platform), id, action: verbOf(c), keepData, plan });
+      return globalQuestion({ t: kernelT(c), list: listUrl(c, platform), id, action: verbOf(c), keepData, plan });
     },
     act: async (c) => {
       guard(c);
@@ -60,9 +61,13 @@ export function mountAdminPluginActions(app: Hono, deps: AdminPluginsDeps): void
       const action = verbOf(c);
       const keepData = (await c.req.parseBody()).keepData !== 'false';
       const plan = await run(c, action, id, { dryRun: false, keepData });
-      const data = action === 'uninstall' ? (keepData ? ' Its data was kept.' : ' Its data was deleted.') : '';
-      const migrations = plan.migrations.length ? ` Migrations: ${plan.migrations.join(', ')}.` : '';
-      return { kind: 'success', text: `${id} ${PAST[action]}.${migrations}${data}` };
+      const t = kernelT(c);
+      const data =
+        action === 'uninstall' ? ` ${t(keepData ? 'adminPlugins.dataKept' : 'adminPlugins.dataDeleted')}` : '';
+      const migrations = plan.migrations.length
+        ? ` ${t('adminPlugins.migrations', { list: plan.migrations.join(', ') })}`
+        : '';
+      return { kind: 'success', text: `${t(`adminPlugins.done.${action}`, { name: id })}${migrations}${data}` };
     },
     answer: answerList,
   });
@@ -76,8 +81,8 @@ export function mountAdminPluginActions(app: Hono, deps: AdminPluginsDeps): void
       const result = await host.rescan([id]);
       await host.announceCode();
       message = result.excluded.includes(id)
-        ? { kind: 'error', text: `${id} could not be reloaded; its previous code keeps serving.` }
-        : { kind: 'success', text: `${id} reloaded with fresh code.` };
+        ? { kind: 'error', text: kernelT(c)('adminPlugins.reloadFailed', { name: id }) }
+        : { kind: 'success', text: kernelT(c)('adminPlugins.reloaded', { name: id }) };
     } catch (err) {
       message = failure(c, err);
     }
@@ -88,38 +93,46 @@ export function mountAdminPluginActions(app: Hono, deps: AdminPluginsDeps): void
     const platform = guard(c);
     const result = await host.rescan();
     await host.announceCode();
+    const t = kernelT(c);
     const parts = [
-      result.added.length ? `added ${result.added.join(', ')}` : '',
-      result.reloaded.length ? `reloaded ${result.reloaded.join(', ')}` : '',
-      result.excluded.length ? `left out ${result.excluded.join(', ')}` : '',
+      result.added.length ? t('adminPlugins.rescan.added', { list: result.added.join(', ') }) : '',
+      result.reloaded.length ? t('adminPlugins.rescan.reloaded', { list: result.reloaded.join(', ') }) : '',
+      result.excluded.length ? t('adminPlugins.rescan.excluded', { list: result.excluded.join(', ') }) : '',
     ].filter(Boolean);
     return answer(c, platform, {
       kind: 'success',
-      text: `Plugin folders rescanned: ${parts.length ? parts.join('; ') : 'nothing changed'}.`,
+      text: t('adminPlugins.rescanned', { changes: parts.length ? parts.join('; ') : t('adminPlugins.rescan.none') }),
     });
   });
 }
 
-const capitalized = (s: string) => `${s[0]?.toUpperCase()}${s.slice(1)}`;
-
 /** The question before installing, upgrading or uninstalling: the migrations, and for uninstall what becomes of the data. */
-function globalQuestion(props: { list: string; id: string; action: Global; keepData: boolean; plan: Plan }): Question {
-  const { plan, action, id } = props;
+function globalQuestion(props: {
+  t: Translate<KernelKey>;
+  list: string;
+  id: string;
+  action: Global;
+  keepData: boolean;
+  plan: Plan;
+}): Question {
+  const { plan, action, id, t } = props;
   const url = `${props.list}/${id}/${action}`;
-  const verb = capitalized(action);
   const toggle = `${url}?keepData=${props.keepData ? 'false' : 'true'}`;
   return {
-    title: `${verb} ${id} on every platform?`,
-    confirmLabel: action === 'uninstall' && !props.keepData ? `${verb} and delete its data` : verb,
+    title: t(`adminPlugins.everywhere.${action}`, { name: id }),
+    confirmLabel:
+      action === 'uninstall' && !props.keepData ? t('adminPlugins.uninstallDelete') : t(`adminPlugins.${action}`),
     danger: action === 'uninstall',
     fields: action === 'uninstall' ? { keepData: String(props.keepData) } : undefined,
     formAttrs: swapPage(url),
     body: (
       <>
-        <p>This changes the code and database of the whole installation, not one platform.</p>
+        <p>{t('adminPlugins.global')}</p>
         {plan.migrations.length ? (
           <>
-            <p class="mt-2">{action === 'uninstall' ? 'Migrations reverted:' : 'Migrations run:'}</p>
+            <p class="mt-2">
+              {t(action === 'uninstall' ? 'adminPlugins.migrationsReverted' : 'adminPlugins.migrationsRun')}
+            </p>
             <ul class="mt-1 list-disc pl-5" data-plan>
               {plan.migrations.map((m) => (
                 <li>{m}</li>
@@ -127,13 +140,11 @@ function globalQuestion(props: { list: string; id: string; action: Global; keepD
             </ul>
           </>
         ) : (
-          <p class="mt-2">No migration runs.</p>
+          <p class="mt-2">{t('adminPlugins.noMigration')}</p>
         )}
         {action === 'uninstall' ? (
           <p class="mt-2">
-            {props.keepData
-              ? 'Its tables and data are kept, for a later reinstall. '
-              : 'Its tables and data are deleted for good. '}
+            {t(props.keepData ? 'adminPlugins.keepsData' : 'adminPlugins.deletesData')}{' '}
             <a
               class="underline"
               href={toggle}
@@ -142,7 +153,7 @@ function globalQuestion(props: { list: string; id: string; action: Global; keepD
               hx-select="#plugin-confirm-panel"
               hx-swap="innerHTML"
             >
-              {props.keepData ? 'Delete its data instead' : 'Keep its data instead'}
+              {t(props.keepData ? 'adminPlugins.deleteInstead' : 'adminPlugins.keepInstead')}
             </a>
           </p>
         ) : null}

@@ -1,9 +1,12 @@
+import type { KernelKey } from '../../i18n/locales/index.js';
+import type { Translate } from '../../i18n/messages.js';
 import type { PluginListing } from '../../plugins/listing.js';
 import type { Platform } from '../../tenancy/platforms.js';
 import { Alert } from '../../ui/components/alert.js';
 import { Badge } from '../../ui/components/badge.js';
 import { Button } from '../../ui/components/button.js';
 import { Form } from '../../ui/components/form.js';
+import { kitT } from '../../ui/components/kit-language.js';
 import { PageHeader } from '../../ui/components/page-header.js';
 import type { Message } from './plugins.js';
 
@@ -26,31 +29,35 @@ const askFirst = (url: string) => ({
 /** Columns shown from 2xl up only (`WIDE`); below, the plugin's cell lists them (`NARROW`). */
 const WIDE = 'hidden 2xl:table-cell';
 const NARROW = '2xl:hidden';
-const COLUMNS: [string, boolean][] = [
-  ['Plugin', false],
-  ['Version', false],
-  ['Category', true],
-  ['State', false],
-  ['Dependencies', true],
-  ['Dependents', true],
-  ['Health', false],
-  ['Actions', false],
+const COLUMNS: [KernelKey, boolean][] = [
+  ['adminPlugins.col.plugin', false],
+  ['adminPlugins.col.version', false],
+  ['adminPlugins.col.category', true],
+  ['adminPlugins.col.state', false],
+  ['adminPlugins.col.dependencies', true],
+  ['adminPlugins.col.dependents', true],
+  ['adminPlugins.col.health', false],
+  ['adminPlatforms.actions', false],
 ];
 
-function stateBadge(p: PluginListing) {
-  if (p.state === 'excluded') return <Badge tone="red">left out</Badge>;
-  if (p.state === 'discovered') return <Badge>not installed</Badge>;
-  if (p.quarantine) return <Badge tone="red">quarantined</Badge>;
-  return p.enabled ? <Badge tone="green">enabled</Badge> : <Badge tone="yellow">disabled</Badge>;
+function stateBadge(t: Translate<KernelKey>, p: PluginListing) {
+  if (p.state === 'excluded') return <Badge tone="red">{t('adminPlugins.state.excluded')}</Badge>;
+  if (p.state === 'discovered') return <Badge>{t('adminPlugins.state.discovered')}</Badge>;
+  if (p.quarantine) return <Badge tone="red">{t('adminPlugins.state.quarantined')}</Badge>;
+  return p.enabled ? (
+    <Badge tone="green">{t('adminPlugins.state.enabled')}</Badge>
+  ) : (
+    <Badge tone="yellow">{t('adminPlugins.state.disabled')}</Badge>
+  );
 }
 
-function healthBadge(p: PluginListing, health: Map<string, string>) {
+function healthBadge(t: Translate<KernelKey>, p: PluginListing, health: Map<string, string>) {
   if (p.state !== 'installed' || !health.has(p.id)) return <span class="text-gray-600">—</span>;
   const error = health.get(p.id);
-  if (!error) return <Badge tone="green">healthy</Badge>;
+  if (!error) return <Badge tone="green">{t('adminDashboard.healthy')}</Badge>;
   return (
     <>
-      <Badge tone="red">failing</Badge>
+      <Badge tone="red">{t('adminDashboard.failing')}</Badge>
       <span class="mt-1 block text-xs text-red-800 [overflow-wrap:anywhere]">{error}</span>
     </>
   );
@@ -74,15 +81,17 @@ export interface PluginsPageProps {
  * transition's error, and the actions each allows. `#plugins-page` is what every action's htmx answer replaces.
  */
 export function PluginsPage(props: PluginsPageProps) {
+  // Rendered inside the shell (`c.render`): the kit's language is the request's.
+  const t = kitT();
   return (
     <div id="plugins-page">
       <PageHeader
-        title={`Plugins on ${props.platform.name}`}
-        description="Enable or disable plugins for this platform. Core plugins are always on."
+        title={t('adminPlugins.title', { name: props.platform.name })}
+        description={t('adminPlugins.description')}
         actions={
           props.superAdmin ? (
             <Form action={`${props.root}/rescan`} csrf={props.csrf} class="" {...swapPage(`${props.root}/rescan`)}>
-              <Button variant="secondary">Rescan plugin folders</Button>
+              <Button variant="secondary">{t('adminPlugins.rescan')}</Button>
             </Form>
           ) : undefined
         }
@@ -97,12 +106,12 @@ export function PluginsPage(props: PluginsPageProps) {
           cell: at 1280px the table fits without scrolling sideways. */}
       <div id="plugins-table" class="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-gray-200">
         <table class="min-w-full divide-y divide-gray-200 text-sm">
-          <caption class="sr-only">Plugins on {props.platform.name}</caption>
+          <caption class="sr-only">{t('adminPlugins.title', { name: props.platform.name })}</caption>
           <thead class="bg-gray-50 text-left">
             <tr>
               {COLUMNS.map(([h, wide]) => (
                 <th scope="col" class={`px-3 py-2 font-semibold text-gray-900 ${wide ? WIDE : ''}`}>
-                  {h}
+                  {t(h)}
                 </th>
               ))}
             </tr>
@@ -116,20 +125,20 @@ export function PluginsPage(props: PluginsPageProps) {
                   {p.description ? <span class="block text-xs text-gray-600">{p.description}</span> : null}
                   <dl class={`mt-1 text-xs text-gray-600 ${NARROW}`} data-plugin-compact>
                     <div>
-                      <dt class="sr-only">Category</dt>
+                      <dt class="sr-only">{t('adminPlugins.col.category')}</dt>
                       <dd>
                         <Badge tone={p.category === 'core' ? 'blue' : 'gray'}>{p.category}</Badge>
                       </dd>
                     </div>
                     {Object.keys(p.dependencies).length ? (
                       <div class="mt-1">
-                        <dt class="inline">Needs: </dt>
+                        <dt class="inline">{t('adminPlugins.needs')} </dt>
                         <dd class="inline">{Object.keys(p.dependencies).join(', ')}</dd>
                       </div>
                     ) : null}
                     {p.dependents.length ? (
                       <div class="mt-1">
-                        <dt class="inline">Needed by: </dt>
+                        <dt class="inline">{t('adminPlugins.neededBy')} </dt>
                         <dd class="inline">{p.dependents.join(', ')}</dd>
                       </div>
                     ) : null}
@@ -144,16 +153,16 @@ export function PluginsPage(props: PluginsPageProps) {
                 <td class="px-3 py-2 align-top">
                   {p.installedVersion ?? p.version}
                   {p.installedVersion && p.version && p.installedVersion !== p.version ? (
-                    <span class="block text-xs text-gray-600">{p.version} on disk</span>
+                    <span class="block text-xs text-gray-600">{t('adminPlugins.onDisk', { version: p.version })}</span>
                   ) : null}
                 </td>
                 <td class={`px-3 py-2 align-top ${WIDE}`}>
                   <Badge tone={p.category === 'core' ? 'blue' : 'gray'}>{p.category}</Badge>
                 </td>
-                <td class="px-3 py-2 align-top">{stateBadge(p)}</td>
+                <td class="px-3 py-2 align-top">{stateBadge(t, p)}</td>
                 <td class={`px-3 py-2 align-top ${WIDE}`}>{Object.keys(p.dependencies).join(', ') || '—'}</td>
                 <td class={`px-3 py-2 align-top ${WIDE}`}>{p.dependents.join(', ') || '—'}</td>
-                <td class="max-w-56 px-3 py-2 align-top">{healthBadge(p, props.health)}</td>
+                <td class="max-w-56 px-3 py-2 align-top">{healthBadge(t, p, props.health)}</td>
                 <td class="max-w-64 px-3 py-2 align-top">
                   <RowActions {...props} plugin={p} />
                 </td>
@@ -183,13 +192,14 @@ function ActionLink(props: { href: string; label: string; name: string; danger?:
 function RowActions(props: PluginsPageProps & { plugin: PluginListing }) {
   const p = props.plugin;
   const url = `${props.root}/${p.id}`;
+  const t = kitT();
   const links = [];
   if (p.state === 'installed' && p.category !== 'core') {
     links.push(
       p.enabled ? (
-        <ActionLink href={`${url}/disable`} label="Disable" name={p.displayName} danger />
+        <ActionLink href={`${url}/disable`} label={t('adminPlugins.disable')} name={p.displayName} danger />
       ) : (
-        <ActionLink href={`${url}/enable`} label="Enable" name={p.displayName} />
+        <ActionLink href={`${url}/enable`} label={t('adminPlugins.enable')} name={p.displayName} />
       ),
     );
   }
@@ -197,26 +207,32 @@ function RowActions(props: PluginsPageProps & { plugin: PluginListing }) {
     links.push(
       <a
         href={`${url}/settings`}
-        aria-label={`Settings of ${p.displayName}`}
+        aria-label={t('adminPlugins.settingsOf', { name: p.displayName })}
         class="font-medium text-brand-700 underline"
       >
-        Settings
+        {t('adminPlugins.settings')}
       </a>,
     );
   }
   if (props.superAdmin && p.state !== 'excluded') {
     if (p.state === 'discovered')
-      links.push(<ActionLink href={`${url}/install`} label="Install" name={p.displayName} />);
+      links.push(<ActionLink href={`${url}/install`} label={t('adminPlugins.install')} name={p.displayName} />);
     if (p.state === 'installed' && p.installedVersion !== p.version) {
-      links.push(<ActionLink href={`${url}/upgrade`} label="Upgrade" name={p.displayName} />);
+      links.push(<ActionLink href={`${url}/upgrade`} label={t('adminPlugins.upgrade')} name={p.displayName} />);
     }
     if (p.state === 'installed' && p.category !== 'core') {
-      links.push(<ActionLink href={`${url}/uninstall`} label="Uninstall" name={p.displayName} danger />);
+      links.push(
+        <ActionLink href={`${url}/uninstall`} label={t('adminPlugins.uninstall')} name={p.displayName} danger />,
+      );
     }
     links.push(
       <Form action={`${url}/reload`} csrf={props.csrf} class="inline" {...swapPage(`${url}/reload`)}>
-        <button type="submit" aria-label={`Reload ${p.displayName}`} class="font-medium text-brand-700 underline">
-          Reload
+        <button
+          type="submit"
+          aria-label={t('adminPlugins.reloadOf', { name: p.displayName })}
+          class="font-medium text-brand-700 underline"
+        >
+          {t('adminPlugins.reload')}
         </button>
       </Form>,
     );

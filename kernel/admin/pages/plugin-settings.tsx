@@ -1,6 +1,7 @@
 import type { Context, Hono } from 'hono';
 import type { DbAccess } from '../../auth/db-access.js';
 import { KernelErrors } from '../../errors/codes.js';
+import { kernelT } from '../../i18n/request.js';
 import type { PluginHost } from '../../plugins/host.js';
 import type { PluginManifest, SettingSpec } from '../../plugins/manifest.js';
 import { parsePluginSettings, savePluginSettings, storedPluginSettings } from '../../plugins/settings.js';
@@ -8,6 +9,7 @@ import { csrfToken } from '../../security/csrf.js';
 import type { Platform } from '../../tenancy/platforms.js';
 import { Button, LinkButton } from '../../ui/components/button.js';
 import { ErrorSummary, type FieldErrors, Form, SelectField, TextField } from '../../ui/components/form.js';
+import { kitT } from '../../ui/components/kit-language.js';
 import { Card, PageHeader } from '../../ui/components/page-header.js';
 import { setFlash } from '../../ui/flash.js';
 import { seeOther } from '../../ui/redirect.js';
@@ -40,7 +42,7 @@ export function mountAdminPluginSettings(app: Hono, deps: AdminPluginSettingsDep
     const list = `${deps.root(c)}/platforms/${platform.code}/plugins`;
     return c.render(
       <SettingsPage c={c} list={list} platform={platform} manifest={manifest} values={values} errors={errors} />,
-      { title: `${manifest.displayName} settings · ${platform.name}` },
+      { title: `${kernelT(c)('adminPluginSettings.title', { name: manifest.displayName })} · ${platform.name}` },
     );
   };
 
@@ -70,7 +72,10 @@ export function mountAdminPluginSettings(app: Hono, deps: AdminPluginSettingsDep
         actor: adminOf(c).email,
       }),
     );
-    setFlash(c, { kind: 'success', text: `Settings of ${manifest.displayName} saved for ${platform.name}.` });
+    setFlash(c, {
+      kind: 'success',
+      text: kernelT(c)('adminPluginSettings.saved', { name: manifest.displayName, platform: platform.name }),
+    });
     return seeOther(c, `${deps.root(c)}/platforms/${platform.code}/plugins`);
   });
 }
@@ -87,9 +92,12 @@ function asFormValues(settings: PluginManifest['settings'], stored: Record<strin
 
 function SettingField(props: { name: string; spec: SettingSpec; value?: string; error?: string }) {
   const { name, spec, value, error } = props;
+  // Rendered inside the shell: the kit's language is the request's. The labels are the plugin's own.
+  const t = kitT();
   if (spec.type === 'enum') {
     const options = spec.options.map((o) => ({ value: o, label: o }));
-    const choices = spec.default === undefined ? [{ value: '', label: '(not set)' }, ...options] : options;
+    const choices =
+      spec.default === undefined ? [{ value: '', label: t('adminPluginSettings.notSet') }, ...options] : options;
     return (
       <SelectField
         name={name}
@@ -127,8 +135,11 @@ function SettingField(props: { name: string; spec: SettingSpec; value?: string; 
   }
   const limits =
     spec.type === 'number'
-      ? [spec.min !== undefined ? `at least ${spec.min}` : '', spec.max !== undefined ? `at most ${spec.max}` : '']
-      : [spec.maxLength !== undefined ? `up to ${spec.maxLength} characters` : ''];
+      ? [
+          spec.min !== undefined ? t('adminPluginSettings.min', { min: spec.min }) : '',
+          spec.max !== undefined ? t('adminPluginSettings.max', { max: spec.max }) : '',
+        ]
+      : [spec.maxLength !== undefined ? t('adminPluginSettings.maxLength', { max: spec.maxLength }) : ''];
   const hint = [spec.description, limits.filter(Boolean).join(', ')].filter(Boolean).join(' · ') || undefined;
   return (
     <TextField
@@ -153,15 +164,16 @@ function SettingsPage(props: {
   const { manifest, values, errors } = props;
   const entries = Object.entries(manifest.settings);
   const action = `${props.list}/${manifest.id}/settings`;
+  const t = kernelT(props.c);
   return (
     <>
       <PageHeader
-        title={`${manifest.displayName} settings`}
-        description={`For ${props.platform.name} only. An empty field takes the plugin's default.`}
+        title={t('adminPluginSettings.title', { name: manifest.displayName })}
+        description={t('adminPluginSettings.description', { platform: props.platform.name })}
       />
       <Card class="max-w-xl">
         {entries.length === 0 ? (
-          <p class="text-sm text-gray-700">This plugin has no settings.</p>
+          <p class="text-sm text-gray-700">{t('adminPluginSettings.none')}</p>
         ) : (
           <Form
             id="plugin-settings-form"
@@ -182,8 +194,8 @@ function SettingsPage(props: {
               />
             ))}
             <div class="flex gap-2">
-              <Button>Save settings</Button>
-              <LinkButton href={props.list}>Cancel</LinkButton>
+              <Button>{t('adminPluginSettings.save')}</Button>
+              <LinkButton href={props.list}>{t('confirm.cancel')}</LinkButton>
             </div>
           </Form>
         )}

@@ -1,5 +1,8 @@
 import type { Context, Hono } from 'hono';
 import type { Knex } from 'knex';
+import type { KernelKey } from '../../i18n/locales/index.js';
+import type { Translate } from '../../i18n/messages.js';
+import { kernelT } from '../../i18n/request.js';
 import type { HealthRegistry } from '../../observability/health.js';
 import type { PluginHost } from '../../plugins/host.js';
 import type { Plan } from '../../plugins/lifecycle.js';
@@ -50,7 +53,7 @@ export function pluginListRenderer(deps: AdminPluginsDeps) {
         settings={settings}
         message={message}
       />,
-      { title: `Plugins · ${platform.name}` },
+      { title: `${kernelT(c)('adminPlatforms.plugins')} · ${platform.name}` },
     );
   };
 }
@@ -82,14 +85,14 @@ export function mountAdminPlugins(app: Hono, deps: AdminPluginsDeps): void {
   });
   mountConfirmedAction(app, '/admin/platforms/:platform/plugins/:id/:action{enable|disable}', {
     id: 'plugin-confirm-panel',
-    title: (c) => `${c.req.param('action') === 'enable' ? 'Enable' : 'Disable'} ${c.req.param('id')}`,
+    title: (c) => kernelT(c)(`adminPlugins.verb.${c.req.param('action') as Action}`, { name: c.req.param('id') ?? '' }),
     back: (c) => listUrl(c, target(c).platform),
-    labels: () => ({ cancel: 'Cancel', back: 'Back to the plugins' }),
+    labels: (c) => ({ cancel: kernelT(c)('confirm.cancel'), back: kernelT(c)('adminPlugins.back') }),
     ask: async (c) => {
       const { platform, id, action } = target(c);
       const run = action === 'enable' ? host.enable : host.disable;
       const plan = await run(platform.code, id, { dryRun: true, cascade: true, actor: adminOf(c).email });
-      return planQuestion({ list: listUrl(c, platform), platform, id, action, plan });
+      return planQuestion({ t: kernelT(c), list: listUrl(c, platform), platform, id, action, plan });
     },
     act: async (c) => {
       const { platform, id, action } = target(c);
@@ -100,10 +103,11 @@ export function mountAdminPlugins(app: Hono, deps: AdminPluginsDeps): void {
         audit: auditTransitions(host.platforms, c),
       });
       const others = plan.plugins.filter((p) => p !== id);
-      const verb = action === 'enable' ? 'enabled' : 'disabled';
+      const t = kernelT(c);
+      const also = others.length ? ` ${t(`adminPlugins.also.${action}`, { list: others.join(', ') })}` : '';
       return {
         kind: 'success',
-        text: `${id} ${verb} on ${platform.name}.${others.length ? ` Also ${verb}: ${others.join(', ')}.` : ''}`,
+        text: `${t(`adminPlugins.done.${action}`, { name: id, platform: platform.name })}${also}`,
       };
     },
     answer: listAnswer(deps),
@@ -125,34 +129,38 @@ export function listAnswer(deps: AdminPluginsDeps) {
 }
 
 /** The question before enabling or disabling: the plugins the plan changes, in order. */
-function planQuestion(props: { list: string; platform: Platform; id: string; action: Action; plan: Plan }): Question {
-  const { plan, action, id } = props;
-  const verb = action === 'enable' ? 'Enable' : 'Disable';
+function planQuestion(props: {
+  t: Translate<KernelKey>;
+  list: string;
+  platform: Platform;
+  id: string;
+  action: Action;
+  plan: Plan;
+}): Question {
+  const { plan, action, id, t } = props;
   const others = plan.plugins.filter((p) => p !== id);
   return {
-    title: `${verb} ${id} on ${props.platform.name}?`,
-    confirmLabel: others.length ? `${verb} ${plan.plugins.length} plugins` : verb,
+    title: t(`adminPlugins.ask.${action}`, { name: id, platform: props.platform.name }),
+    confirmLabel: others.length
+      ? t(`adminPlugins.many.${action}`, { count: plan.plugins.length })
+      : t(`adminPlugins.${action}`),
     danger: action === 'disable',
     formAttrs: swapPage(`${props.list}/${id}/${action}`),
     body:
       plan.plugins.length === 0 ? (
-        <p>
-          Nothing to do: {id} is already {action === 'enable' ? 'enabled' : 'disabled'} here.
-        </p>
+        <p>{t(`adminPlugins.nothing.${action}`, { name: id })}</p>
       ) : (
         <>
-          <p>This changes the following plugins on {props.platform.name}, in this order:</p>
+          <p>{t('adminPlugins.planIntro', { platform: props.platform.name })}</p>
           <ol class="mt-1 list-decimal pl-5" data-plan>
             {plan.plugins.map((p) => (
               <li>
                 {p}
-                {p === id ? '' : action === 'enable' ? ' (a dependency)' : ' (depends on it)'}
+                {p === id ? '' : ` ${t(action === 'enable' ? 'adminPlugins.aDependency' : 'adminPlugins.dependsOnIt')}`}
               </li>
             ))}
           </ol>
-          {action === 'disable' ? (
-            <p class="mt-2">Their pages and API routes stop answering on this platform; their data is kept.</p>
-          ) : null}
+          {action === 'disable' ? <p class="mt-2">{t('adminPlugins.disableBody')}</p> : null}
         </>
       ),
   };

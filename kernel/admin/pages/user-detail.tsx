@@ -2,6 +2,7 @@ import type { Context, Hono } from 'hono';
 import { AuthErrors } from '../../auth/errors.js';
 import { KernelErrors } from '../../errors/codes.js';
 import { OrionError } from '../../errors/define-error.js';
+import { kernelT } from '../../i18n/request.js';
 import { csrfToken } from '../../security/csrf.js';
 import { statusOf, type UserRow } from '../../tenancy/admin-users-query.js';
 import { findUser, sendUserPasswordReset, setAdminPlatforms, setUserActive } from '../../tenancy/user-service.js';
@@ -83,13 +84,18 @@ export function mountAdminUserDetail(app: Hono, deps: AdminUsersDeps): void {
         deps.db.asSystem('admin: user status', (db) =>
           setUserActive(db, c, { actor: adminOf(c), user, active, sessions: deps.sessions }),
         ),
-      `${user.email} ${active ? 'enabled' : 'disabled'}.`,
+      kernelT(c)(active ? 'adminUserDetail.enabled' : 'adminUserDetail.disabled', { email: user.email }),
     );
   });
 
   app.post('/admin/users/:id{[0-9]+}/password-reset', async (c) => {
     const user = await load(c);
-    return act(c, user, () => sendUserPasswordReset(c, deps, user), `A password reset link was sent to ${user.email}.`);
+    return act(
+      c,
+      user,
+      () => sendUserPasswordReset(c, deps, user),
+      kernelT(c)('adminUserDetail.resetSent', { email: user.email }),
+    );
   });
 
   app.post('/admin/users/:id{[0-9]+}/platforms', async (c) => {
@@ -104,7 +110,7 @@ export function mountAdminUserDetail(app: Hono, deps: AdminUsersDeps): void {
         deps.db.asSystem('admin: user platforms', (db) =>
           setAdminPlatforms(db, c, { user, codes, platforms: deps.platforms }),
         ),
-      `Platforms of ${user.email} saved.`,
+      kernelT(c)('adminUserDetail.platformsSaved', { email: user.email }),
     );
   });
 }
@@ -131,21 +137,26 @@ function UserPage(props: {
   const me = adminOf(c);
   const status = statusOf(user);
   const self = Number(user.id) === me.userId;
+  const t = kernelT(c);
   return (
     <div id="user-detail">
       <PageHeader title={user.email} description={user.display_name || undefined} />
       {props.message ? <Alert kind={props.message.kind}>{props.message.text}</Alert> : null}
       <div class="grid gap-4 md:grid-cols-2">
-        <Card title="Account">
+        <Card title={t('adminUserDetail.account')}>
           <dl class="grid grid-cols-2 gap-2 text-sm">
-            <dt class="text-gray-600">Role</dt>
-            <dd>{user.role.replace('_', ' ')}</dd>
-            <dt class="text-gray-600">Status</dt>
+            <dt class="text-gray-600">{t('adminUser.role')}</dt>
+            <dd>{t(`adminUsers.kind.${user.role}`)}</dd>
+            <dt class="text-gray-600">{t('adminVendors.status')}</dt>
             <dd>
               <StatusBadge user={user} />
             </dd>
-            <dt class="text-gray-600">Vendors</dt>
-            <dd>{user.vendors.map((v) => `${v.code}${v.isOwner ? ' (owner)' : ''}`).join(', ') || '—'}</dd>
+            <dt class="text-gray-600">{t('adminVendors.title')}</dt>
+            <dd>
+              {user.vendors
+                .map((v) => (v.isOwner ? t('adminUserDetail.owner', { vendor: v.code }) : v.code))
+                .join(', ') || '—'}
+            </dd>
           </dl>
           {status === 'deleted' || self ? null : (
             <div class="mt-4 flex flex-wrap gap-2">
@@ -156,27 +167,27 @@ function UserPage(props: {
                 {...swap(`${url}/${status === 'active' ? 'disable' : 'enable'}`)}
               >
                 <Button variant={status === 'active' ? 'danger' : 'primary'}>
-                  {status === 'active' ? 'Disable account' : 'Enable account'}
+                  {t(status === 'active' ? 'adminUserDetail.disable' : 'adminUserDetail.enable')}
                 </Button>
               </Form>
               {status === 'active' ? (
                 <Form action={`${url}/password-reset`} csrf={csrf} class="" {...swap(`${url}/password-reset`)}>
-                  <Button variant="secondary">Send password reset</Button>
+                  <Button variant="secondary">{t('adminUserDetail.sendReset')}</Button>
                 </Form>
               ) : null}
             </div>
           )}
         </Card>
         {user.role === 'platform_admin' && me.role === 'super_admin' ? (
-          <Card title="Platform scope">
+          <Card title={t('adminUserDetail.scope')}>
             <Form action={`${url}/platforms`} csrf={csrf} {...swap(`${url}/platforms`)}>
               <CheckboxGroup
                 name="platforms"
-                legend="Platforms this administrator manages"
+                legend={t('adminUserDetail.scopeLegend')}
                 options={props.platforms}
                 checked={user.platforms}
               />
-              <Button>Save platforms</Button>
+              <Button>{t('adminUserDetail.savePlatforms')}</Button>
             </Form>
           </Card>
         ) : null}

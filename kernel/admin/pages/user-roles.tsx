@@ -1,6 +1,7 @@
 import type { Context, Hono } from 'hono';
 import type { Knex } from 'knex';
 import { AuthErrors } from '../../auth/errors.js';
+import { roleLabel } from '../../auth/role-label.js';
 import { OrionError } from '../../errors/define-error.js';
 import type { KernelKey } from '../../i18n/locales/index.js';
 import { kernelT } from '../../i18n/request.js';
@@ -189,7 +190,7 @@ export function RoleCards(props: {
                 label={t('adminUser.roleIn', { vendor: m.vendorName })}
                 options={m.roles
                   .filter((r) => r.preset !== 'owner')
-                  .map((r) => ({ value: String(r.id), label: r.name }))}
+                  .map((r) => ({ value: String(r.id), label: roleLabel(t, r) }))}
                 value={String(m.roleId)}
                 error={errorsOf(m.vendorCode)?.[`roleId-${m.vendorCode}`]}
               />

@@ -3,12 +3,15 @@ import type { DbAccess } from '../../auth/db-access.js';
 import type { LinkSettings } from '../../auth/links.js';
 import type { PasswordResets } from '../../auth/password-reset.js';
 import type { SessionStore } from '../../auth/sessions.js';
+import { kernelT } from '../../i18n/request.js';
 import { countUsers, statusOf, type UserRow, usersQuery } from '../../tenancy/admin-users-query.js';
 import type { PlatformRegistry } from '../../tenancy/platforms.js';
 import { Badge } from '../../ui/components/badge.js';
 import { type Column, DataTable, tableQuery } from '../../ui/components/data-table.js';
+import { kitT } from '../../ui/components/kit-language.js';
 import { PageHeader } from '../../ui/components/page-header.js';
 import { adminOf } from '../scope.js';
+import { statusLabel } from './labels.js';
 
 export interface AdminUsersDeps {
   db: DbAccess;
@@ -19,18 +22,14 @@ export interface AdminUsersDeps {
   root: (c: Context) => string;
 }
 
-const KINDS = { all: 'Everyone', admin: 'Administrators', vendor: 'Vendor users' } as const;
-type Kind = keyof typeof KINDS;
-
-const ROLE_LABEL: Record<UserRow['role'], string> = {
-  super_admin: 'super admin',
-  platform_admin: 'platform admin',
-  vendor_user: 'vendor user',
-};
+const KINDS = ['all', 'admin', 'vendor'] as const;
+type Kind = (typeof KINDS)[number];
 
 export function StatusBadge(props: { user: UserRow }) {
   const status = statusOf(props.user);
-  return <Badge tone={status === 'active' ? 'green' : status === 'disabled' ? 'yellow' : 'red'}>{status}</Badge>;
+  const tone = status === 'active' ? 'green' : status === 'disabled' ? 'yellow' : 'red';
+  // Rendered inside the shell, so the kit's language is the page's.
+  return <Badge tone={tone}>{statusLabel(kitT(), status)}</Badge>;
 }
 
 /**
@@ -55,25 +54,26 @@ export function mountAdminUsers(app: Hono, deps: AdminUsersDeps): void {
       total: await countUsers(db, scope, q),
     }));
     const root = deps.root(c);
+    const t = kernelT(c);
     const columns: Column<UserRow>[] = [
       {
         key: 'email',
-        label: 'Email',
+        label: t('adminUsers.email'),
         render: (u) => (
           <a class="font-medium text-brand-700 underline" href={`${root}/users/${u.id}`}>
             {u.email}
           </a>
         ),
       },
-      { key: 'name', label: 'Name', render: (u) => u.display_name || '—' },
-      { key: 'role', label: 'Role', render: (u) => ROLE_LABEL[u.role] },
-      { key: 'status', label: 'Status', render: (u) => <StatusBadge user={u} /> },
+      { key: 'name', label: t('adminVendors.name'), render: (u) => u.display_name || '—' },
+      { key: 'role', label: t('adminUser.role'), render: (u) => t(`adminUsers.kind.${u.role}`) },
+      { key: 'status', label: t('adminVendors.status'), render: (u) => <StatusBadge user={u} /> },
       {
         key: 'scope',
-        label: 'Platforms or vendors',
+        label: t('adminUsers.scope'),
         render: (u) =>
           u.role === 'super_admin'
-            ? 'all platforms'
+            ? t('adminUsers.allPlatforms')
             : u.role === 'platform_admin'
               ? u.platforms.join(', ') || '—'
               : u.vendors.map((v) => v.code).join(', ') || '—',
@@ -81,21 +81,21 @@ export function mountAdminUsers(app: Hono, deps: AdminUsersDeps): void {
     ];
     return c.render(
       <>
-        <PageHeader title="Users" description="Administrators and the users of the vendors' shops." />
-        <nav aria-label="Kind of user" class="mb-3 flex gap-4 text-sm">
-          {(Object.keys(KINDS) as Kind[]).map((k) => (
+        <PageHeader title={t('adminUsers.title')} description={t('adminUsers.description')} />
+        <nav aria-label={t('adminUsers.kinds')} class="mb-3 flex gap-4 text-sm">
+          {KINDS.map((k) => (
             <a
               href={k === 'all' ? `${root}/users` : `${root}/users?kind=${k}`}
               aria-current={k === kind ? 'page' : undefined}
               class={k === kind ? 'font-semibold text-gray-900 underline' : 'text-brand-700 underline'}
             >
-              {KINDS[k]}
+              {t(`adminUsers.kinds.${k}`)}
             </a>
           ))}
         </nav>
         <DataTable
           id="users-table"
-          caption="Users"
+          caption={t('adminUsers.title')}
           href={`${root}/users`}
           columns={columns}
           rows={rows}
@@ -105,7 +105,7 @@ export function mountAdminUsers(app: Hono, deps: AdminUsersDeps): void {
           params={{ kind: kind === 'all' ? undefined : kind }}
         />
       </>,
-      { title: 'Users' },
+      { title: t('adminUsers.title') },
     );
   });
 }

@@ -18,6 +18,7 @@ import { Card, PageHeader } from '../../ui/components/page-header.js';
 import { mountConfirmedAction } from '../../ui/confirmed-action.js';
 import { setFlash } from '../../ui/flash.js';
 import { seeOther } from '../../ui/redirect.js';
+import { languageLabel, statusLabel } from './labels.js';
 import { loadAdminVendor } from './vendor-load.js';
 
 export interface AdminVendorDetailDeps {
@@ -26,13 +27,6 @@ export interface AdminVendorDetailDeps {
   changed: () => Promise<void>;
   root: (c: Context) => string;
 }
-
-const DONE: Record<VendorTransition | 'delete', string> = {
-  suspend: 'suspended',
-  reactivate: 'reactivated',
-  restore: 'restored',
-  delete: 'deleted (it can be restored)',
-};
 
 /**
  * `GET /admin/vendors/:code`: a vendor with its company, status and platform memberships, and its status actions
@@ -58,20 +52,21 @@ export function mountAdminVendorDetail(app: Hono, deps: AdminVendorDetailDeps): 
       throw KernelErrors.NotFound({ path: c.req.path });
     await deps.db.asSystem(`admin: ${verb} vendor`, (db) => vendorTransition(db, c, vendor, verb));
     await deps.changed();
-    setFlash(c, { kind: 'success', text: `${vendor.name} ${DONE[verb]}.` });
+    setFlash(c, { kind: 'success', text: kernelT(c)(`adminVendor.done.${verb}`, { name: vendor.name }) });
     return seeOther(c, url(c, vendor));
   });
 
   mountConfirmedAction(app, '/admin/vendors/:code{[a-z0-9-]+}/delete', {
     id: 'vendor-delete',
-    title: (c) => `Delete ${c.req.param('code')}`,
+    title: (c) => kernelT(c)('adminVendor.deleteTitle', { name: c.req.param('code') ?? '' }),
     back: (c) => url(c, { code: c.req.param('code') ?? '' }),
     ask: async (c) => {
       const vendor = await loadAdminVendor(deps.db, c, { deleted: false });
+      const t = kernelT(c);
       return {
-        title: `Delete ${vendor.name}?`,
-        body: 'Its shop answers 404 and its team is signed out. Its data is kept: an administrator can restore it.',
-        confirmLabel: 'Delete vendor',
+        title: t('adminVendor.deleteAsk', { name: vendor.name }),
+        body: t('adminVendor.deleteBody'),
+        confirmLabel: t('adminVendor.delete'),
         danger: true,
       };
     },
@@ -79,7 +74,7 @@ export function mountAdminVendorDetail(app: Hono, deps: AdminVendorDetailDeps): 
       const vendor = await loadAdminVendor(deps.db, c, { deleted: false });
       await deps.db.asSystem('admin: delete vendor', (db) => softDeleteVendor(db, c, vendor));
       await deps.changed();
-      return { kind: 'success', text: `${vendor.name} ${DONE.delete}.` };
+      return { kind: 'success', text: kernelT(c)('adminVendor.done.delete', { name: vendor.name }) };
     },
   });
 }
@@ -95,36 +90,36 @@ function VendorPage(props: { c: Context; url: string; vendor: VendorRow; platfor
   );
   return (
     <>
-      <PageHeader title={v.name} description={`Code: ${v.code}`} />
+      <PageHeader title={v.name} description={`${t('adminVendor.code')}: ${v.code}`} />
       <div class="grid gap-4 md:grid-cols-2">
-        <Card title="Vendor">
+        <Card title={t('adminVendor.card')}>
           <dl class="grid grid-cols-2 gap-2 text-sm">
-            <dt class="text-gray-600">Company</dt>
+            <dt class="text-gray-600">{t('adminVendors.company')}</dt>
             <dd>{v.company_name}</dd>
-            <dt class="text-gray-600">Status</dt>
+            <dt class="text-gray-600">{t('adminVendors.status')}</dt>
             <dd>
               {v.deleted_at ? (
-                <Badge tone="red">deleted</Badge>
+                <Badge tone="red">{statusLabel(t, 'deleted')}</Badge>
               ) : (
-                <Badge tone={v.status === 'active' ? 'green' : 'yellow'}>{v.status}</Badge>
+                <Badge tone={v.status === 'active' ? 'green' : 'yellow'}>{statusLabel(t, v.status)}</Badge>
               )}
             </dd>
-            <dt class="text-gray-600">Languages</dt>
-            <dd>{v.languages.join(', ')}</dd>
+            <dt class="text-gray-600">{t('adminVendor.languages')}</dt>
+            <dd>{v.languages.map((l) => languageLabel(t, l)).join(', ')}</dd>
           </dl>
           <div class="mt-4 flex flex-wrap gap-2">
             {v.deleted_at ? (
-              action('restore', 'Restore vendor', 'primary')
+              action('restore', t('adminVendor.restore'), 'primary')
             ) : (
               <>
                 {v.status === 'active'
-                  ? action('suspend', 'Suspend vendor', 'secondary')
-                  : action('reactivate', 'Reactivate vendor', 'primary')}
+                  ? action('suspend', t('adminVendor.suspend'), 'secondary')
+                  : action('reactivate', t('adminVendor.reactivate'), 'primary')}
                 <a
                   href={`${url}/delete`}
                   class="inline-flex items-center rounded-md bg-red-700 px-3 py-2 text-sm font-medium text-white hover:bg-red-800"
                 >
-                  Delete vendor
+                  {t('adminVendor.delete')}
                 </a>
                 <LinkButton href={`${url}/edit`}>{t('adminVendor.edit')}</LinkButton>
                 <LinkButton href={`${url}/domains`}>{t('adminVendor.domains')}</LinkButton>
@@ -137,7 +132,7 @@ function VendorPage(props: { c: Context; url: string; vendor: VendorRow; platfor
             {v.memberships.map((m) => (
               <li>
                 {props.platforms.get(Number(m.platform_id))?.name ?? m.platform_id} · <code>{m.subdomain}</code>{' '}
-                <Badge tone={m.status === 'active' ? 'green' : 'yellow'}>{m.status}</Badge>
+                <Badge tone={m.status === 'active' ? 'green' : 'yellow'}>{statusLabel(t, m.status)}</Badge>
               </li>
             ))}
           </ul>

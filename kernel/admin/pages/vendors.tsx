@@ -2,6 +2,9 @@ import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import { audit } from '../../audit/audit.js';
 import type { DbAccess } from '../../auth/db-access.js';
+import type { KernelKey } from '../../i18n/locales/index.js';
+import type { Translate } from '../../i18n/messages.js';
+import { kernelT, languageOf } from '../../i18n/request.js';
 import { csrfToken } from '../../security/csrf.js';
 import { TenancyErrors } from '../../tenancy/errors.js';
 import type { PlatformRegistry } from '../../tenancy/platforms.js';
@@ -17,6 +20,7 @@ import { formValue, formValues, readForm } from '../../ui/forms.js';
 import { seeOther } from '../../ui/redirect.js';
 import { managedPlatforms, onManagedPlatforms } from '../scope.js';
 import { formatDate } from './dashboard.js';
+import { statusLabel } from './labels.js';
 
 interface VendorRow {
   code: string;
@@ -28,21 +32,22 @@ interface VendorRow {
 
 const SORTABLE = ['code', 'name', 'created_at'] as const;
 
-const NewVendorForm = z.object({
-  code: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .min(1, 'Enter a code: lowercase letters, digits and dashes.')
-    .max(40, 'Use at most 40 characters.'),
-  name: z.string().trim().min(1, 'Enter the shop name.').max(120),
-  ownerEmail: z.string().trim().email("Enter the owner's email address."),
-  ownerName: z.string().trim().max(120).optional(),
-  platforms: z.preprocess(
-    (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
-    z.array(z.string()).min(1, 'Choose at least one platform.'),
-  ),
-});
+const newVendorForm = (t: Translate<KernelKey>) =>
+  z.object({
+    code: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .min(1, t('adminVendors.error.code'))
+      .max(40, t('adminVendors.error.codeLength')),
+    name: z.string().trim().min(1, t('adminVendors.error.name')).max(120),
+    ownerEmail: z.string().trim().email(t('adminVendors.error.ownerEmail')),
+    ownerName: z.string().trim().max(120).optional(),
+    platforms: z.preprocess(
+      (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+      z.array(z.string()).min(1, t('adminVendors.error.platforms')),
+    ),
+  });
 
 export interface AdminVendorsDeps {
   db: DbAccess;
@@ -76,7 +81,9 @@ export function mountAdminVendors(app: Hono, deps: AdminVendorsDeps): void {
         .limit(state.pageSize)) as VendorRow[];
       return { rows, total: Number(n) };
     });
-    return c.render(<VendorsPage root={deps.root(c)} rows={rows} total={total} state={state} />, { title: 'Vendors' });
+    return c.render(<VendorsPage c={c} root={deps.root(c)} rows={rows} total={total} state={state} />, {
+      title: kernelT(c)('adminVendors.title'),
+    });
   });
 
   const platformOptions = (c: Context) =>
@@ -85,7 +92,7 @@ export function mountAdminVendors(app: Hono, deps: AdminVendorsDeps): void {
     if (errors) c.status(422);
     return c.render(
       <NewVendorPage c={c} root={deps.root(c)} platforms={platformOptions(c)} values={values} errors={errors} />,
-      { title: 'New vendor' },
+      { title: kernelT(c)('adminVendors.new') },
     );
   };
 
@@ -95,13 +102,14 @@ export function mountAdminVendors(app: Hono, deps: AdminVendorsDeps): void {
   });
 
   app.post('/admin/vendors/new', async (c) => {
-    const form = await readForm(c, NewVendorForm);
+    const t = kernelT(c);
+    const form = await readForm(c, newVendorForm(t));
     if (!form.ok) return renderForm(c, form.values, form.errors);
     const input = form.data;
     const allowed = managedPlatforms(c, deps.platforms);
     const platformIds = input.platforms.map((code) => allowed.find((p) => p.code === code)?.id);
     if (platformIds.some((id) => id === undefined)) {
-      return renderForm(c, form.values, { platforms: 'Choose platforms you manage.' });
+      return renderForm(c, form.values, { platforms: t('adminVendors.error.managed') });
     }
     let created: Awaited<ReturnType<typeof createVendor>>;
     try {
@@ -132,8 +140,8 @@ export function mountAdminVendors(app: Hono, deps: AdminVendorsDeps): void {
     setFlash(c, {
       kind: 'success',
       text: created.ownerActive
-        ? `Vendor ${input.name} created.`
-        : `Vendor ${input.name} created. ${input.ownerEmail} was sent an invitation.`,
+        ? t('adminVendors.created', { name: input.name })
+        : t('adminVendors.createdInvited', { name: input.name, email: input.ownerEmail }),
     });
     return seeOther(c, `${deps.root(c)}/vendors?q=${encodeURIComponent(input.code)}`);
   });
@@ -146,11 +154,13 @@ function vendorFieldError(err: unknown): FieldErrors | undefined {
   return undefined;
 }
 
-function VendorsPage(props: { root: string; rows: VendorRow[]; total: number; state: TableState }) {
+function VendorsPage(props: { c: Context; root: string; rows: VendorRow[]; total: number; state: TableState }) {
+  const t = kernelT(props.c);
+  const lang = languageOf(props.c);
   const columns: Column<VendorRow>[] = [
     {
       key: 'code',
-      label: 'Code',
+      label: t('adminVendors.code'),
       sortable: true,
       render: (v) => (
         <a class="text-brand-700 underline" href={`${props.root}/vendors/${v.code}`}>
@@ -158,37 +168,42 @@ function VendorsPage(props: { root: string; rows: VendorRow[]; total: number; st
         </a>
       ),
     },
-    { key: 'name', label: 'Name', sortable: true, render: (v) => v.name },
-    { key: 'company', label: 'Company', render: (v) => v.company },
+    { key: 'name', label: t('adminVendors.name'), sortable: true, render: (v) => v.name },
+    { key: 'company', label: t('adminVendors.company'), render: (v) => v.company },
     {
       key: 'status',
-      label: 'Status',
-      render: (v) => <Badge tone={v.status === 'active' ? 'green' : 'yellow'}>{v.status}</Badge>,
+      label: t('adminVendors.status'),
+      render: (v) => <Badge tone={v.status === 'active' ? 'green' : 'yellow'}>{statusLabel(t, v.status)}</Badge>,
     },
-    { key: 'created_at', label: 'Created', sortable: true, render: (v) => formatDate(v.created_at) },
+    {
+      key: 'created_at',
+      label: t('adminVendors.created_at'),
+      sortable: true,
+      render: (v) => formatDate(v.created_at, lang),
+    },
   ];
   return (
     <>
       <PageHeader
-        title="Vendors"
-        description="Shops on the platforms you manage."
+        title={t('adminVendors.title')}
+        description={t('adminVendors.description')}
         actions={
           <LinkButton href={`${props.root}/vendors/new`} variant="primary">
             <Icon name="plus" />
-            New vendor
+            {t('adminVendors.new')}
           </LinkButton>
         }
       />
       <DataTable
         id="vendors-table"
-        caption="Vendors"
+        caption={t('adminVendors.title')}
         href={`${props.root}/vendors`}
         columns={columns}
         rows={props.rows}
         total={props.total}
         state={props.state}
         searchable
-        empty={props.state.search ? undefined : 'No vendor yet. Create the first one.'}
+        empty={props.state.search ? undefined : t('adminVendors.empty')}
       />
     </>
   );
@@ -202,9 +217,10 @@ function NewVendorPage(props: {
   errors?: FieldErrors;
 }) {
   const { values, errors } = props;
+  const t = kernelT(props.c);
   return (
     <>
-      <PageHeader title="New vendor" description="The owner gets an invitation mail to choose a password." />
+      <PageHeader title={t('adminVendors.new')} description={t('adminVendors.newDescription')} />
       <Card class="max-w-xl">
         <Form
           id="new-vendor-form"
@@ -218,16 +234,22 @@ function NewVendorPage(props: {
           <ErrorSummary errors={errors} />
           <TextField
             name="code"
-            label="Code"
-            hint="Used in addresses: lowercase letters, digits and dashes."
+            label={t('adminVendors.code')}
+            hint={t('adminVendors.codeHint')}
             required
             value={formValue(values, 'code')}
             error={errors?.code}
           />
-          <TextField name="name" label="Shop name" required value={formValue(values, 'name')} error={errors?.name} />
+          <TextField
+            name="name"
+            label={t('adminVendors.shopName')}
+            required
+            value={formValue(values, 'name')}
+            error={errors?.name}
+          />
           <TextField
             name="ownerEmail"
-            label="Owner's email"
+            label={t('adminVendors.ownerEmail')}
             type="email"
             required
             value={formValue(values, 'ownerEmail')}
@@ -235,20 +257,20 @@ function NewVendorPage(props: {
           />
           <TextField
             name="ownerName"
-            label="Owner's name"
+            label={t('adminVendors.ownerName')}
             value={formValue(values, 'ownerName')}
             error={errors?.ownerName}
           />
           <CheckboxGroup
             name="platforms"
-            legend="Platforms"
+            legend={t('adminVendors.platforms')}
             options={props.platforms}
             checked={formValues(values, 'platforms')}
             error={errors?.platforms}
           />
           <div class="flex gap-2">
-            <Button>Create vendor</Button>
-            <LinkButton href={`${props.root}/vendors`}>Cancel</LinkButton>
+            <Button>{t('adminVendors.create')}</Button>
+            <LinkButton href={`${props.root}/vendors`}>{t('confirm.cancel')}</LinkButton>
           </div>
         </Form>
       </Card>

@@ -1,3 +1,4 @@
+import { adminDe } from './admin/de.js';
 import type { KernelKey } from './en.js';
 
 /** The kernel's German messages; a key missing here falls back to English. */
@@ -262,6 +263,20 @@ export const de: Partial<Record<KernelKey, string>> = {
   'reset.error.expired': 'Dieser Link ist nicht mehr gültig. Fordern Sie einen neuen an.',
   'confirm.cancel': 'Abbrechen',
   'confirm.back': 'Zurück',
+  'kit.search': 'Suchen',
+  'kit.searchPlaceholder': 'Suchen…',
+  'kit.noMatch': 'Keine Treffer für „{search}“.',
+  'kit.empty': 'Noch nichts vorhanden.',
+  'kit.range': '{first}–{last} von {total}',
+  'kit.pages': '{caption}: Seiten',
+  'kit.previous': 'Zurück',
+  'kit.next': 'Weiter',
+  'kit.sort': ', sortieren',
+  'role.preset.owner': 'Inhaber',
+  'role.preset.manager': 'Manager',
+  'role.preset.staff': 'Mitarbeiter',
+  'role.preset.support': 'Support',
+  'role.preset.viewer': 'Leser',
   'adminVendor.editTitle': '{name} bearbeiten',
   'adminVendor.edit': 'Händler bearbeiten',
   'adminVendor.domains': 'Domains',
@@ -337,4 +352,5 @@ export const de: Partial<Record<KernelKey, string>> = {
   'team.error.role': 'Wählen Sie eine Rolle.',
   'team.error.member': 'Diese Person ist schon im Team.',
   'team.error.admin': 'Diese E-Mail-Adresse gehört einem Administrator, der keinem Team beitreten kann.',
+  ...adminDe,
 };

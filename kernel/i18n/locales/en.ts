@@ -1,3 +1,5 @@
+import { adminEn } from './admin/en.js';
+
 /** The kernel's English messages: complete, the keys every other language translates. */
 export const en = {
   'shell.skip': 'Skip to content',
@@ -62,6 +64,20 @@ export const en = {
 
   'confirm.cancel': 'Cancel',
   'confirm.back': 'Back',
+  'kit.search': 'Search',
+  'kit.searchPlaceholder': 'Search…',
+  'kit.noMatch': 'Nothing matches “{search}”.',
+  'kit.empty': 'Nothing here yet.',
+  'kit.range': '{first}–{last} of {total}',
+  'kit.pages': '{caption}: pages',
+  'kit.previous': 'Previous',
+  'kit.next': 'Next',
+  'kit.sort': ', sort',
+  'role.preset.owner': 'Owner',
+  'role.preset.manager': 'Manager',
+  'role.preset.staff': 'Staff',
+  'role.preset.support': 'Support',
+  'role.preset.viewer': 'Viewer',
 
   'adminVendor.editTitle': 'Edit {name}',
   'adminVendor.edit': 'Edit vendor',
@@ -337,6 +353,7 @@ export const en = {
   'shop.notFound.title': 'Page not found',
   'shop.notFound.text':
     'We could not find the page you were looking for. Try the search box above, or start again from the home page.',
+  ...adminEn,
 } as const;
 
 export type KernelKey = keyof typeof en;

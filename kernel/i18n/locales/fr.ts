@@ -1,3 +1,4 @@
+import { adminFr } from './admin/fr.js';
 import type { KernelKey } from './en.js';
 
 /** The kernel's French messages; a key missing here falls back to English. */
@@ -260,6 +261,20 @@ export const fr: Partial<Record<KernelKey, string>> = {
   'reset.error.expired': 'Ce lien n’est plus valable. Demandez-en un nouveau.',
   'confirm.cancel': 'Annuler',
   'confirm.back': 'Retour',
+  'kit.search': 'Rechercher',
+  'kit.searchPlaceholder': 'Rechercher…',
+  'kit.noMatch': 'Aucun résultat pour « {search} ».',
+  'kit.empty': 'Rien pour l’instant.',
+  'kit.range': '{first}–{last} sur {total}',
+  'kit.pages': '{caption} : pages',
+  'kit.previous': 'Précédent',
+  'kit.next': 'Suivant',
+  'kit.sort': ', trier',
+  'role.preset.owner': 'Propriétaire',
+  'role.preset.manager': 'Gérant',
+  'role.preset.staff': 'Employé',
+  'role.preset.support': 'Support',
+  'role.preset.viewer': 'Lecteur',
   'adminVendor.editTitle': 'Modifier {name}',
   'adminVendor.edit': 'Modifier le vendeur',
   'adminVendor.domains': 'Domaines',
@@ -336,4 +351,5 @@ export const fr: Partial<Record<KernelKey, string>> = {
   'team.error.role': 'Choisissez un rôle.',
   'team.error.member': 'Cette personne fait déjà partie de l’équipe.',
   'team.error.admin': 'Cette adresse appartient à un administrateur, qui ne peut pas rejoindre une équipe.',
+  ...adminFr,
 };

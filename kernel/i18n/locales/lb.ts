@@ -70,6 +70,20 @@ export const lb: Partial<Record<KernelKey, string>> = {
 
   'confirm.cancel': 'Ofbriechen',
   'confirm.back': 'Zréck',
+  'kit.search': 'Sichen',
+  'kit.searchPlaceholder': 'Sichen…',
+  'kit.noMatch': 'Näischt fonnt fir „{search}“.',
+  'kit.empty': 'Nach näischt hei.',
+  'kit.range': '{first}–{last} vu(n) {total}',
+  'kit.pages': '{caption}: Säiten',
+  'kit.previous': 'Virdrun',
+  'kit.next': 'Weider',
+  'kit.sort': ', sortéieren',
+  'role.preset.owner': 'Besëtzer',
+  'role.preset.manager': 'Manager',
+  'role.preset.staff': 'Mataarbechter',
+  'role.preset.support': 'Support',
+  'role.preset.viewer': 'Lieser',
 
   'invitation.heading': 'Der Equipe vun {name} bäitrieden',
   'invitation.intro':

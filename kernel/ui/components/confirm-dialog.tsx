@@ -2,6 +2,7 @@ import type { Child } from 'hono/jsx';
 import { Alert } from './alert.js';
 import { Button, LinkButton } from './button.js';
 import { Form } from './form.js';
+import { kitT } from './kit-language.js';
 
 /**
  * Asks before a destructive action. It is a panel in the page, not a script-driven modal: without JavaScript it is
@@ -21,7 +22,7 @@ export function ConfirmDialog(props: {
   csrf: string;
   cancelHref: string;
   confirmLabel: string;
-  /** Default "Cancel" (pass the translated word). */
+  /** Default "Cancel" in the page's language. */
   cancelLabel?: string;
   danger?: boolean;
   children?: Child;
@@ -31,15 +32,18 @@ export function ConfirmDialog(props: {
   fields?: Record<string, string>;
   /** Why the action cannot be done: shown instead of the question. */
   error?: string;
-  /** The link back under an error (default "Back"). */
+  /** The link back under an error (default "Back" in the page's language). */
   backLabel?: string;
+  /** The language of the default labels; default the page's (`KitLanguage`, set by the shell). */
+  lang?: string;
 }) {
+  const t = kitT(props.lang);
   if (props.error !== undefined) {
     return (
       <div id={props.id}>
         <Alert kind="error">{props.error}</Alert>
         <a href={props.cancelHref} class="text-sm underline">
-          {props.backLabel ?? 'Back'}
+          {props.backLabel ?? t('confirm.back')}
         </a>
       </div>
     );
@@ -61,7 +65,7 @@ export function ConfirmDialog(props: {
           <input type="hidden" name={name} value={value} />
         ))}
         <Button variant={props.danger ? 'danger' : 'primary'}>{props.confirmLabel}</Button>
-        <LinkButton href={props.cancelHref}>{props.cancelLabel ?? 'Cancel'}</LinkButton>
+        <LinkButton href={props.cancelHref}>{props.cancelLabel ?? t('confirm.cancel')}</LinkButton>
       </Form>
     </div>
   );

@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { Icon } from './icon.js';
+import { kitT } from './kit-language.js';
 
 export interface Column<T> {
   key: string;
@@ -38,6 +39,8 @@ export interface DataTableProps<T> {
   empty?: Child;
   /** Other query parameters of the page (its filters), kept by every link and by the search form. */
   params?: Record<string, string | undefined>;
+  /** The language of the pager, search box and empty state; default the page's (`KitLanguage`, set by the shell). */
+  lang?: string;
 }
 
 /** Reads `q`, `sort`, `dir` and `page` from the query, clamped; `sortable` lists the columns a page can sort by. */
@@ -90,6 +93,7 @@ export function tableSwap(id: string) {
 
 export function DataTable<T>(props: DataTableProps<T>) {
   const { state } = props;
+  const t = kitT(props.lang);
   const pages = Math.max(1, Math.ceil(props.total / state.pageSize));
   const swap = tableSwap(props.id);
   const link = (change: Partial<TableState>) => {
@@ -104,14 +108,14 @@ export function DataTable<T>(props: DataTableProps<T>) {
         <search>
           <form method="get" action={props.href} class="flex max-w-md gap-2" hx-get={props.href} {...swap}>
             <label for={`${props.id}-q`} class="sr-only">
-              Search
+              {t('kit.search')}
             </label>
             <input
               id={`${props.id}-q`}
               type="search"
               name="q"
               value={state.search}
-              placeholder="Search…"
+              placeholder={t('kit.searchPlaceholder')}
               class="block w-full rounded-md border-0 px-3 py-2 text-sm text-gray-900 ring-1 ring-gray-300 ring-inset placeholder:text-gray-500"
             />
             {Object.entries(props.params ?? {}).map(([name, value]) =>
@@ -124,7 +128,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
               class="inline-flex items-center gap-1 rounded-md bg-white px-3 py-2 text-sm font-medium text-gray-900 ring-1 ring-gray-300 ring-inset hover:bg-gray-50"
             >
               <Icon name="search" />
-              Search
+              {t('kit.search')}
             </button>
           </form>
         </search>
@@ -146,7 +150,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
                       >
                         {col.label}
                         <Icon name="arrow-up-down" class="size-3 shrink-0" />
-                        <span class="sr-only">, sort</span>
+                        <span class="sr-only">{t('kit.sort')}</span>
                       </a>
                     ) : (
                       col.label
@@ -169,24 +173,25 @@ export function DataTable<T>(props: DataTableProps<T>) {
               <tr>
                 <td colspan={props.columns.length} class="px-4 py-10 text-center text-gray-600">
                   <Icon name="inbox" class="mx-auto mb-2 size-6" />
-                  {props.empty ?? (state.search ? `Nothing matches “${state.search}”.` : 'Nothing here yet.')}
+                  {props.empty ?? (state.search ? t('kit.noMatch', { search: state.search }) : t('kit.empty'))}
                 </td>
               </tr>
             )}
           </tbody>
         </table>
       </div>
-      <nav aria-label={`${props.caption}: pages`} class="flex items-center justify-between text-sm text-gray-700">
-        <p>
-          {first}–{last} of {props.total}
-        </p>
+      <nav
+        aria-label={t('kit.pages', { caption: props.caption })}
+        class="flex items-center justify-between text-sm text-gray-700"
+      >
+        <p>{t('kit.range', { first, last, total: props.total })}</p>
         <div class="flex gap-2">
           {state.page > 1 ? (
             <a
               class="inline-flex items-center gap-1 rounded-md px-2 py-1 hover:bg-gray-100"
               {...link({ page: state.page - 1 })}
             >
-              <Icon name="chevron-left" /> Previous
+              <Icon name="chevron-left" /> {t('kit.previous')}
             </a>
           ) : null}
           {state.page < pages ? (
@@ -194,7 +199,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
               class="inline-flex items-center gap-1 rounded-md px-2 py-1 hover:bg-gray-100"
               {...link({ page: state.page + 1 })}
             >
-              Next <Icon name="chevron-right" />
+              {t('kit.next')} <Icon name="chevron-right" />
             </a>
           ) : null}
         </div>

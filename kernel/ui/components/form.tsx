@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { CSRF_FIELD } from '../../security/csrf.js';
+import { kitT } from './kit-language.js';
 
 /** Messages per field name, from server-side validation. */
 export type FieldErrors = Record<string, string | undefined>;
@@ -40,12 +41,12 @@ export function Form({
 }
 
 /** Lists the errors at the top of a form that failed validation, so a screen reader hears them at once. */
-export function ErrorSummary(props: { errors?: FieldErrors; message?: string }) {
+export function ErrorSummary(props: { errors?: FieldErrors; message?: string; lang?: string }) {
   const messages = Object.entries(props.errors ?? {}).filter((e): e is [string, string] => Boolean(e[1]));
   if (!messages.length && !props.message) return null;
   return (
     <div role="alert" class="rounded-md bg-red-50 p-3 text-sm text-red-800 ring-1 ring-red-200 ring-inset">
-      <p class="font-medium">{props.message ?? 'Please correct the fields below.'}</p>
+      <p class="font-medium">{props.message ?? kitT(props.lang)('form.errorSummary')}</p>
       {messages.length ? (
         <ul class="mt-1 list-disc pl-5">
           {messages.map(([name, message]) => (

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { can, requirePermission } from '../../auth/authorize.js';
 import type { DbAccess } from '../../auth/db-access.js';
 import type { PermissionDef } from '../../auth/permissions.js';
+import { roleLabel } from '../../auth/role-label.js';
 import { kernelT } from '../../i18n/request.js';
 import type { PluginHost } from '../../plugins/host.js';
 import { csrfToken } from '../../security/csrf.js';
@@ -113,7 +114,7 @@ function RolesPage(props: View & { c: Context; roles: RoleRow[]; offered: Permis
   const t = kernelT(c);
   const root = `${vendorRoot(c)}/team/roles`;
   const columns: Column<RoleRow>[] = [
-    { key: 'name', label: t('roles.name'), render: (r) => r.name },
+    { key: 'name', label: t('roles.name'), render: (r) => roleLabel(t, r) },
     {
       key: 'kind',
       label: t('roles.kind'),

@@ -2,6 +2,7 @@ import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import { can, requirePermission } from '../../auth/authorize.js';
 import type { DbAccess } from '../../auth/db-access.js';
+import { roleLabel } from '../../auth/role-label.js';
 import { KernelErrors } from '../../errors/codes.js';
 import type { KernelKey } from '../../i18n/locales/index.js';
 import type { Translate } from '../../i18n/messages.js';
@@ -23,6 +24,7 @@ interface MemberRow {
   email: string;
   display_name: string;
   role: string;
+  preset: string | null;
   is_owner: boolean;
   status: 'invited' | 'active' | 'disabled';
 }
@@ -55,12 +57,12 @@ export function mountVendorTeam(app: Hono, deps: VendorTeamDeps): void {
         .where('m.vendor_id', vendorId)
         .whereNull('u.deleted_at')
         .orderBy('m.id')
-        .select('u.email', 'u.display_name', 'r.name as role', 'm.is_owner', 'm.status')) as MemberRow[];
+        .select('u.email', 'u.display_name', 'r.name as role', 'r.preset', 'm.is_owner', 'm.status')) as MemberRow[];
       const roles = (await db('vendor_roles')
         .where({ vendor_id: vendorId })
         .whereNot((w) => w.where('preset', 'owner'))
         .orderBy('id')
-        .select('id', 'name')) as { id: number; name: string }[];
+        .select('id', 'name', 'preset')) as { id: number; name: string; preset: string | null }[];
       return { members, roles };
     });
 
@@ -107,7 +109,7 @@ function inviteFieldError(t: Translate<KernelKey>, err: unknown): FieldErrors | 
 function TeamPage(props: {
   c: Context;
   members: MemberRow[];
-  roles: { id: number; name: string }[];
+  roles: { id: number; name: string; preset: string | null }[];
   values: Record<string, string | string[]>;
   errors?: FieldErrors;
 }) {
@@ -124,7 +126,10 @@ function TeamPage(props: {
     {
       key: 'role',
       label: t('team.role'),
-      render: (m) => (m.is_owner ? t('team.ownerRole', { role: m.role }) : m.role),
+      render: (m) => {
+        const role = roleLabel(t, { name: m.role, preset: m.preset });
+        return m.is_owner ? t('team.ownerRole', { role }) : role;
+      },
     },
     {
       key: 'status',
@@ -187,7 +192,7 @@ function TeamPage(props: {
                 value={formValue(props.values, 'roleId')}
                 options={[
                   { value: '', label: t('team.chooseRole') },
-                  ...props.roles.map((r) => ({ value: String(r.id), label: r.name })),
+                  ...props.roles.map((r) => ({ value: String(r.id), label: roleLabel(t, r) })),
                 ]}
                 error={props.errors?.roleId}
               />
