@@ -90,18 +90,25 @@ export class MenuRegistry {
   ) {}
 
   /** Every item of an area, the kernel's and every loaded plugin's (enabled or not), for the menu configuration. */
-  choices(area: MenuArea): MenuChoice[] {
+  /** Every item of an area, enabled or not, with its label in `language` (the menu configuration page). */
+  choices(area: MenuArea, language = 'en'): MenuChoice[] {
     const all: Contribution[] = this.kernelItems[area].map((item) => ({ owner: 'kernel', item }));
+    const catalogues = new Map<string, Messages | undefined>([['kernel', KERNEL_MESSAGES]]);
     for (const plugin of this.pluginMenus()) {
+      catalogues.set(plugin.id, plugin.messages);
       for (const item of plugin.menu?.[area] ?? []) all.push({ owner: plugin.id, item });
     }
-    return all.map(({ owner, item }) => ({
-      id: `${owner}:${item.id}`,
-      label: item.label,
-      section: item.section ?? PLUGIN_SECTION,
-      owner,
-      mandatory: Boolean(item.mandatory),
-    }));
+    const label = labelIn(catalogues, language);
+    return all.map(({ owner, item }) => {
+      const section = item.section ?? PLUGIN_SECTION;
+      return {
+        id: `${owner}:${item.id}`,
+        label: label(owner, `menu.${area}.${item.id}`, item.label),
+        section: label(owner, `menu.section.${section}`, section),
+        owner,
+        mandatory: Boolean(item.mandatory),
+      };
+    });
   }
 
   build(r: MenuRequest): MenuSection[] {
@@ -120,9 +127,7 @@ export class MenuRegistry {
       const title = c.item.section ?? PLUGIN_SECTION;
       sections.set(title, [...(sections.get(title) ?? []), c]);
     }
-    const language = r.language ?? 'en';
-    const label = (owner: string, key: string, fallback: string) =>
-      lookup(catalogues.get(owner), language, key) ?? lookup(KERNEL_MESSAGES, language, key) ?? fallback;
+    const label = labelIn(catalogues, r.language ?? 'en');
     // An item claiming a path with `alsoCurrentUnder` (Plugins under /platforms/<code>/plugins) wins over one that
     // merely prefixes it (Platforms), so that one item only is the current page.
     const claimed = contributions.some((c) =>
@@ -157,4 +162,10 @@ function isUnder(path: string, root: string, pattern: string): boolean {
 function isCurrent(path: string, href: string, root: string): boolean {
   if (href === root) return path === root || path === `${root}/`;
   return path === href || path.startsWith(`${href}/`);
+}
+
+/** A menu label in `language`: the owner's catalogue, then the kernel's, then the label the item was declared with. */
+function labelIn(catalogues: ReadonlyMap<string, Messages | undefined>, language: string) {
+  return (owner: string, key: string, fallback: string): string =>
+    lookup(catalogues.get(owner), language, key) ?? lookup(KERNEL_MESSAGES, language, key) ?? fallback;
 }

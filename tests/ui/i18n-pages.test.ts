@@ -161,7 +161,9 @@ describe('pages translated in French and Luxembourgish', () => {
     const plugins = await admin.get(`/admin/platforms/${code}/plugins`);
     assert.match(plugins.html, /Plugin-Ordner neu einlesen/);
     assert.match(plugins.html, /Abhängigkeiten/);
-    assert.match((await admin.get(`/admin/platforms/${code}/menus`)).html, /Menüs speichern/);
+    const menus = (await admin.get(`/admin/platforms/${code}/menus`)).html;
+    assert.match(menus, /Menüs speichern/);
+    assert.match(menus, /Händler <span[^>]*>\(Mandanten\)/, 'menu items and sections as the sidebar names them');
   });
 
   it("names preset roles in the reader's language and leaves custom roles as typed", async () => {

@@ -123,7 +123,7 @@ function MenusPage(props: { c: Context; root: string; platform: PlatformRow; men
             <MenuFieldset
               area={area}
               legend={t(legend)}
-              choices={props.menu.choices(area)}
+              choices={props.menu.choices(area, props.c.get('language'))}
               hidden={menuHidden(props.platform.settings, area)}
             />
           ))}
