@@ -28,6 +28,7 @@ import { prepare } from './prepare.js';
 import { closeRedis, createRedis, type Redis, redisNamespace } from './redis/redis.js';
 import { createLoginThrottle, type LoginThrottle } from './security/throttle.js';
 import type { DemoLogin } from './seed/demo.js';
+import { pluginFileStores } from './storage/index.js';
 import { shopErrorPage } from './storefront/error-pages.js';
 import { mountStorefront } from './storefront/routes.js';
 import { TenantResolver } from './tenancy/context.js';
@@ -179,7 +180,7 @@ async function assemble(
   };
   const plugins = new PluginHost({
     knex: db.knex,
-    filesRoot: path.join(config.dataDir, 'files'),
+    files: pluginFileStores(config),
     logger,
     events,
     health,

@@ -111,6 +111,22 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('keeps plugin files on disk unless FILES_S3_URL is set, and then needs both keys', () => {
+    const local = loadConfig({ env: { NODE_ENV: 'test' } });
+    assert.ok(local.ok);
+    assert.equal(local.config.files.s3, undefined);
+    const url = 'http://127.0.0.1:9000/orion';
+    const errors = errorsOf(loadConfig({ env: { NODE_ENV: 'test', FILES_S3_URL: url } }));
+    assert.deepEqual(errors.sort(), [
+      'FILES_S3_ACCESS_KEY_ID is required with FILES_S3_URL (it is missing)',
+      'FILES_S3_SECRET_ACCESS_KEY is required with FILES_S3_URL (it is missing)',
+    ]);
+    const env = { NODE_ENV: 'test', FILES_S3_URL: url, FILES_S3_ACCESS_KEY_ID: 'id', FILES_S3_SECRET_ACCESS_KEY: 's' };
+    const s3 = loadConfig({ env });
+    assert.ok(s3.ok);
+    assert.deepEqual(s3.config.files.s3, { url, region: 'us-east-1', accessKeyId: 'id', secretAccessKey: 's' });
+  });
+
   it('refuses a MAIL_FROM that is not an address', () => {
     const errors = errorsOf(loadConfig({ env: { NODE_ENV: 'test', MAIL_FROM: 'Orion <nowhere>' } }));
     assert.match(

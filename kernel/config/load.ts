@@ -154,6 +154,17 @@ function toConfig(s: Settings, root: string): OrionConfig {
     tenancy: { pathMode: s.TENANCY_PATH_MODE },
     seed: { demo: s.SEED_DEMO },
     mail: { smtpUrl: s.SMTP_URL, from: s.MAIL_FROM },
+    files: {
+      s3:
+        s.FILES_S3_URL && s.FILES_S3_ACCESS_KEY_ID && s.FILES_S3_SECRET_ACCESS_KEY
+          ? {
+              url: s.FILES_S3_URL,
+              region: s.FILES_S3_REGION,
+              accessKeyId: s.FILES_S3_ACCESS_KEY_ID,
+              secretAccessKey: s.FILES_S3_SECRET_ACCESS_KEY,
+            }
+          : undefined,
+    },
     security: {
       loginThrottle: {
         accountMax: s.LOGIN_THROTTLE_ACCOUNT_MAX,

@@ -100,6 +100,14 @@ export const settingsSchema = z
     LOGIN_THROTTLE_ACCOUNT_MAX: int(1),
     LOGIN_THROTTLE_IP_MAX: int(1),
     LOGIN_THROTTLE_WINDOW_S: int(1),
+    /** Plugins' files go to this S3-compatible bucket (its URL) instead of ORION_DATA_DIR/files. */
+    FILES_S3_URL: z
+      .string()
+      .url('must be the bucket URL, such as https://s3.eu-west-1.amazonaws.com/my-bucket')
+      .optional(),
+    FILES_S3_REGION: z.string().min(1, 'must not be empty'),
+    FILES_S3_ACCESS_KEY_ID: z.string().min(1, 'must not be empty').optional(),
+    FILES_S3_SECRET_ACCESS_KEY: z.string().min(1, 'must not be empty').optional(),
   })
   .strict()
   .superRefine((s, ctx) => {
@@ -109,6 +117,11 @@ export const settingsSchema = z
     }
     if (s.NODE_ENV === 'production' && !s.ORION_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['ORION_SECRET'], message: 'is required in production' });
+    }
+    if (s.FILES_S3_URL) {
+      for (const key of ['FILES_S3_ACCESS_KEY_ID', 'FILES_S3_SECRET_ACCESS_KEY'] as const) {
+        if (!s[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required with FILES_S3_URL' });
+      }
     }
     // The default sender is at the reserved .test domain, which no real mail server accepts mail from.
     if (s.NODE_ENV === 'production' && s.SMTP_URL && isReservedDomain(mailboxAddress(s.MAIL_FROM) ?? '')) {
@@ -141,6 +154,7 @@ export const secretKeys: ReadonlySet<string> = new Set([
   'ORION_ADMIN_PASSWORD',
   'SENTRY_DSN',
   'AUTH_SIGNING_KEYS',
+  'FILES_S3_SECRET_ACCESS_KEY',
 ]);
 /** Settings that are URLs and may carry a password. */
 export const credentialUrlKeys: ReadonlySet<string> = new Set(['DATABASE_URL', 'REDIS_URL', 'SMTP_URL']);
@@ -177,6 +191,8 @@ export interface OrionConfig {
   seed: { demo: boolean };
   /** SMTP when `smtpUrl` is set; otherwise mail is logged and kept in `mail_outbox`. */
   mail: { smtpUrl?: string; from: string };
+  /** Where plugins' files go (`ctx.files`): `<dataDir>/files`, or an S3-compatible bucket when `s3` is set. */
+  files: { s3?: { url: string; region: string; accessKeyId: string; secretAccessKey: string } };
   security: {
     /** Failed sign-ins allowed per account and per client IP within one window. */
     loginThrottle: { accountMax: number; ipMax: number; windowSeconds: number };

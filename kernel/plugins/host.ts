@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { DependencyContainer } from 'tsyringe';
 import type { EventBus, EventName } from '../events/bus.js';
 import type { HealthRegistry } from '../observability/health.js';
+import type { FileStore } from '../storage/files.js';
 import type { PlatformRegistry } from '../tenancy/platforms.js';
 import { provideSlots } from '../ui/slots.js';
 import { PluginAwareRouter } from './area-router.js';
@@ -62,8 +63,8 @@ export interface PluginHostOptions {
   announce?: (topic?: 'plugins' | 'code') => Promise<void>;
   /** Adds kernel routes that must come after the snapshot middleware (the management API). */
   kernelRoutes?: (app: Hono, host: PluginHost) => void;
-  /** The folder under which each plugin's file store keeps its files (`ctx.files`). */
-  filesRoot: string;
+  /** Each plugin's file store (`ctx.files`). */
+  files: (pluginId: string) => FileStore;
 }
 
 /**

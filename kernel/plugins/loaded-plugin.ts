@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
@@ -6,7 +5,7 @@ import { type DependencyContainer, instanceCachingFactory } from 'tsyringe';
 import { withTenant } from '../db/tenant-scope.js';
 import type { EventBus } from '../events/bus.js';
 import type { Mailer } from '../mail/message.js';
-import { diskFileStore } from '../storage/files.js';
+import type { FileStore } from '../storage/files.js';
 import { createCustomerDirectory } from '../tenancy/customer-directory.js';
 import type { LifecycleContext, PluginContext, PluginDefinition } from './definition.js';
 import type { DiscoveredPlugin } from './discover.js';
@@ -31,8 +30,8 @@ export interface LoadDeps {
   root: DependencyContainer;
   /** Looks up another loaded plugin, for `ctx.service`. */
   find(id: string): LoadedPlugin | undefined;
-  /** The folder under which each plugin's files are kept (`<folder>/<plugin id>`). */
-  filesRoot: string;
+  /** Each plugin's file store (`ctx.files`). */
+  files: (pluginId: string) => FileStore;
 }
 
 /** Imports a plugin's code; `fresh` re-reads its files for a hot reload instead of taking the cached module. */
@@ -55,7 +54,7 @@ export function createLoadedPlugin(
   const validate = settingsValidator(manifest.settings);
   const container = deps.root.createChildContainer();
   const logger = deps.logger.child({ plugin: manifest.id });
-  const files = diskFileStore(path.join(deps.filesRoot, manifest.id));
+  const files = deps.files(manifest.id);
   const make = (db: Knex): PluginContext => ({
     customers: createCustomerDirectory((scope, fn) => withTenant(db, scope, fn, { logger })),
     files,

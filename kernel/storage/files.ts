@@ -5,8 +5,8 @@ import path from 'node:path';
 /**
  * A plugin's file store (`ctx.files`): uploaded images, media, exports. Keys are made by the store, never taken from
  * a request, and name the vendor whose file it is. The default keeps files on disk under
- * `<ORION_DATA_DIR>/files/<plugin id>/<vendor id>/<uuid>`; an object store (S3-compatible) can implement the same
- * three calls for deployments with several machines.
+ * `<ORION_DATA_DIR>/files/<plugin id>/<vendor id>/<uuid>`; with `FILES_S3_URL` set, objects
+ * `<plugin id>/<vendor id>/<uuid>` in an S3-compatible bucket (`s3.ts`), for deployments with several machines.
  */
 export interface FileStore {
   /** Stores the bytes and returns the key to find them again. */
@@ -17,12 +17,13 @@ export interface FileStore {
   delete(key: string): Promise<void>;
 }
 
-const KEY = /^\d+\/[0-9a-f-]{36}$/;
+/** `<vendorId>/<uuid>`: the only keys a store accepts, so that no key reaches outside the plugin's files. */
+export const FILE_KEY = /^\d+\/[0-9a-f-]{36}$/;
 
 /** Files under `root/<vendorId>/<uuid>`. A key of another shape is refused, so no key reaches outside `root`. */
 export function diskFileStore(root: string): FileStore {
   const file = (key: string) => {
-    if (!KEY.test(key)) throw new Error(`not a file key: ${key}`);
+    if (!FILE_KEY.test(key)) throw new Error(`not a file key: ${key}`);
     return path.join(root, key);
   };
   return {
