@@ -8,12 +8,16 @@ import { createTestVendor } from '../../kernel/testing/tenants.js';
 const SECONDS = Number(process.env.BENCH_ORDERS_S ?? 20);
 const WORKERS = Number(process.env.BENCH_ORDERS_WORKERS ?? 16);
 const VARIANTS = Number(process.env.BENCH_ORDERS_VARIANTS ?? 20);
-const STOCK = Number(process.env.BENCH_ORDERS_STOCK ?? 40);
+const STOCK = Number(process.env.BENCH_ORDERS_STOCK ?? 10);
+/** What a shopper sees when stock ran short: at the cart, at the review (the cart changed), or at placing. */
+const OUT_OF_STOCK = new Set(['CART_OUT_OF_STOCK', 'CHECKOUT_CART_CHANGED', 'INVENTORY_OUT_OF_STOCK']);
 
 /**
- * Orders placed concurrently through the shop API for 20 s, through the whole kernel and a real port: each order
- * takes 1 or 2 random lines of 1 or 2 units from 20 variants with 40 units each, paid by bank transfer, so stock
- * runs short at the hot variants and orders start to be refused as out of stock. Afterwards, per variant, the units
+ * Orders placed concurrently through checkout for 20 s, through the whole kernel and a real port: each order is a new
+ * guest who puts 1 or 2 random lines of 1 or 2 units from 20 variants with 10 units each in a cart, then goes
+ * through the checkout steps (contact, address, flat-rate shipping, bank transfer, review) and places it, so stock
+ * runs short at the hot variants and orders start to be refused as out of stock (in the cart, at the review or when
+ * the order reserves its stock). Afterwards, per variant, the units
  * of the orders placed are compared with the stock: `oversold` counts units sold beyond what was on hand (target 0),
  * `stock_consistent` says every variant's reserved units equal its ordered units and on hand is untouched.
  * Run it on PostgreSQL (`DATABASE_URL`); PGlite serves one transaction at a time.
@@ -26,11 +30,13 @@ export async function run(): Promise<Record<string, number | boolean>> {
     logDestination: devNull,
     plugins: {
       roots: [],
-      extraDirs: ['catalog', 'inventory', 'payments', 'orders'].map((id) => `${ROOT}/plugins/${id}`),
+      extraDirs: ['catalog', 'inventory', 'payments', 'orders', 'cart', 'checkout'].map(
+        (id) => `${ROOT}/plugins/${id}`,
+      ),
     },
   });
   try {
-    await enablePlugins(kernel, ['inventory', 'payments', 'orders']);
+    await enablePlugins(kernel, ['inventory', 'payments', 'orders', 'cart', 'checkout']);
     const shop = await createTestVendor(kernel);
     const base = kernel.server?.url as string;
     const post = (path: string, body: unknown, headers: Record<string, string> = shop.headers) =>
@@ -50,37 +56,80 @@ export async function run(): Promise<Record<string, number | boolean>> {
     }
     process.stdout.write(`seeded ${VARIANTS} variants with ${STOCK} units each\n`);
 
-    const shopUrl = `/vendors/${shop.code}/shop/api/v1/shop/orders`;
-    const json = { 'content-type': 'application/json' };
+    const shipping = await post('/api/v1/vendor/checkout/shipping-methods', {
+      name: 'Courier',
+      kind: 'flat',
+      amountMinor: 500,
+      currency: 'EUR',
+    });
+    const methodId = ((await shipping.json()) as { id: number }).id;
+
+    const shopApi = `/vendors/${shop.code}/shop/api/v1/shop`;
     const counts = { placed: 0, outOfStock: 0, failed: 0 };
     let seed = 42;
     const rand = (n: number) => {
       seed = (seed * 1103515245 + 12345) % 2 ** 31;
       return seed % n;
     };
-    const body = () => {
+    const lines = () => {
       const first = rand(VARIANTS);
-      const lines = [{ variantId: variants[first] as number, quantity: 1 + rand(2) }];
+      const picked = [{ variantId: variants[first] as number, quantity: 1 + rand(2) }];
       if (rand(2))
-        lines.push({ variantId: variants[(first + 1 + rand(VARIANTS - 1)) % VARIANTS] as number, quantity: 1 });
-      return {
-        lines,
-        contact: { email: 'bench@example.com', name: 'Bench' },
-        shippingAddress: { name: 'Bench', line1: '1 Main St', postalCode: '1234', city: 'Luxembourg', country: 'LU' },
-        shipping: { amountMinor: 500, currency: 'EUR' },
-        payment: { provider: 'manual' },
-      };
+        picked.push({ variantId: variants[(first + 1 + rand(VARIANTS - 1)) % VARIANTS] as number, quantity: 1 });
+      return picked;
     };
+    /** One guest's cart and checkout: the cart and checkout cookies kept as a browser keeps them. */
+    const order = async (): Promise<'placed' | 'outOfStock' | string> => {
+      const jar = new Map<string, string>();
+      const send = async (method: string, path: string, body?: unknown) => {
+        const res = await fetch(`${base}${shopApi}${path}`, {
+          method,
+          headers: { 'content-type': 'application/json', cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+        for (const cookie of res.headers.getSetCookie()) {
+          const pair = cookie.split(';')[0] as string;
+          jar.set(pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1));
+        }
+        return { status: res.status, body: (await res.json()) as { code?: string; reviewToken?: string } };
+      };
+      const steps: [string, string, unknown?][] = [
+        ...lines().map((line): [string, string, unknown] => ['POST', '/cart/lines', line]),
+        ['POST', '/checkout/session'],
+        ['PUT', '/checkout/contact', { email: 'bench@example.com', name: 'Bench' }],
+        [
+          'PUT',
+          '/checkout/address',
+          { name: 'Bench', line1: '1 Main St', postalCode: '1234', city: 'Luxembourg', country: 'LU' },
+        ],
+        ['PUT', '/checkout/shipping', { methodId }],
+        ['PUT', '/checkout/payment', { provider: 'manual' }],
+        ['POST', '/checkout/review'],
+      ];
+      let reviewToken = '';
+      for (const [method, path, body] of steps) {
+        const res = await send(method, path, body);
+        if (res.status >= 300)
+          return OUT_OF_STOCK.has(res.body.code ?? '') ? 'outOfStock' : `${path}: ${res.status} ${res.body.code}`;
+        reviewToken = res.body.reviewToken ?? reviewToken;
+      }
+      const placed = await send('POST', '/checkout/place', { reviewToken });
+      if (placed.status === 201) return 'placed';
+      return OUT_OF_STOCK.has(placed.body.code ?? '') ? 'outOfStock' : `place: ${placed.status} ${placed.body.code}`;
+    };
+    const failures = new Map<string, number>();
     const until = Date.now() + SECONDS * 1000;
     const started = performance.now();
     await Promise.all(
       Array.from({ length: WORKERS }, async () => {
         while (Date.now() < until) {
-          const res = await post(shopUrl, body(), json);
-          const answer = (await res.json()) as { code?: string };
-          if (res.status === 201) counts.placed++;
-          else if (answer.code === 'INVENTORY_OUT_OF_STOCK') counts.outOfStock++;
-          else counts.failed++;
+          const outcome = await order();
+          if (outcome === 'placed') counts.placed++;
+          else if (outcome === 'outOfStock') counts.outOfStock++;
+          else {
+            counts.failed++;
+            failures.set(outcome, (failures.get(outcome) ?? 0) + 1);
+          }
         }
       }),
     );
@@ -116,7 +165,8 @@ export async function run(): Promise<Record<string, number | boolean>> {
       `placed ${counts.placed} orders in ${elapsed.toFixed(1)} s (${figures.orders_per_s}/s), ` +
         `${counts.outOfStock} out of stock, ${counts.failed} failed; oversold ${check.oversold}, consistent ${check.consistent}\n`,
     );
-    if (counts.failed) throw new Error(`${counts.failed} orders failed for another reason than stock`);
+    if (counts.failed)
+      throw new Error(`${counts.failed} orders failed for another reason than stock: ${[...failures]}`);
     return figures;
   } finally {
     await kernel.stop('bench done');

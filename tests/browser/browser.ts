@@ -10,8 +10,12 @@ import { ROOT } from '../../kernel/paths.js';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'browser');
 
-/** Why the browser tests cannot run here, or undefined when they can. */
+/**
+ * Why the browser tests do not run here, or undefined when they do. `SKIP_BROWSER_TESTS=1` leaves them out: CI runs
+ * them once, with the PostgreSQL run, not again on the embedded database (they test pages, not the database).
+ */
 export function browserMissing(): string | undefined {
+  if (process.env.SKIP_BROWSER_TESTS === '1') return 'SKIP_BROWSER_TESTS=1';
   return fs.existsSync(CHROMIUM) ? undefined : `no chromium at ${CHROMIUM} (apt-get install -y chromium)`;
 }
 

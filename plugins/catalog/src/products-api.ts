@@ -126,7 +126,8 @@ export function productRoutes(router: PluginRouter, ctx: PluginContext): void {
     const { ids, status } = c.req.valid('json');
     const result = await ctx.withTenant({ vendorId }, async (trx) => {
       const outcome = await bulkStatus(trx, vendorId, ids, status);
-      const rows = await Promise.all(outcome.updated.map((id) => findProductRow(trx, vendorId, id)));
+      const rows = [];
+      for (const id of outcome.updated) rows.push(await findProductRow(trx, vendorId, id)); // one connection: in turn
       return { outcome, rows };
     });
     for (const row of result.rows) {

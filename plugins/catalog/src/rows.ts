@@ -104,14 +104,13 @@ export const toCategory = (r: CategoryRow): Category => ({
 export async function hydrate(trx: Knex, vendorId: number, rows: ProductRow[]): Promise<Product[]> {
   if (!rows.length) return [];
   const ids = rows.map((r) => r.id);
-  const [variants, links, images] = await Promise.all([
-    trx<VariantRow>(T.variants)
-      .where({ vendor_id: vendorId })
-      .whereIn('product_id', ids)
-      .orderBy(['product_id', 'position', 'id']),
-    trx(T.links).where({ vendor_id: vendorId }).whereIn('product_id', ids).orderBy('category_id'),
-    imagesOf(trx, vendorId, ids),
-  ]);
+  // One after the other: a transaction is one connection, and pg refuses overlapping queries on one (pg@9).
+  const variants = await trx<VariantRow>(T.variants)
+    .where({ vendor_id: vendorId })
+    .whereIn('product_id', ids)
+    .orderBy(['product_id', 'position', 'id']);
+  const links = await trx(T.links).where({ vendor_id: vendorId }).whereIn('product_id', ids).orderBy('category_id');
+  const images = await imagesOf(trx, vendorId, ids);
   return rows.map((r) => {
     const own = variants.filter((v) => Number(v.product_id) === Number(r.id)).map(toVariant);
     const cheapest = own.reduce<Variant | undefined>(
