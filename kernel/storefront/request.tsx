@@ -21,6 +21,7 @@ import {
   serviceFor,
 } from './data.js';
 import { type Seo, ShopDocument } from './document.js';
+import { renderFills } from './slots.js';
 
 export interface StorefrontDeps {
   host: PluginHost;
@@ -53,6 +54,8 @@ export interface ShopRequest {
   catalog?: CatalogShop;
   cms?: CmsPages;
   audience: PageAudience;
+  /** The plugins' fills of a storefront slot (only those enabled on the request's platform). */
+  slot: (name: string, props: Record<string, unknown>) => Promise<Child>;
 }
 
 export function shopRequest(c: Context, deps: StorefrontDeps): ShopRequest | undefined {
@@ -75,6 +78,7 @@ export function shopRequest(c: Context, deps: StorefrontDeps): ShopRequest | und
     abs: (path) => origin + href(path),
     catalog: serviceFor<CatalogShop>(c, deps.host, 'catalog', 'shop'),
     cms: serviceFor<CmsPages>(c, deps.host, 'cms', 'pages'),
+    slot: (name, props) => renderFills(c, deps.host, name, props),
     audience: {
       platformId: platform.id,
       vendor: { id: vendor.id, defaultLanguage: vendor.defaultLanguage },
@@ -85,9 +89,12 @@ export function shopRequest(c: Context, deps: StorefrontDeps): ShopRequest | und
 
 /** The frame's data: CMS navigation and top-level categories (empty when the plugin is off). */
 export async function frameOf(r: ShopRequest, categories?: ShopCategory[]): Promise<ShopFrame> {
-  const [nav, cats] = await Promise.all([
+  const [nav, cats, tools] = await Promise.all([
     r.cms?.navigation(r.audience).catch(() => undefined),
     categories ?? r.catalog?.categories(r.vendor.id),
+    // Links plugins put beside the account link (the cart's). Static per shop and language: the page's ETag stays
+    // valid (a cart count would not).
+    r.slot('shop.header.tools', { shopBase: r.href(''), language: r.language }),
   ]);
   const link = (l: { slug: string; title: string }): NavItem => ({ label: l.title, href: r.href(`/pages/${l.slug}`) });
   const t = kernelT(r.c);
@@ -107,6 +114,7 @@ export async function frameOf(r: ShopRequest, categories?: ShopCategory[]): Prom
     query: r.c.req.query('q'),
     logo: logo ? { src: logo, alt: r.vendor.name } : undefined,
     account: { label: t('shop.account.link'), href: r.href('/account') },
+    tools,
     languages: { ...choice, csrf: csrfToken(r.c) },
     text: {
       search: t('shop.search'),

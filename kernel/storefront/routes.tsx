@@ -1,13 +1,10 @@
 import crypto from 'node:crypto';
 import type { Context, Hono } from 'hono';
-import type { Child } from 'hono/jsx';
 import { mountLanguageSwitch } from '../i18n/language-switch.js';
 import { kernelT } from '../i18n/request.js';
-import type { PluginHost } from '../plugins/host.js';
 import { csrfSecretOf, csrfToken } from '../security/csrf.js';
 import type { NavItem } from '../themes/types.js';
 import { isHtmxRequest } from '../ui/shell.js';
-import { collectFills } from '../ui/slots.js';
 import { mountAccountPages } from './account/routes.js';
 import { type InventoryAvailability, serviceFor } from './data.js';
 import type { Seo } from './document.js';
@@ -77,18 +74,6 @@ async function conditional(r: ShopRequest, deps: StorefrontDeps, render: () => P
   const v = await validators(r, deps, isHtmxRequest(r.c) ? 'fragment' : '');
   if (v && notModified(r.c, v)) return r.c.body(null, 304);
   return render();
-}
-
-async function slot(c: Context, host: PluginHost, name: string, props: Record<string, unknown>): Promise<Child> {
-  const fills = await collectFills(c, host, name, props);
-  if (!fills.length) return null;
-  return (
-    <div data-slot={name}>
-      {fills.map((f) => (
-        <div data-plugin={f.pluginId}>{f.content as Child}</div>
-      ))}
-    </div>
-  );
 }
 
 /** The home page: the sections of the theme (published, or the draft in the editor's preview). */
@@ -195,7 +180,7 @@ export function mountStorefront(app: Hono, deps: StorefrontDeps): void {
             stock={variant && stock ? (stock[variant.id] ?? 0) : undefined}
             shop={{ href: r.href, language: r.language }}
             t={kernelT(r.c)}
-            slot={await slot(r.c, deps.host, 'product.buy-box', slotProps)}
+            slot={await r.slot('product.buy-box', slotProps)}
           />
         );
         if (isHtmxRequest(r.c)) return r.c.html(String(buyBox));
@@ -219,7 +204,7 @@ export function mountStorefront(app: Hono, deps: StorefrontDeps): void {
             organizationLd(r.vendor.name, r.abs('/')),
           ],
         };
-        const after = await slot(r.c, deps.host, 'product.after-description', slotProps);
+        const after = await r.slot('product.after-description', slotProps);
         return page(
           r,
           deps,

@@ -104,14 +104,15 @@ export function ShopLogo(props: { shop: ShopFrame; class?: string }) {
 }
 
 /**
- * The account link and, when the shop has several languages, the language switcher: a POST form that works without
- * JavaScript (the select and a "Change" button).
+ * Plugins' header links (the cart), the account link and, when the shop has several languages, the language
+ * switcher: a POST form that works without JavaScript (the select and a "Change" button).
  */
 export function ShopTools(props: { shop: ShopFrame; class?: string }) {
   const { shop } = props;
   const l = shop.languages;
   return (
     <div class={props.class ?? 'sf-tools flex flex-wrap items-center gap-3'}>
+      {shop.tools ?? null}
       <a href={shop.account.href} class="sf-account-link">
         {shop.account.label}
       </a>

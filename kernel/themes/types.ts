@@ -16,6 +16,8 @@ export interface ShopFrame {
   logo?: { src: string; alt: string };
   /** The customer's account link: "Sign in" or "My account". */
   account: NavItem;
+  /** What plugins put beside the account link (slot `shop.header.tools`: the cart link), if any. */
+  tools?: Child;
   /** The language switcher: a POST form to `action`; shown when the shop offers more than one language. */
   languages: LanguageChoice;
   /** Short texts the kit's components show, in the page's language. */

@@ -37,4 +37,15 @@ describe('storefront: plugin blocks in slots', () => {
     assert.doesNotMatch(body, /In stock|Out of stock/);
     assert.match(body, /€19\.90/);
   });
+
+  it("puts the cart plugin's link beside the account link on every page while it is enabled", async () => {
+    const home = () => kernel.request(shopPath(shop.vendor.code, '/')).then((r) => r.text());
+    assert.doesNotMatch(await home(), /sf-cart-link/, 'no cart plugin, no link');
+    await enablePlugins(kernel, ['inventory', 'cart']);
+    const cartLink = new RegExp(`<a href="${shopPath(shop.vendor.code, '/cart')}" class="sf-cart-link">Cart</a>`);
+    assert.match(await home(), cartLink);
+    assert.match(await productPage(), cartLink);
+    await disablePlugins(kernel, ['cart']);
+    assert.doesNotMatch(await home(), /sf-cart-link/);
+  });
 });

@@ -1,6 +1,6 @@
 import { definePlugin } from '@orion/sdk';
 import { messages } from './locales/index.js';
-import { addToCartFill, cartPages } from './pages.js';
+import { addToCartFill, cartLinkFill, cartPages } from './pages.js';
 import { createCartService } from './service.js';
 import { shopRoutes } from './shop-api.js';
 import { startSweep, stopSweep } from './sweep.js';
@@ -19,7 +19,7 @@ export default definePlugin({
     shopApi: shopRoutes,
     shop: cartPages,
   },
-  slots: { fills: { 'product.buy-box': addToCartFill } },
+  slots: { fills: { 'product.buy-box': addToCartFill, 'shop.header.tools': cartLinkFill } },
   services: {
     carts: createCartService,
   },

@@ -209,6 +209,18 @@ export function cartPages(router: PluginRouter, ctx: PluginContext): void {
 }
 
 /** The "Add to cart" form under the product's price (slot `product.buy-box`): a POST that works without JavaScript. */
+/** Slot `shop.header.tools`: the link to the cart page in every page's header (no count: pages stay cacheable). */
+export function cartLinkFill(props: Record<string, unknown>): unknown {
+  const base = props.shopBase as string | undefined;
+  if (base === undefined) return null;
+  const own = messages[(props.language as string | undefined) ?? 'en'];
+  return (
+    <a href={`${base}/cart`} class="sf-cart-link">
+      {own?.['cart.link'] ?? messages.en['cart.link']}
+    </a>
+  );
+}
+
 export function addToCartFill(props: Record<string, unknown>): unknown {
   const variantId = props.variantId as number | undefined;
   const base = props.shopBase as string | undefined;

@@ -2,6 +2,7 @@ import type { en } from './en.js';
 
 export const de: Partial<Record<keyof typeof en, string>> = {
   'cart.title': 'Ihr Warenkorb',
+  'cart.link': 'Warenkorb',
   'cart.empty': 'Ihr Warenkorb ist leer.',
   'cart.continue': 'Weiter einkaufen',
   'cart.item': 'Artikel',

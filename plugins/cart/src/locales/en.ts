@@ -1,5 +1,6 @@
 export const en = {
   'cart.title': 'Your cart',
+  'cart.link': 'Cart',
   'cart.empty': 'Your cart is empty.',
   'cart.continue': 'Continue shopping',
   'cart.item': 'Item',

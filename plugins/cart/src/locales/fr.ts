@@ -2,6 +2,7 @@ import type { en } from './en.js';
 
 export const fr: Partial<Record<keyof typeof en, string>> = {
   'cart.title': 'Votre panier',
+  'cart.link': 'Panier',
   'cart.empty': 'Votre panier est vide.',
   'cart.continue': 'Continuer vos achats',
   'cart.item': 'Article',
