@@ -2,7 +2,7 @@ import { definePlugin } from '@orion/sdk';
 import './events.js';
 import { seedCmsDemo } from './demo.js';
 import { messages } from './locales/index.js';
-import { vendorPages } from './pages/index.js';
+import { adminPages, vendorPages } from './pages/index.js';
 import { adminApi } from './routes/admin-api.js';
 import { mediaShopApi, mediaVendorApi } from './routes/media-api.js';
 import { shopApi } from './routes/shop-api.js';
@@ -24,10 +24,14 @@ export default definePlugin({
       shopApi(router, ctx);
       mediaShopApi(router, ctx);
     },
+    admin: adminPages,
     vendor: vendorPages,
   },
   messages,
   menu: {
+    admin: [
+      { id: 'cms.pages', label: 'Content pages', href: '/cms/pages', section: 'Platform', permission: 'cms.platform' },
+    ],
     vendor: [
       { id: 'cms.pages', label: 'Pages', href: '/cms/pages', section: 'Shop', permission: 'cms.view', order: 300 },
       {

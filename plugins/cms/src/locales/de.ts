@@ -1,7 +1,6 @@
 import type { en } from './en.js';
 
 export const de: Partial<Record<keyof typeof en, string>> = {
-  'menu.section.Shop': 'Shop',
   'menu.vendor.cms.pages': 'Seiten',
   'menu.vendor.cms.media': 'Mediathek',
   'cms.pages.title': 'Seiten',
@@ -84,4 +83,19 @@ export const de: Partial<Record<keyof typeof en, string>> = {
   'cms.media.error.tooLarge': 'Die Datei ist zu groß: höchstens {max}.',
   'cms.media.error.type': 'Dieser Dateityp wird nicht angenommen: verwenden Sie {types}.',
   'cms.media.error.mismatch': 'Der Inhalt der Datei passt nicht zu ihrem Typ.',
+  'menu.admin.cms.pages': 'Inhaltsseiten',
+  'cms.admin.title': 'Plattformseiten',
+  'cms.admin.description':
+    'Die Marketing-Website der Plattform und die Standardseiten, die jeder Shop erbt, bis er sie ersetzt.',
+  'cms.admin.default.title': 'Standardseiten der Shops',
+  'cms.admin.default.description': 'Jeder Shop zeigt sie unter /pages/<adresse>, außer er hat dort eine eigene Seite.',
+  'cms.admin.marketing.title': 'Marketingseiten',
+  'cms.admin.marketing.description': 'Die eigene Website der Plattform an ihrer Domain: Startseite, Preise, Über uns…',
+  'cms.admin.empty': 'Noch keine Seiten.',
+  'cms.admin.delete.default': 'Shops, die sie nicht ersetzen, zeigen diese Seite nicht mehr.',
+  'cms.admin.delete.marketing': 'Die Seite verschwindet von der Website der Plattform.',
+  'cms.field.tier': 'Art der Seite',
+  'cms.tier.default': 'Standardseite für jeden Shop',
+  'cms.tier.marketing': 'Marketingseite der Plattform',
+  'cms.error.tier': 'Wählen Sie die Art der Seite.',
 };

@@ -1,6 +1,5 @@
 /** The CMS's English messages: complete. fr and de translate them; a missing key falls back to English. */
 export const en = {
-  'menu.section.Shop': 'Shop',
   'menu.vendor.cms.pages': 'Pages',
   'menu.vendor.cms.media': 'Media library',
   'cms.pages.title': 'Pages',
@@ -77,4 +76,19 @@ export const en = {
   'cms.media.error.tooLarge': 'The file is too large: at most {max}.',
   'cms.media.error.type': 'This type of file is not accepted: use one of {types}.',
   'cms.media.error.mismatch': 'The file content does not match its type.',
+  'menu.admin.cms.pages': 'Content pages',
+  'cms.admin.title': 'Platform pages',
+  'cms.admin.description':
+    "The platform's marketing site and the default pages every shop inherits until it overrides them.",
+  'cms.admin.default.title': 'Default shop pages',
+  'cms.admin.default.description': 'Every shop shows these at /pages/<address> unless it has a page of its own there.',
+  'cms.admin.marketing.title': 'Marketing pages',
+  'cms.admin.marketing.description': "The platform's own site at its domain root: home, pricing, about…",
+  'cms.admin.empty': 'No pages yet.',
+  'cms.admin.delete.default': 'Shops that do not override it stop showing this page.',
+  'cms.admin.delete.marketing': "The page disappears from the platform's site.",
+  'cms.field.tier': 'Kind of page',
+  'cms.tier.default': 'Default page for every shop',
+  'cms.tier.marketing': 'Marketing page of the platform',
+  'cms.error.tier': 'Choose the kind of page.',
 } as const;

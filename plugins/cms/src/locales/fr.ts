@@ -1,7 +1,6 @@
 import type { en } from './en.js';
 
 export const fr: Partial<Record<keyof typeof en, string>> = {
-  'menu.section.Shop': 'Boutique',
   'menu.vendor.cms.pages': 'Pages',
   'menu.vendor.cms.media': 'Médiathèque',
   'cms.pages.title': 'Pages',
@@ -84,4 +83,20 @@ export const fr: Partial<Record<keyof typeof en, string>> = {
   'cms.media.error.tooLarge': 'Le fichier est trop gros : {max} au plus.',
   'cms.media.error.type': 'Ce type de fichier n’est pas accepté : utilisez {types}.',
   'cms.media.error.mismatch': 'Le contenu du fichier ne correspond pas à son type.',
+  'menu.admin.cms.pages': 'Pages de contenu',
+  'cms.admin.title': 'Pages de la plateforme',
+  'cms.admin.description':
+    'Le site vitrine de la plateforme et les pages par défaut dont chaque boutique hérite tant qu’elle ne les remplace pas.',
+  'cms.admin.default.title': 'Pages par défaut des boutiques',
+  'cms.admin.default.description':
+    'Chaque boutique les affiche à /pages/<adresse>, sauf si elle a sa propre page à cette adresse.',
+  'cms.admin.marketing.title': 'Pages vitrine',
+  'cms.admin.marketing.description': 'Le site de la plateforme à la racine de son domaine : accueil, tarifs, à propos…',
+  'cms.admin.empty': 'Aucune page pour l’instant.',
+  'cms.admin.delete.default': 'Les boutiques qui ne la remplacent pas cessent d’afficher cette page.',
+  'cms.admin.delete.marketing': 'La page disparaît du site de la plateforme.',
+  'cms.field.tier': 'Type de page',
+  'cms.tier.default': 'Page par défaut de chaque boutique',
+  'cms.tier.marketing': 'Page vitrine de la plateforme',
+  'cms.error.tier': 'Choisissez le type de page.',
 };

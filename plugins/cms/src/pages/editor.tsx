@@ -12,7 +12,7 @@ import {
   TextField,
 } from '@orion/sdk/ui';
 import type { Context } from 'hono';
-import { field, root, type T, TextArea, type Values } from './shared.js';
+import { field, type T, TextArea, type Values } from './shared.js';
 
 /**
  * The page editor: address, status, navigation, then one section per language of the shop (title, Markdown body,
@@ -22,6 +22,11 @@ export function EditorView(props: {
   c: Context;
   t: T;
   id?: number;
+  /** Where the form posts and where Cancel goes. */
+  action: string;
+  back: string;
+  /** The admin's new-page form asks for the tier (marketing or default); it cannot change later. */
+  askTier?: boolean;
   values: Values;
   errors?: FieldErrors;
   languages: string[];
@@ -29,7 +34,6 @@ export function EditorView(props: {
 }) {
   const { c, t, values, errors } = props;
   const v = (name: string) => formValue(values, name) ?? '';
-  const action = props.id ? `${root(c)}/pages/${props.id}` : `${root(c)}/pages`;
   const title = props.id ? t('cms.editor.editTitle', { slug: v('slug') }) : t('cms.editor.newTitle');
   const checkbox = (name: 'showInHeader' | 'showInFooter') => (
     <div class="flex items-center gap-2">
@@ -52,6 +56,18 @@ export function EditorView(props: {
             error={errors?.slug}
             required
           />
+          {props.askTier ? (
+            <SelectField
+              name="tier"
+              label={t('cms.field.tier')}
+              value={v('tier') || 'default'}
+              error={errors?.tier}
+              options={[
+                { value: 'default', label: t('cms.tier.default') },
+                { value: 'marketing', label: t('cms.tier.marketing') },
+              ]}
+            />
+          ) : null}
           <SelectField
             name="status"
             label={t('cms.field.status')}
@@ -111,11 +127,11 @@ export function EditorView(props: {
     <>
       <PageHeader title={title} description={t('cms.editor.description')} />
       {props.canEdit ? (
-        <Form action={action} csrf={csrfToken(c)}>
+        <Form action={props.action} csrf={csrfToken(c)}>
           {body}
           <div class="flex gap-3">
             <Button type="submit">{t('cms.save')}</Button>
-            <LinkButton href={`${root(c)}/pages`} variant="secondary">
+            <LinkButton href={props.back} variant="secondary">
               {t('cms.cancel')}
             </LinkButton>
           </div>

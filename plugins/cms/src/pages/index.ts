@@ -1,4 +1,7 @@
 import type { PluginContext, PluginRouter } from '@orion/sdk';
+
+export { adminPages } from './admin.js';
+
 import { mediaPages } from './media.js';
 import { pageRoutes } from './page-routes.js';
 

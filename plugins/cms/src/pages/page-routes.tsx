@@ -46,6 +46,8 @@ export function pageRoutes(router: PluginRouter, ctx: PluginContext): void {
         c={c}
         t={t}
         id={id}
+        action={id ? `${root(c)}/pages/${id}` : `${root(c)}/pages`}
+        back={`${root(c)}/pages`}
         values={values}
         errors={errors}
         languages={languagesOf(c)}
