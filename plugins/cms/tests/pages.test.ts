@@ -151,6 +151,20 @@ describe('cms: vendor pages for the shop pages and the media library', () => {
     assert.doesNotMatch(html, /<img src=x/);
   });
 
+  it('previews the sanitised body without saving, for htmx or a plain post', async () => {
+    const before = await ownPages();
+    const res = await post(
+      `${base(acme)}/pages`,
+      pageFields({ slug: 'draft-idea', preview: 'en', 'content.en': '## Soon\n\n<script>alert(1)</script>' }),
+    );
+    assert.equal(res.status, 200);
+    const html = await res.text();
+    assert.match(html, /id="preview-en"[\s\S]*<h2>Soon<\/h2>[\s\S]*&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
+    assert.doesNotMatch(html, /<script>alert/);
+    assert.match(html, /value="draft-idea"/, 'the form keeps what was typed');
+    assert.deepEqual(await ownPages(), before, 'a preview saves nothing');
+  });
+
   it('overrides a platform default: a draft copy to edit, then the shop version once published', async () => {
     const res = await post(`${base(acme)}/defaults/shipping/override`, {});
     assert.equal(res.status, 303);

@@ -98,4 +98,6 @@ export const de: Partial<Record<keyof typeof en, string>> = {
   'cms.tier.default': 'Standardseite für jeden Shop',
   'cms.tier.marketing': 'Marketingseite der Plattform',
   'cms.error.tier': 'Wählen Sie die Art der Seite.',
+  'cms.editor.preview': 'Vorschau ({language})',
+  'cms.editor.previewOf': 'Vorschau des Textes auf {language}',
 };

@@ -91,4 +91,6 @@ export const en = {
   'cms.tier.default': 'Default page for every shop',
   'cms.tier.marketing': 'Marketing page of the platform',
   'cms.error.tier': 'Choose the kind of page.',
+  'cms.editor.preview': 'Preview ({language})',
+  'cms.editor.previewOf': 'Preview of the body in {language}',
 } as const;

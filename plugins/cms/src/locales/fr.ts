@@ -99,4 +99,6 @@ export const fr: Partial<Record<keyof typeof en, string>> = {
   'cms.tier.default': 'Page par défaut de chaque boutique',
   'cms.tier.marketing': 'Page vitrine de la plateforme',
   'cms.error.tier': 'Choisissez le type de page.',
+  'cms.editor.preview': 'Aperçu ({language})',
+  'cms.editor.previewOf': 'Aperçu du corps en {language}',
 };

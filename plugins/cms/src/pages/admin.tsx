@@ -16,7 +16,7 @@ import { announceDeleted, announceSaved } from '../events.js';
 import { createPage, deletePage, getPage, listPages, PLATFORM_TABLES, updatePage } from '../page-store.js';
 import { type Page, Tier } from '../schemas.js';
 import { EditorView } from './editor.js';
-import { PositiveId, pageValues, parsePageForm, type T, TD, TH, tr, type Values } from './shared.js';
+import { PositiveId, pageValues, parsePageForm, previewOf, type T, TD, TH, tr, type Values } from './shared.js';
 
 /** The languages the kernel speaks; the platform's own comes first. */
 const LANGUAGES = ['en', 'fr', 'de'];
@@ -104,7 +104,13 @@ export function adminPages(router: PluginRouter, ctx: PluginContext): void {
     if (!id.success) throw CmsErrors.PageNotFound({ id: String(c.req.param('id')) });
     return id.data;
   };
-  const editor = (c: Context, values: Values, id?: number, errors?: FieldErrors) => {
+  const editor = (
+    c: Context,
+    values: Values,
+    id?: number,
+    errors?: FieldErrors,
+    preview?: { language: string; html: string },
+  ) => {
     const { t } = tr(c);
     if (errors) c.status(422);
     return c.render(
@@ -116,6 +122,7 @@ export function adminPages(router: PluginRouter, ctx: PluginContext): void {
         back={`${adminRoot(c)}/pages`}
         askTier={!id}
         values={values}
+        preview={preview}
         errors={errors}
         languages={languagesOf(c)}
         canEdit
@@ -150,6 +157,8 @@ export function adminPages(router: PluginRouter, ctx: PluginContext): void {
   router.post('/pages', guard, async (c) => {
     const { t } = tr(c);
     const form = await readForm(c, AnyForm);
+    const preview = previewOf(form.values, languagesOf(c));
+    if (preview) return editor(c, form.values, undefined, undefined, preview);
     const parsed = parsePageForm(t, form.values, languagesOf(c));
     const tier = Tier.safeParse(form.values.tier);
     if (!parsed.ok || !tier.success) {
@@ -179,6 +188,8 @@ export function adminPages(router: PluginRouter, ctx: PluginContext): void {
     const id = idOf(c);
     const before = await getPage(ctx.db, PLATFORM_TABLES, owner(c), id);
     const form = await readForm(c, AnyForm);
+    const preview = previewOf(form.values, languagesOf(c));
+    if (preview) return editor(c, form.values, id, undefined, preview);
     const parsed = parsePageForm(t, form.values, languagesOf(c));
     if (!parsed.ok) return editor(c, form.values, id, parsed.errors);
     try {

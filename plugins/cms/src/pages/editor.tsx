@@ -27,6 +27,8 @@ export function EditorView(props: {
   back: string;
   /** The admin's new-page form asks for the tier (marketing or default); it cannot change later. */
   askTier?: boolean;
+  /** The sanitised HTML of one language's body, after "Preview". */
+  preview?: { language: string; html: string };
   values: Values;
   errors?: FieldErrors;
   languages: string[];
@@ -105,6 +107,30 @@ export function EditorView(props: {
               value={v(field('content', language))}
               error={errors?.[field('content', language)]}
             />
+            {props.canEdit ? (
+              <Button
+                type="submit"
+                name="preview"
+                value={language}
+                variant="secondary"
+                hx-post={props.action}
+                hx-target={`#preview-${language}`}
+                hx-select={`#preview-${language}`}
+                hx-swap="outerHTML"
+              >
+                {t('cms.editor.preview', { language })}
+              </Button>
+            ) : null}
+            <div id={`preview-${language}`} aria-live="polite">
+              {props.preview?.language === language ? (
+                <section
+                  class="rounded-md p-4 ring-1 ring-gray-200"
+                  aria-label={t('cms.editor.previewOf', { language })}
+                >
+                  <div class="prose max-w-none" dangerouslySetInnerHTML={{ __html: props.preview.html }} />
+                </section>
+              ) : null}
+            </div>
             <TextField
               name={field('seoTitle', language)}
               label={t('cms.field.seoTitle', { language })}

@@ -17,7 +17,7 @@ import { createPage, deletePage, getPage, listPages, updatePage, VENDOR_TABLES }
 import { Slug } from '../schemas.js';
 import { EditorView } from './editor.js';
 import { ListView } from './list.js';
-import { PositiveId, pageValues, parsePageForm, root, tr, type Values } from './shared.js';
+import { PositiveId, pageValues, parsePageForm, previewOf, root, tr, type Values } from './shared.js';
 
 const own = (vendorId: number) => ({ vendor_id: vendorId });
 const AnyForm = z.record(z.string(), z.unknown());
@@ -38,7 +38,13 @@ export function pageRoutes(router: PluginRouter, ctx: PluginContext): void {
     if (!id.success) throw CmsErrors.PageNotFound({ id: String(c.req.param('id')) });
     return id.data;
   };
-  const editor = (c: Context, values: Values, id?: number, errors?: FieldErrors) => {
+  const editor = (
+    c: Context,
+    values: Values,
+    id?: number,
+    errors?: FieldErrors,
+    preview?: { language: string; html: string },
+  ) => {
     const { t } = tr(c);
     if (errors) c.status(422);
     return c.render(
@@ -49,6 +55,7 @@ export function pageRoutes(router: PluginRouter, ctx: PluginContext): void {
         action={id ? `${root(c)}/pages/${id}` : `${root(c)}/pages`}
         back={`${root(c)}/pages`}
         values={values}
+        preview={preview}
         errors={errors}
         languages={languagesOf(c)}
         canEdit={can(c.get('principal'), 'cms.edit')}
@@ -74,6 +81,8 @@ export function pageRoutes(router: PluginRouter, ctx: PluginContext): void {
   router.post('/pages', requirePermission('cms.edit'), async (c) => {
     const { t } = tr(c);
     const form = await readForm(c, AnyForm);
+    const preview = previewOf(form.values, languagesOf(c));
+    if (preview) return editor(c, form.values, undefined, undefined, preview);
     const parsed = parsePageForm(t, form.values, languagesOf(c));
     if (!parsed.ok) return editor(c, form.values, undefined, parsed.errors);
     const vendorId = vendorOf(c);
@@ -100,6 +109,8 @@ export function pageRoutes(router: PluginRouter, ctx: PluginContext): void {
     const vendorId = vendorOf(c);
     await scoped(c, (trx) => getPage(trx, VENDOR_TABLES, own(vendorId), id));
     const form = await readForm(c, AnyForm);
+    const preview = previewOf(form.values, languagesOf(c));
+    if (preview) return editor(c, form.values, id, undefined, preview);
     const parsed = parsePageForm(t, form.values, languagesOf(c));
     if (!parsed.ok) return editor(c, form.values, id, parsed.errors);
     try {

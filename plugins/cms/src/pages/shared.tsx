@@ -2,6 +2,7 @@ import { z } from '@orion/sdk';
 import { type FieldErrors, type Translate, translator } from '@orion/sdk/ui';
 import type { Context } from 'hono';
 import { type CmsKey, messages } from '../locales/index.js';
+import { renderMarkdown } from '../markdown.js';
 import { type Page, PageInput } from '../schemas.js';
 
 export type T = Translate<CmsKey>;
@@ -147,4 +148,11 @@ export function TextArea(props: {
       ) : null}
     </div>
   );
+}
+
+/** "Preview" was pressed for a language: the body rendered and sanitised exactly as the storefront will. */
+export function previewOf(values: Values, languages: string[]): { language: string; html: string } | undefined {
+  const language = str(values, 'preview');
+  if (!languages.includes(language)) return undefined;
+  return { language, html: renderMarkdown(str(values, field('content', language))) };
 }
