@@ -154,6 +154,10 @@ export function EditorView(props: {
       <PageHeader title={title} description={t('cms.editor.description')} />
       {props.canEdit ? (
         <Form action={props.action} csrf={csrfToken(c)}>
+          {/* The form's default button: Enter in a field saves, rather than pressing the first "Preview". */}
+          <button type="submit" class="sr-only" tabindex={-1}>
+            {t('cms.save')}
+          </button>
           {body}
           <div class="flex gap-3">
             <Button type="submit">{t('cms.save')}</Button>
