@@ -14,6 +14,11 @@ import {
 import type { Context } from 'hono';
 import { field, type T, TextArea, type Values } from './shared.js';
 
+/** Plain styles for the rendered Markdown (the kit has no typography plugin). */
+const PREVIEW =
+  'space-y-3 text-sm [&_a]:underline [&_h1]:text-2xl [&_h1]:font-semibold [&_h2]:text-xl [&_h2]:font-semibold ' +
+  '[&_h3]:font-semibold [&_img]:max-w-full [&_ol]:list-decimal [&_ol]:pl-6 [&_ul]:list-disc [&_ul]:pl-6';
+
 /**
  * The page editor: address, status, navigation, then one section per language of the shop (title, Markdown body,
  * SEO fields). A language left empty is not saved. Plain form: the server redirects, or re-renders with errors.
@@ -127,7 +132,7 @@ export function EditorView(props: {
                   class="rounded-md p-4 ring-1 ring-gray-200"
                   aria-label={t('cms.editor.previewOf', { language })}
                 >
-                  <div class="prose max-w-none" dangerouslySetInnerHTML={{ __html: props.preview.html }} />
+                  <div class={PREVIEW} dangerouslySetInnerHTML={{ __html: props.preview.html }} />
                 </section>
               ) : null}
             </div>

@@ -115,7 +115,6 @@ function MediaView(props: { c: Context; t: T; media: MediaItem[]; fileError?: st
                     readonly
                     value={isImage(m) ? `![${m.filename}](${m.url})` : `[${m.filename}](${m.url})`}
                     class="w-full rounded-md px-2 py-1 font-mono text-xs ring-1 ring-gray-300"
-                    onfocus="this.select()"
                   />
                 </td>
                 <td class={TD}>
