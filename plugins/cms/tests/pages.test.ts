@@ -73,6 +73,10 @@ describe('cms: vendor pages for the shop pages and the media library', () => {
     other = await createTestVendor(kernel);
     await http.expect(201, 'POST', ADMIN, admin, {
       ...page('shipping', 'Shipping', 'We ship **everywhere**.', { showInFooter: true }),
+      translations: [
+        { language: 'en', title: 'Shipping', content: 'We ship **everywhere**.' },
+        { language: 'it', title: 'Spedizione', content: 'Spediamo ovunque.' },
+      ],
       tier: 'default',
     });
   });
@@ -181,13 +185,31 @@ describe('cms: vendor pages for the shop pages and the media library', () => {
       'the default links to the copy',
     );
 
+    const copyEditor = await (await get(`${base(acme)}/pages/${copy.id}`)).text();
+    assert.match(copyEditor, /Content in IT[\s\S]*value="Spedizione"/);
     const saved = await post(
       `${base(acme)}/pages/${copy.id}`,
-      pageFields({ slug: 'shipping', 'title.en': 'Acme shipping', 'content.en': 'Free for **all**.' }),
+      pageFields({
+        slug: 'shipping',
+        'title.en': 'Acme shipping',
+        'content.en': 'Free for **all**.',
+        // As the browser posts it: the editor shows the copy's Italian though the shop does not offer it.
+        'title.it': 'Spedizione',
+        'content.it': 'Spediamo ovunque.',
+      }),
     );
     assert.equal(saved.status, 303);
     const html = await (await storefront('shipping')).text();
     assert.match(html, /Free for <strong>all<\/strong>/);
+    const after = (await ownPages()).find((p) => p.slug === 'shipping')!;
+    assert.deepEqual(
+      after.translations.map((t) => [t.language, t.title]),
+      [
+        ['en', 'Acme shipping'],
+        ['it', 'Spedizione'],
+      ],
+      "the copy's language the shop does not offer is kept, not dropped on save",
+    );
     assert.doesNotMatch(html, /everywhere/);
   });
 

@@ -14,7 +14,7 @@ import { CmsErrors } from '../errors.js';
 import { announceDeleted, announceSaved } from '../events.js';
 import { defaultsOf, overrideDefault } from '../overrides.js';
 import { createPage, deletePage, getPage, listPages, updatePage, VENDOR_TABLES } from '../page-store.js';
-import { Slug } from '../schemas.js';
+import { type Page, Slug } from '../schemas.js';
 import { EditorView } from './editor.js';
 import { ListView } from './list.js';
 import { PositiveId, pageValues, parsePageForm, previewOf, root, tr, type Values } from './shared.js';
@@ -29,9 +29,11 @@ const AnyForm = z.record(z.string(), z.unknown());
 export function pageRoutes(router: PluginRouter, ctx: PluginContext): void {
   const scoped = <R,>(c: Context, fn: (trx: Parameters<Parameters<PluginContext['withTenant']>[1]>[0]) => Promise<R>) =>
     ctx.withTenant({ vendorId: vendorOf(c) }, fn);
-  const languagesOf = (c: Context): string[] => {
+  /** The shop's languages, default first, then any other language the page already has (an override's copy). */
+  const languagesOf = (c: Context, page?: Page): string[] => {
     const vendor = c.get('vendor')!;
-    return [vendor.defaultLanguage, ...vendor.languages.filter((l: string) => l !== vendor.defaultLanguage)];
+    const extra = (page?.translations ?? []).map((t) => t.language);
+    return [...new Set([vendor.defaultLanguage, ...vendor.languages, ...extra])];
   };
   const idOf = (c: Context) => {
     const id = PositiveId.safeParse(c.req.param('id'));
@@ -44,6 +46,7 @@ export function pageRoutes(router: PluginRouter, ctx: PluginContext): void {
     id?: number,
     errors?: FieldErrors,
     preview?: { language: string; html: string },
+    page?: Page,
   ) => {
     const { t } = tr(c);
     if (errors) c.status(422);
@@ -57,7 +60,7 @@ export function pageRoutes(router: PluginRouter, ctx: PluginContext): void {
         values={values}
         preview={preview}
         errors={errors}
-        languages={languagesOf(c)}
+        languages={languagesOf(c, page)}
         canEdit={can(c.get('principal'), 'cms.edit')}
       />,
       { title: t('cms.pages.title') },
@@ -100,19 +103,20 @@ export function pageRoutes(router: PluginRouter, ctx: PluginContext): void {
   router.get('/pages/:id', requirePermission('cms.view'), async (c) => {
     const id = idOf(c);
     const page = await scoped(c, (trx) => getPage(trx, VENDOR_TABLES, own(vendorOf(c)), id));
-    return editor(c, pageValues(page), id);
+    return editor(c, pageValues(page), id, undefined, undefined, page);
   });
 
   router.post('/pages/:id', requirePermission('cms.edit'), async (c) => {
     const { t } = tr(c);
     const id = idOf(c);
     const vendorId = vendorOf(c);
-    await scoped(c, (trx) => getPage(trx, VENDOR_TABLES, own(vendorId), id));
+    const before = await scoped(c, (trx) => getPage(trx, VENDOR_TABLES, own(vendorId), id));
+    const languages = languagesOf(c, before);
     const form = await readForm(c, AnyForm);
-    const preview = previewOf(form.values, languagesOf(c));
-    if (preview) return editor(c, form.values, id, undefined, preview);
-    const parsed = parsePageForm(t, form.values, languagesOf(c));
-    if (!parsed.ok) return editor(c, form.values, id, parsed.errors);
+    const preview = previewOf(form.values, languages);
+    if (preview) return editor(c, form.values, id, undefined, preview, before);
+    const parsed = parsePageForm(t, form.values, languages);
+    if (!parsed.ok) return editor(c, form.values, id, parsed.errors, undefined, before);
     try {
       const { page, wasPublished } = await scoped(c, (trx) =>
         updatePage(trx, VENDOR_TABLES, own(vendorId), id, parsed.input, own(vendorId)),
@@ -122,7 +126,7 @@ export function pageRoutes(router: PluginRouter, ctx: PluginContext): void {
       return seeOther(c, `${root(c)}/pages/${id}`);
     } catch (err) {
       if (!CmsErrors.SlugTaken.is(err)) throw err;
-      return editor(c, form.values, id, { slug: t('cms.error.slugTaken') });
+      return editor(c, form.values, id, { slug: t('cms.error.slugTaken') }, undefined, before);
     }
   });
 
