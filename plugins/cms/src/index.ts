@@ -1,6 +1,8 @@
 import { definePlugin } from '@orion/sdk';
 import './events.js';
 import { seedCmsDemo } from './demo.js';
+import { messages } from './locales/index.js';
+import { adminPages, vendorPages } from './pages/index.js';
 import { adminApi } from './routes/admin-api.js';
 import { mediaShopApi, mediaVendorApi } from './routes/media-api.js';
 import { shopApi } from './routes/shop-api.js';
@@ -9,7 +11,7 @@ import { createPagesService } from './service.js';
 
 /**
  * Content pages in three tiers: the platform's marketing pages, the platform's default shop pages, and each shop's
- * overrides and custom pages. Routes in routes/, queries in page-store.ts and lookup.ts, Markdown in markdown.ts.
+ * overrides and custom pages. JSON routes in routes/, vendor pages (`/vendor/<code>/cms`) in pages/, queries in page-store.ts and lookup.ts, Markdown in markdown.ts.
  */
 export default definePlugin({
   routes: {
@@ -22,6 +24,25 @@ export default definePlugin({
       shopApi(router, ctx);
       mediaShopApi(router, ctx);
     },
+    admin: adminPages,
+    vendor: vendorPages,
+  },
+  messages,
+  menu: {
+    admin: [
+      { id: 'cms.pages', label: 'Content pages', href: '/cms/pages', section: 'Platform', permission: 'cms.platform' },
+    ],
+    vendor: [
+      { id: 'cms.pages', label: 'Pages', href: '/cms/pages', section: 'Shop', permission: 'cms.view', order: 300 },
+      {
+        id: 'cms.media',
+        label: 'Media library',
+        href: '/cms/media',
+        section: 'Shop',
+        permission: 'cms.view',
+        order: 301,
+      },
+    ],
   },
   services: {
     pages: createPagesService,

@@ -46,14 +46,32 @@ const toItem = (r: MediaRow): MediaItem => ({
   createdAt: new Date(r.created_at).toISOString(),
 });
 
-/** The problem with an upload, named by field, or undefined when it is fine. */
-export function checkUpload(type: string, bytes: Uint8Array, maxBytes: number): string | undefined {
-  if (!bytes.length) return 'is empty';
-  if (bytes.length > maxBytes) return `is larger than ${maxBytes} bytes`;
+export type UploadProblem = 'empty' | 'tooLarge' | 'type' | 'mismatch';
+
+/** What is wrong with an upload, as a code the pages translate, or undefined when it is fine. */
+export function uploadProblem(type: string, bytes: Uint8Array, maxBytes: number): UploadProblem | undefined {
+  if (!bytes.length) return 'empty';
+  if (bytes.length > maxBytes) return 'tooLarge';
   const matches = SIGNATURES[type];
-  if (!matches) return `must be one of ${MEDIA_TYPES.join(', ')} (got ${type || 'no type'})`;
-  if (!matches(bytes)) return `does not look like ${type}`;
+  if (!matches) return 'type';
+  if (!matches(bytes)) return 'mismatch';
   return undefined;
+}
+
+/** The problem with an upload, in English for API clients, or undefined when it is fine. */
+export function checkUpload(type: string, bytes: Uint8Array, maxBytes: number): string | undefined {
+  switch (uploadProblem(type, bytes, maxBytes)) {
+    case 'empty':
+      return 'is empty';
+    case 'tooLarge':
+      return `is larger than ${maxBytes} bytes`;
+    case 'type':
+      return `must be one of ${MEDIA_TYPES.join(', ')} (got ${type || 'no type'})`;
+    case 'mismatch':
+      return `does not look like ${type}`;
+    default:
+      return undefined;
+  }
 }
 
 export async function addMedia(

@@ -1,13 +1,12 @@
 import { createRoute, type PluginContext, type PluginRouter, requirePermission, z } from '@orion/sdk';
 import { CmsErrors } from '../errors.js';
 import { announceDeleted, announceSaved } from '../events.js';
+import { defaultsOf, overrideDefault } from '../overrides.js';
 import {
   createPage,
   deletePage,
-  findPublished,
   getPage,
   listPages,
-  listPublished,
   PLATFORM_TABLES,
   updatePage,
   VENDOR_TABLES,
@@ -108,52 +107,17 @@ export function vendorApi(router: PluginRouter, ctx: PluginContext): void {
   });
 
   router.openapi(defaultsRoute, async (c) => {
-    const vendorId = c.get('vendor')!.id;
-    const language = c.get('vendor')!.defaultLanguage;
-    const platform = { platform_id: c.get('platform').id, tier: 'default' };
-    const [defaults, mine] = await scoped(vendorId, async (trx) => [
-      await listPublished(trx, PLATFORM_TABLES, platform),
-      await listPages(trx, VENDOR_TABLES, own(vendorId)),
-    ]);
-    const bySlug = new Map(mine.map((p) => [p.slug, p.id]));
-    const entries = defaults
-      .sort((a, b) => a.navOrder - b.navOrder || a.slug.localeCompare(b.slug))
-      .map((d) => ({
-        slug: d.slug,
-        title: (d.translations.find((t) => t.language === language) ?? d.translations[0])?.title ?? d.slug,
-        overridden: bySlug.has(d.slug),
-        overrideId: bySlug.get(d.slug) ?? null,
-      }));
-    return c.json({ defaults: entries }, 200);
+    const vendor = c.get('vendor')!;
+    const defaults = await scoped(vendor.id, (trx) =>
+      defaultsOf(trx, c.get('platform').id, vendor.id, vendor.defaultLanguage),
+    );
+    return c.json({ defaults }, 200);
   });
 
   router.openapi(overrideRoute, async (c) => {
     const vendorId = c.get('vendor')!.id;
     const { slug } = c.req.valid('param');
-    const page = await scoped(vendorId, async (trx) => {
-      const source = await findPublished(
-        trx,
-        PLATFORM_TABLES,
-        { platform_id: c.get('platform').id, tier: 'default' },
-        slug,
-      );
-      if (!source) throw CmsErrors.DefaultNotFound({ slug });
-      const copy = {
-        slug,
-        status: 'draft' as const,
-        showInHeader: source.showInHeader,
-        showInFooter: source.showInFooter,
-        navOrder: source.navOrder,
-        translations: source.translations.map((t) => ({
-          language: t.language,
-          title: t.title,
-          content: t.content,
-          seoTitle: t.seoTitle ?? undefined,
-          seoDescription: t.seoDescription ?? undefined,
-        })),
-      };
-      return createPage(trx, VENDOR_TABLES, own(vendorId), copy, own(vendorId));
-    });
+    const page = await scoped(vendorId, (trx) => overrideDefault(trx, c.get('platform').id, vendorId, slug));
     announceSaved(ctx, c.get('platform').id, vendorId, page, false);
     return c.json(page, 201);
   });
