@@ -1,6 +1,5 @@
 import { type PluginContext, type PluginRouter, requirePermission, z } from '@orion/sdk';
 import {
-  Badge,
   ConfirmDialog,
   csrfToken,
   type FieldErrors,
@@ -16,7 +15,8 @@ import { announceDeleted, announceSaved } from '../events.js';
 import { createPage, deletePage, getPage, listPages, PLATFORM_TABLES, updatePage } from '../page-store.js';
 import { type Page, Tier } from '../schemas.js';
 import { EditorView } from './editor.js';
-import { PositiveId, pageValues, parsePageForm, previewOf, type T, TD, TH, tr, type Values } from './shared.js';
+import { PagesTable } from './pages-table.js';
+import { PositiveId, pageValues, parsePageForm, previewOf, type T, tr, type Values } from './shared.js';
 
 /** The languages the kernel speaks; the platform's own comes first. */
 const LANGUAGES = ['en', 'fr', 'de'];
@@ -24,62 +24,22 @@ const AnyForm = z.record(z.string(), z.unknown());
 const adminRoot = (c: Context) => `${c.get('tenant')?.base ?? ''}/admin/cms`;
 
 function PlatformTable(props: { c: Context; t: T; tier: Tier; pages: Page[]; language: string }) {
-  const { c, t } = props;
-  const title = (p: Page) =>
-    (p.translations.find((x) => x.language === props.language) ?? p.translations[0])?.title ?? p.slug;
+  const { t } = props;
   return (
     <section class="mb-8">
       <h2 class="text-lg font-semibold text-gray-900">{t(`cms.admin.${props.tier}.title`)}</h2>
       <p class="mb-3 text-sm text-gray-600">{t(`cms.admin.${props.tier}.description`)}</p>
-      <div class="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-gray-200">
-        <table id={`tier-${props.tier}`} class="min-w-full divide-y divide-gray-200 text-sm">
-          <caption class="sr-only">{t(`cms.admin.${props.tier}.title`)}</caption>
-          <thead class="bg-gray-50">
-            <tr>
-              <th scope="col" class={TH}>
-                {t('cms.col.title')}
-              </th>
-              <th scope="col" class={TH}>
-                {t('cms.col.slug')}
-              </th>
-              <th scope="col" class={TH}>
-                {t('cms.col.status')}
-              </th>
-              <th scope="col" class={TH}>
-                {t('cms.col.actions')}
-              </th>
-            </tr>
-          </thead>
-          <tbody class="divide-y divide-gray-100">
-            {props.pages.length === 0 ? (
-              <tr>
-                <td class={TD} colspan={4}>
-                  {t('cms.admin.empty')}
-                </td>
-              </tr>
-            ) : null}
-            {props.pages.map((p) => (
-              <tr id={`page-${p.id}`}>
-                <td class={TD}>
-                  <a class="underline" href={`${adminRoot(c)}/pages/${p.id}`}>
-                    {title(p)}
-                  </a>
-                </td>
-                <td class={TD}>/{props.tier === 'default' ? `pages/${p.slug}` : p.slug}</td>
-                <td class={TD}>
-                  <Badge tone={p.status === 'published' ? 'green' : 'gray'}>{t(`cms.status.${p.status}`)}</Badge>
-                </td>
-                <td class={TD}>
-                  <a class="underline" href={`${adminRoot(c)}/pages/${p.id}/delete`}>
-                    {t('cms.delete')}
-                    <span class="sr-only"> {p.slug}</span>
-                  </a>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <PagesTable
+        t={t}
+        id={`tier-${props.tier}`}
+        pages={props.pages}
+        language={props.language}
+        caption={t(`cms.admin.${props.tier}.title`)}
+        empty={t('cms.admin.empty')}
+        editRoot={`${adminRoot(props.c)}/pages`}
+        path={(p) => `/${props.tier === 'default' ? `pages/${p.slug}` : p.slug}`}
+        canDelete
+      />
     </section>
   );
 }

@@ -2,10 +2,8 @@ import { Badge, Button, can, csrfToken, Form, LinkButton, PageHeader } from '@or
 import type { Context } from 'hono';
 import type { DefaultEntry } from '../overrides.js';
 import type { Page } from '../schemas.js';
-import { root, type T, TD, TH } from './shared.js';
-
-const titleOf = (page: Page, language: string) =>
-  (page.translations.find((t) => t.language === language) ?? page.translations[0])?.title ?? page.slug;
+import { PagesTable } from './pages-table.js';
+import { root, type T, TD } from './shared.js';
 
 /**
  * The shop's pages: its own (custom pages and overrides) and, below, the platform defaults it inherits, each with
@@ -22,58 +20,17 @@ export function ListView(props: { c: Context; t: T; pages: Page[]; defaults: Def
         description={t('cms.pages.description')}
         actions={canEdit ? <LinkButton href={`${root(c)}/pages/new`}>{t('cms.pages.new')}</LinkButton> : undefined}
       />
-      <div class="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-gray-200">
-        <table class="min-w-full divide-y divide-gray-200 text-sm">
-          <caption class="sr-only">{t('cms.pages.caption')}</caption>
-          <thead class="bg-gray-50">
-            <tr>
-              <th scope="col" class={TH}>
-                {t('cms.col.title')}
-              </th>
-              <th scope="col" class={TH}>
-                {t('cms.col.slug')}
-              </th>
-              <th scope="col" class={TH}>
-                {t('cms.col.status')}
-              </th>
-              <th scope="col" class={TH}>
-                {t('cms.col.actions')}
-              </th>
-            </tr>
-          </thead>
-          <tbody class="divide-y divide-gray-100">
-            {props.pages.length === 0 ? (
-              <tr>
-                <td class={TD} colspan={4}>
-                  {t('cms.pages.empty')}
-                </td>
-              </tr>
-            ) : null}
-            {props.pages.map((p) => (
-              <tr id={`page-${p.id}`}>
-                <td class={TD}>
-                  <a class="underline" href={`${root(c)}/pages/${p.id}`}>
-                    {titleOf(p, props.language)}
-                  </a>{' '}
-                  {defaultSlugs.has(p.slug) ? <Badge tone="blue">{t('cms.pages.override')}</Badge> : null}
-                </td>
-                <td class={TD}>/pages/{p.slug}</td>
-                <td class={TD}>
-                  <Badge tone={p.status === 'published' ? 'green' : 'gray'}>{t(`cms.status.${p.status}`)}</Badge>
-                </td>
-                <td class={TD}>
-                  {canEdit ? (
-                    <a class="underline" href={`${root(c)}/pages/${p.id}/delete`}>
-                      {t('cms.delete')}
-                      <span class="sr-only"> {p.slug}</span>
-                    </a>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <PagesTable
+        t={t}
+        pages={props.pages}
+        language={props.language}
+        caption={t('cms.pages.caption')}
+        empty={t('cms.pages.empty')}
+        editRoot={`${root(c)}/pages`}
+        path={(p) => `/pages/${p.slug}`}
+        note={(p) => (defaultSlugs.has(p.slug) ? <Badge tone="blue">{t('cms.pages.override')}</Badge> : null)}
+        canDelete={canEdit}
+      />
       <h2 class="mt-8 text-lg font-semibold text-gray-900">{t('cms.defaults.title')}</h2>
       <p class="text-sm text-gray-600">{t('cms.defaults.description')}</p>
       <ul class="mt-3 divide-y divide-gray-100 rounded-lg bg-white shadow-sm ring-1 ring-gray-200">
