@@ -28,6 +28,7 @@ import { prepare } from './prepare.js';
 import { closeRedis, createRedis, type Redis, redisNamespace } from './redis/redis.js';
 import { createLoginThrottle, type LoginThrottle } from './security/throttle.js';
 import type { DemoLogin } from './seed/demo.js';
+import { mountSite } from './site/routes.js';
 import { pluginFileStores } from './storage/index.js';
 import { shopErrorPage } from './storefront/error-pages.js';
 import { mountStorefront } from './storefront/routes.js';
@@ -233,6 +234,7 @@ async function assemble(
         verifier: () => container.resolve<DomainVerifier>('kernel.domainVerifier'),
       });
       mountStorefront(app, { ...storefrontDeps, host, db: dbAccess, auth, links });
+      mountSite(app, { host, vendors, assets: () => shopAssets, pathMode: config.tenancy.pathMode });
       // One router for the kernel's JSON routes, so that one OpenAPI document describes them all.
       const api = new OpenAPIHono();
       api.route('/', auth.routes());

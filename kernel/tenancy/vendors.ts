@@ -109,6 +109,13 @@ export class VendorRegistry {
     return [...(this.memberships.get(vendorId)?.values() ?? [])];
   }
 
+  /** The vendors whose shops are open on a platform, by name. */
+  openOn(platformId: number): Vendor[] {
+    return [...this.byId.values()]
+      .filter((v) => this.isOpenOn(v, platformId))
+      .sort((a, b) => a.name.localeCompare(b.name));
+  }
+
   /** Open on this platform: the vendor is active, and a member of the platform that is active there. */
   isOpenOn(vendor: Vendor, platformId: number): boolean {
     return vendor.status === 'active' && this.onPlatform(vendor.id, platformId)?.status === 'active';

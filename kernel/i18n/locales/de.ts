@@ -4,6 +4,9 @@ import type { KernelKey } from './en.js';
 /** The kernel's German messages; a key missing here falls back to English. */
 export const de: Partial<Record<KernelKey, string>> = {
   'shell.skip': 'Zum Inhalt springen',
+  'site.shops': 'Shops',
+  'site.noShops': 'Hier hat noch kein Shop geöffnet.',
+  'site.admin': 'Verwaltung',
   'shell.mainMenu': 'Hauptmenü',
   'shell.signOut': 'Abmelden',
   'shell.language': 'Sprache',

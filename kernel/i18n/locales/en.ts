@@ -3,6 +3,9 @@ import { adminEn } from './admin/en.js';
 /** The kernel's English messages: complete, the keys every other language translates. */
 export const en = {
   'shell.skip': 'Skip to content',
+  'site.shops': 'Shops',
+  'site.noShops': 'No shop is open here yet.',
+  'site.admin': 'Administration',
   'shell.mainMenu': 'Main menu',
   'shell.signOut': 'Sign out',
   'shell.language': 'Language',

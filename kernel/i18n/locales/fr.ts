@@ -4,6 +4,9 @@ import type { KernelKey } from './en.js';
 /** The kernel's French messages; a key missing here falls back to English. */
 export const fr: Partial<Record<KernelKey, string>> = {
   'shell.skip': 'Aller au contenu',
+  'site.shops': 'Boutiques',
+  'site.noShops': 'Aucune boutique n’est encore ouverte ici.',
+  'site.admin': 'Administration',
   'shell.mainMenu': 'Menu principal',
   'shell.signOut': 'Se déconnecter',
   'shell.language': 'Langue',

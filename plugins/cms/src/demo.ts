@@ -91,6 +91,49 @@ const DEFAULTS: { slug: string; header: boolean; footer: boolean; order: number;
   },
 ];
 
+/** The platform's own site (its domain root): home, pricing and about. */
+const MARKETING: typeof DEFAULTS = [
+  {
+    slug: 'home',
+    header: false,
+    footer: false,
+    order: 0,
+    text: {
+      en: ['Welcome', '# Shops you can trust\n\nIndependent shops, one address. Browse them below.'],
+      fr: [
+        'Bienvenue',
+        '# Des boutiques de confiance\n\nDes boutiques indépendantes, une seule adresse. Découvrez-les ci-dessous.',
+      ],
+      de: [
+        'Willkommen',
+        '# Läden, denen Sie vertrauen\n\nUnabhängige Läden unter einer Adresse. Entdecken Sie sie unten.',
+      ],
+    },
+  },
+  {
+    slug: 'pricing',
+    header: true,
+    footer: false,
+    order: 10,
+    text: {
+      en: ['Pricing', 'Open your shop for **free**; we take 2% of each sale, with no monthly fee.'],
+      fr: ['Tarifs', 'Ouvrez votre boutique **gratuitement** ; nous prenons 2 % de chaque vente, sans abonnement.'],
+      de: ['Preise', 'Eröffnen Sie Ihren Laden **kostenlos**; wir erhalten 2 % jedes Verkaufs, ohne Monatsgebühr.'],
+    },
+  },
+  {
+    slug: 'about',
+    header: true,
+    footer: true,
+    order: 20,
+    text: {
+      en: ['About', 'We bring local shops online, with the tools larger shops have.'],
+      fr: ['À propos', 'Nous amenons les boutiques locales en ligne, avec les outils des grandes enseignes.'],
+      de: ['Über uns', 'Wir bringen lokale Läden online, mit den Werkzeugen der großen Händler.'],
+    },
+  },
+];
+
 const input = (slug: string, header: boolean, footer: boolean, order: number, text: Text): PageInput => ({
   slug,
   status: 'published',
@@ -106,19 +149,25 @@ const input = (slug: string, header: boolean, footer: boolean, order: number, te
 
 /**
  * Demo pages, each created only when missing (a second start adds nothing, and edits are kept): the platform's
- * default pages (about, shipping, returns, FAQ, contact, terms, privacy) on the vendor's platforms, and for the
+ * default pages (about, shipping, returns, FAQ, contact, terms, privacy) and its own site's marketing pages (home,
+ * pricing, about) on the vendor's platforms, and for the
  * first demo vendor an "About us" of its own that overrides the default.
  */
 export async function seedCmsDemo(ctx: PluginContext, vendor: DemoVendor): Promise<void> {
   for (const platformId of vendor.platformIds) {
     await ctx.db.transaction(async (trx) => {
-      const owner = { platform_id: platformId, tier: 'default' };
-      for (const d of DEFAULTS) {
-        const existing = await trx(PLATFORM_TABLES.pages)
-          .where({ ...owner, slug: d.slug })
-          .first('id');
-        if (!existing)
-          await createPage(trx, PLATFORM_TABLES, owner, input(d.slug, d.header, d.footer, d.order, d.text));
+      for (const [tier, pages] of [
+        ['default', DEFAULTS],
+        ['marketing', MARKETING],
+      ] as const) {
+        const owner = { platform_id: platformId, tier };
+        for (const d of pages) {
+          const existing = await trx(PLATFORM_TABLES.pages)
+            .where({ ...owner, slug: d.slug })
+            .first('id');
+          if (!existing)
+            await createPage(trx, PLATFORM_TABLES, owner, input(d.slug, d.header, d.footer, d.order, d.text));
+        }
       }
     });
   }

@@ -5,7 +5,7 @@ import { asSystem, createTestDatabase, enablePlugins, pluginPackageDir, startTes
 const dirs = [pluginPackageDir(import.meta.url)];
 
 describe('cms demo data', () => {
-  it('seeds the default shop pages and a vendor override once, and the shop shows the override', async () => {
+  it('seeds the default shop pages, the platform site and a vendor override once, and the shop shows the override', async () => {
     const database = await createTestDatabase();
     try {
       const settings = { SEED_DEMO: 'true' };
@@ -26,6 +26,11 @@ describe('cms demo data', () => {
       const about = await second.request('/vendors/fashion-hub/shop/pages/about');
       const aboutHtml = await about.text();
       const faq = await (await second.request('/vendors/tech-store/shop/pages/faq')).text();
+      const marketing = await asSystem(second, async (db) =>
+        (await db('cms__platform_pages').where({ tier: 'marketing', platform_id: 1 }).pluck('slug')).sort(),
+      );
+      const site = await (await second.request('/')).text();
+      const pricing = await second.request('/pages/pricing');
       await second.stop();
       const third = await start();
       const again = await asSystem(third, async (db) => ({
@@ -43,6 +48,10 @@ describe('cms demo data', () => {
       assert.match(aboutHtml, /About Fashion Hub/, 'the vendor page overrides the default');
       assert.match(faq, /Can I change my order\?/, 'another vendor inherits the default');
       assert.deepEqual(again, seeded, 'a later start seeds nothing more');
+      assert.deepEqual(marketing, ['about', 'home', 'pricing'], "the platform's own site");
+      assert.match(site, /<h1>Shops you can trust<\/h1>/, 'the home page is the marketing page');
+      assert.match(site, /href="\/vendors\/fashion-hub\/shop\/"/, 'and lists the shops');
+      assert.equal(pricing.status, 200);
     } finally {
       await database.close();
     }
