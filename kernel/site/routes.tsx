@@ -9,6 +9,11 @@ import type { Platform } from '../tenancy/platforms.js';
 import type { VendorRegistry } from '../tenancy/vendors.js';
 import { SiteDocument, type SiteFrame } from './document.js';
 
+/** Markdown's HTML, styled: the kernel's stylesheet resets headings and lists. */
+const PROSE =
+  'max-w-3xl leading-relaxed [&_a]:underline [&_h1]:mb-4 [&_h1]:text-3xl [&_h1]:font-bold [&_h2]:mt-6 [&_h2]:mb-2 ' +
+  '[&_h2]:text-xl [&_h2]:font-semibold [&_li]:ml-5 [&_p]:mb-3 [&_ul]:mb-3 [&_ul]:list-disc';
+
 export interface SiteDeps {
   host: PluginHost;
   vendors: VendorRegistry;
@@ -36,7 +41,7 @@ export function mountSite(app: Hono, deps: SiteDeps): void {
       <div class="space-y-10">
         {page ? (
           // The cms plugin sanitises page HTML on save and on render.
-          <article class="prose max-w-none" dangerouslySetInnerHTML={{ __html: page.html }} />
+          <article class={PROSE} dangerouslySetInnerHTML={{ __html: page.html }} />
         ) : (
           <h1 class="text-3xl font-bold">{platform.name}</h1>
         )}
@@ -71,7 +76,7 @@ export function mountSite(app: Hono, deps: SiteDeps): void {
       frame,
       page.seoTitle,
       page.seoDescription ?? undefined,
-      <article class="prose max-w-none">
+      <article class={PROSE}>
         <h1 class="mb-4 text-3xl font-bold">{page.title}</h1>
         <div dangerouslySetInnerHTML={{ __html: page.html }} />
       </article>,

@@ -72,4 +72,18 @@ describe('demo storefronts in a browser', { skip: missing }, () => {
     assert.notEqual(first, second, 'the two shops look different');
     await page.close();
   });
+
+  it("opens the platform's own site, its pricing page, and a shop from its list", async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${base}/`);
+    await page.getByRole('heading', { name: 'Shops you can trust' }).waitFor();
+    await check(page, 'storefront-05-platform-site');
+    await page.getByRole('link', { name: 'Pricing' }).click();
+    await page.waitForURL(`${base}/pages/pricing`);
+    await page.getByRole('heading', { name: 'Pricing' }).waitFor();
+    await page.goto(`${base}/`);
+    await page.getByRole('link', { name: 'Fashion Hub' }).click();
+    await page.waitForURL(`${base}/vendors/fashion-hub/shop/`);
+    await page.close();
+  });
 });
