@@ -66,6 +66,8 @@ export interface ResolvedTheme {
   /** Stored image names (`<hash>.<ext>`), served under the shop's `/theme-assets/`. */
   logo?: string;
   favicon?: string;
+  /** The settings this was built from (a page's ETag includes them: a change of either published theme shows). */
+  source: unknown;
   /** When this was resolved (ms): a lower bound for Last-Modified, since theme settings carry no timestamp. */
   builtAt: number;
 }
@@ -127,6 +129,7 @@ export class ThemeResolver {
       headerLayout: settings.headerLayout ?? 'standard',
       logo: settings.logo,
       favicon: settings.favicon,
+      source: raw,
       builtAt: Date.now(),
     };
   }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { enablePlugins } from '../../kernel/testing/plugins.js';
 import type { TestKernel } from '../../kernel/testing/start-test-kernel.js';
 import { asSystem } from '../../kernel/testing/system-db.js';
 import { createTestPlatform, createTestVendor } from '../../kernel/testing/tenants.js';
@@ -51,6 +52,8 @@ describe('theme per platform membership', () => {
   before(async () => {
     kernel = await startShopKernel();
     await createTestPlatform(kernel, 'second', SECOND);
+    // The catalog gives the home page its ETag there too.
+    await enablePlugins(kernel, ['catalog', 'inventory'], 'second');
     const vendor = await createTestVendor(kernel, { platforms: ['main', 'second'] });
     code = vendor.code;
     await setTheme(kernel, vendor.id, { id: 'classic', preset: 'classic-navy' });
@@ -92,11 +95,16 @@ describe('theme per platform membership', () => {
     const page = await onSecond.get(editor());
     assert.match(page.html, /data-theme-source="own"/);
     // The copy looks like the shop's until something is published.
-    assert.match(await home(SECOND), /sf-theme-classic sf-preset-classic-navy/);
+    const before = await kernel.request(shopPath(code), { headers: { host: SECOND } });
+    assert.match(await before.text(), /sf-theme-classic sf-preset-classic-navy/);
+    const etag = before.headers.get('etag') ?? '';
+    assert.ok(etag, 'the home page has a validator');
 
     assert.equal((await onSecond.post(editor(), form('bold:bold-neon', 'publish'))).status, 303);
     assert.match(await home(SECOND), /sf-theme-bold sf-preset-bold-neon/);
     assert.match(await home(MAIN), /sf-theme-classic sf-preset-classic-navy/);
+    const revalidated = await kernel.request(shopPath(code), { headers: { host: SECOND, 'if-none-match': etag } });
+    assert.equal(revalidated.status, 200, "the platform's new theme changes the page's ETag");
 
     // Publishing on platform 1 changes the shop's theme only.
     await onMain.get(editor());
