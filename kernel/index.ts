@@ -136,7 +136,7 @@ async function assemble(
   const tenants = new TenantResolver(platforms, vendors, { pathMode: config.tenancy.pathMode });
   const themeRegistry = new ThemeRegistry(logger);
   await themeRegistry.discover({ kernelVersion: KERNEL_API_VERSION });
-  const themeResolver = new ThemeResolver(themeRegistry);
+  const themeResolver = new ThemeResolver(themeRegistry, vendors);
   const shopAssets = assetUrls(readAssetManifest());
   const storefrontDeps = { themes: themeResolver, assets: () => shopAssets };
   const errorPages = shopErrorPage(storefrontDeps);

@@ -24,7 +24,7 @@ export function shopErrorPage(deps: {
     const status = err.status;
     const closed = err.code === TenancyErrors.ShopClosed.code;
     if (!closed && status !== 404) return undefined;
-    const resolved = deps.themes.resolve(vendor);
+    const resolved = deps.themes.resolve(vendor, c.get('platform')?.id);
     if (!resolved) return undefined;
     const href = (path: string) => `${tenant.shopBase}${path}`;
     const t = kernelT(c);

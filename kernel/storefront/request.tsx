@@ -63,7 +63,7 @@ export function shopRequest(c: Context, deps: StorefrontDeps): ShopRequest | und
   const platform = c.get('platform');
   const tenant = c.get('tenant');
   if (!vendor || !platform || !tenant) return undefined;
-  const resolved = c.get('themePreview') ?? deps.themes.resolve(vendor);
+  const resolved = c.get('themePreview') ?? deps.themes.resolve(vendor, platform.id);
   if (!resolved) return undefined;
   const origin = new URL(c.req.url).origin;
   const href = (path: string) => `${tenant.shopBase}${path}`;

@@ -38,7 +38,7 @@ async function validators(
     .update(
       JSON.stringify([
         version.tag,
-        r.vendor.theme,
+        r.resolved.source,
         r.resolved.theme.manifest.version,
         r.language,
         r.c.req.url,

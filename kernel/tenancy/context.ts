@@ -43,7 +43,8 @@ export class TenantResolver {
     c.set('tenant', r);
     if (vendor) {
       c.set('vendor', vendor);
-      c.set('theme', vendor.theme);
+      // The platform's own published theme when it has one, else the shop's.
+      c.set('theme', this.vendors.onPlatform(vendor.id, platform.id)?.theme ?? vendor.theme);
       if ((area === 'shop' || area === 'shopApi') && !this.vendors.isOpenOn(vendor, platform.id)) {
         throw TenancyErrors.ShopClosed({ vendor: vendor.name });
       }

@@ -21,6 +21,8 @@ export interface VendorOnPlatform {
   platformId: number;
   subdomain: string;
   status: VendorStatus;
+  /** This platform's own published theme settings; null when it shows the shop's (`Vendor.theme`). */
+  theme: Record<string, unknown> | null;
 }
 
 /**
@@ -46,7 +48,7 @@ export class VendorRegistry {
       await db('vendors')
         .whereNull('deleted_at')
         .select('id', 'code', 'name', 'company_id', 'status', 'default_language', 'languages', 'theme'),
-      await db('vendor_platforms').select('vendor_id', 'platform_id', 'subdomain', 'status'),
+      await db('vendor_platforms').select('vendor_id', 'platform_id', 'subdomain', 'status', 'theme'),
       await db('vendor_domains').whereNotNull('verified_at').select('vendor_id', 'platform_id', 'domain'),
     ]);
     const byId = new Map<number, Vendor>();
@@ -68,7 +70,12 @@ export class VendorRegistry {
       const vendor = byId.get(m.vendor_id);
       if (!vendor) continue;
       const of = memberships.get(vendor.id) ?? new Map<number, VendorOnPlatform>();
-      of.set(m.platform_id, { platformId: m.platform_id, subdomain: m.subdomain, status: m.status });
+      of.set(m.platform_id, {
+        platformId: m.platform_id,
+        subdomain: m.subdomain,
+        status: m.status,
+        theme: m.theme ?? null,
+      });
       memberships.set(vendor.id, of);
       bySubdomain.set(`${m.platform_id}:${String(m.subdomain).toLowerCase()}`, vendor);
     }

@@ -66,26 +66,41 @@ export interface ResolvedTheme {
   /** Stored image names (`<hash>.<ext>`), served under the shop's `/theme-assets/`. */
   logo?: string;
   favicon?: string;
+  /** The settings this was built from (a page's ETag includes them: a change of either published theme shows). */
+  source: unknown;
   /** When this was resolved (ms): a lower bound for Last-Modified, since theme settings carry no timestamp. */
   builtAt: number;
 }
 
+/** Where a platform's own theme is found (the vendor registry's memberships). */
+export interface MembershipThemes {
+  onPlatform(vendorId: number, platformId: number): { theme: Record<string, unknown> | null } | undefined;
+}
+
 /**
- * Resolves a vendor's theme from its settings, cached per vendor. The vendor registry hands out a new settings
- * object whenever it reloads (after a change here, or on the `platforms` broadcast from another process), so an
- * entry whose settings object is not the current one is stale and resolved again: a change is seen everywhere as
- * soon as the registry reloads. `clear()` drops everything (a theme reloaded from disk).
+ * Resolves a vendor's theme from its settings, cached per vendor (and per platform whose membership has its own
+ * theme). The vendor registry hands out new settings objects whenever it reloads (after a change here, or on the
+ * `platforms` broadcast from another process), so an entry whose settings object is not the current one is stale
+ * and resolved again: a change is seen everywhere as soon as the registry reloads. `clear()` drops everything (a
+ * theme reloaded from disk).
  */
 export class ThemeResolver {
-  private readonly cache = new Map<number, { source: unknown; resolved: ResolvedTheme }>();
+  private readonly cache = new Map<string, { source: unknown; resolved: ResolvedTheme }>();
 
-  constructor(readonly registry: ThemeRegistry) {}
+  constructor(
+    readonly registry: ThemeRegistry,
+    private readonly memberships?: MembershipThemes,
+  ) {}
 
-  resolve(vendor: { id: number; theme: Record<string, unknown> }): ResolvedTheme | undefined {
-    const hit = this.cache.get(vendor.id);
-    if (hit && hit.source === vendor.theme) return hit.resolved;
-    const resolved = this.build(vendor.theme);
-    if (resolved) this.cache.set(vendor.id, { source: vendor.theme, resolved });
+  /** The theme shoppers see on `platformId`: the membership's own when set, else the vendor's. */
+  resolve(vendor: { id: number; theme: Record<string, unknown> }, platformId?: number): ResolvedTheme | undefined {
+    const own = platformId === undefined ? null : (this.memberships?.onPlatform(vendor.id, platformId)?.theme ?? null);
+    const key = own ? `${vendor.id}:${platformId}` : String(vendor.id);
+    const source = own ?? vendor.theme;
+    const hit = this.cache.get(key);
+    if (hit && hit.source === source) return hit.resolved;
+    const resolved = this.build(source);
+    if (resolved) this.cache.set(key, { source, resolved });
     return resolved;
   }
 
@@ -114,6 +129,7 @@ export class ThemeResolver {
       headerLayout: settings.headerLayout ?? 'standard',
       logo: settings.logo,
       favicon: settings.favicon,
+      source: raw,
       builtAt: Date.now(),
     };
   }

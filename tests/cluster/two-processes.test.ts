@@ -170,6 +170,79 @@ for (const transport of ['postgres', 'redis'] as const) {
       await within(1000, async () => /sf-theme-bold sf-preset-bold-sunset/.test(await shopClass(b)));
     });
 
+    it("shows a platform's own theme, set in the editor on one process, in the other's shop on that platform only", async () => {
+      const [a, b] = nodes as [Node, Node];
+      const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+      const pcode = `duo-${transport}`;
+      const code = `duo-shop-${transport}`;
+      const email = `owner@${code}.example`;
+      const platform = await fetch(`${a.url}/api/v1/admin/platforms`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ code: pcode, name: 'Duo' }),
+      });
+      assert.equal(platform.status, 201);
+      const created = await fetch(`${a.url}/api/v1/admin/vendors`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ code, name: 'Duo shop', ownerEmail: email, platforms: ['main', pcode] }),
+      });
+      assert.equal(created.status, 201, await created.text());
+      const hash = await hashPassword('duo-password', 4);
+      await withTenant(db.knex, { bypass: true, reason: 'test: activate the owner' }, async (k) => {
+        await k('users').where({ email }).update({ password_hash: hash, is_active: true });
+        await k.raw(
+          "update vendor_memberships set status = 'active' where user_id = (select id from users where email = ?)",
+          [email],
+        );
+      });
+      const shopClass = async (node: Node, prefix: string) =>
+        /<body\s+class="([^"]+)"/.exec(await (await fetch(`${node.url}${prefix}/vendors/${code}/shop/`)).text())?.[1] ??
+        '';
+      // The dashboard on the second platform, in path mode.
+      const base = `/platforms/${pcode}/vendor/${code}`;
+      const jar = new Map<string, string>();
+      const browse = async (p: string, form?: Record<string, string>) => {
+        const res = await fetch(`${a.url}${p}`, {
+          method: form ? 'POST' : 'GET',
+          redirect: 'manual',
+          headers: {
+            cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '),
+            ...(form ? { 'content-type': 'application/x-www-form-urlencoded', origin: a.url } : {}),
+          },
+          body: form ? new URLSearchParams(form) : undefined,
+        });
+        for (const line of res.headers.getSetCookie()) {
+          const [pair = ''] = line.split(';');
+          const eq = pair.indexOf('=');
+          jar.set(pair.slice(0, eq), pair.slice(eq + 1));
+        }
+        const html = await res.text();
+        return { status: res.status, html, csrf: /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '' };
+      };
+      const login = await browse(`${base}/login`);
+      const signedIn = await browse(`${base}/login`, { _csrf: login.csrf, email, password: 'duo-password' });
+      assert.equal(signedIn.status, 303);
+      const editor = await browse(`${base}/theme`);
+      assert.match(editor.html, /data-theme-source="shop"/);
+      const own = await browse(`${base}/theme`, { _csrf: editor.csrf, action: 'source:own' });
+      assert.equal(own.status, 303);
+      const again = await browse(`${base}/theme`);
+      const published = await browse(`${base}/theme`, {
+        _csrf: again.csrf,
+        theme: 'bold:bold-neon',
+        action: 'publish',
+      });
+      assert.equal(published.status, 303);
+      await within(1000, async () =>
+        /sf-theme-bold sf-preset-bold-neon/.test(await shopClass(b, `/platforms/${pcode}`)),
+      );
+      assert.match(await shopClass(b, ''), /sf-theme-classic/, 'the main platform keeps the shop theme');
+      const back = await browse(`${base}/theme`);
+      assert.equal((await browse(`${base}/theme`, { _csrf: back.csrf, action: 'source:shop' })).status, 303);
+      await within(1000, async () => /sf-theme-classic/.test(await shopClass(b, `/platforms/${pcode}`)));
+    });
+
     it('applies a platform created or deactivated on one process on the other within a second', async () => {
       const [a, b] = nodes as [Node, Node];
       const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };

@@ -18,6 +18,8 @@ export function ThemeEditorPage(props: {
   c: Context;
   settings: VendorThemeSettings;
   hasDraft: boolean;
+  /** Set when the vendor is on several platforms: what the request's platform shows (the shop's or its own). */
+  source?: 'shop' | 'own';
   themes: LoadedTheme[];
   errors?: Record<string, string>;
   cssDropped?: string[];
@@ -52,6 +54,7 @@ export function ThemeEditorPage(props: {
             {t('theme.saveDraft')}
           </button>
           <ErrorSummary errors={props.errors} message={props.errors ? t('form.errorSummary') : undefined} />
+          {props.source ? <SourceChoice c={c} source={props.source} /> : null}
           <Card title={t('theme.look')}>
             <div class="space-y-4">
               <label class={LABEL} for="field-theme">
@@ -245,5 +248,32 @@ export function ThemeEditorPage(props: {
         </Card>
       </div>
     </div>
+  );
+}
+
+/** "This platform uses: the shop's theme / its own theme". Each is a submit button; the current one is pressed. */
+function SourceChoice(props: { c: Context; source: 'shop' | 'own' }) {
+  const t = kernelT(props.c);
+  return (
+    <Card title={t('theme.source.title')}>
+      <fieldset class="space-y-2" data-theme-source={props.source}>
+        <legend class={LABEL}>{t('theme.source.legend')}</legend>
+        <div class="flex flex-wrap gap-2">
+          {(['shop', 'own'] as const).map((choice) => (
+            <Button
+              name="action"
+              value={`source:${choice}`}
+              variant={props.source === choice ? 'primary' : 'secondary'}
+              aria-pressed={props.source === choice ? 'true' : 'false'}
+            >
+              {t(choice === 'shop' ? 'theme.source.shop' : 'theme.source.own')}
+            </Button>
+          ))}
+        </div>
+        <p class="text-sm text-gray-600">
+          {t(props.source === 'own' ? 'theme.source.ownHint' : 'theme.source.shopHint')}
+        </p>
+      </fieldset>
+    </Card>
   );
 }

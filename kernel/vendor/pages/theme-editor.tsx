@@ -27,16 +27,41 @@ const settingsOf = (raw: unknown): VendorThemeSettings => {
   return parsed.success ? parsed.data : {};
 };
 
-/** The draft, else a copy of the published settings (what the editor starts from). */
-async function loadDraft(db: DbAccess, vendorId: number): Promise<{ draft: VendorThemeSettings; hasDraft: boolean }> {
-  const row = await db.asVendor(vendorId, (k) => k('vendors').where({ id: vendorId }).first('theme', 'theme_draft'));
-  return { draft: settingsOf(row?.theme_draft ?? row?.theme), hasDraft: Boolean(row?.theme_draft) };
+/** What the editor starts from, and where "Publish" writes on the request's platform. */
+interface EditorState {
+  /** The draft (per vendor), else a copy of what this platform shows. */
+  draft: VendorThemeSettings;
+  hasDraft: boolean;
+  /** The vendor is on more than one platform: the editor offers "this platform's own theme". */
+  multiPlatform: boolean;
+  /** This platform has its own published theme (`vendor_platforms.theme`), not the shop's. */
+  ownTheme: boolean;
+  /** The settings this platform shows now. */
+  published: unknown;
+}
+
+async function loadDraft(db: DbAccess, vendorId: number, platformId: number | undefined): Promise<EditorState> {
+  const [row, members] = await db.asVendor(vendorId, async (k) => [
+    await k('vendors').where({ id: vendorId }).first('theme', 'theme_draft'),
+    await k('vendor_platforms').where({ vendor_id: vendorId }).select('platform_id', 'theme'),
+  ]);
+  const here = members.find((m: { platform_id: unknown }) => Number(m.platform_id) === platformId);
+  const ownTheme = Boolean(here?.theme);
+  const published = ownTheme ? here.theme : row?.theme;
+  return {
+    draft: settingsOf(row?.theme_draft ?? published),
+    hasDraft: Boolean(row?.theme_draft),
+    multiPlatform: members.length > 1 && Boolean(here),
+    ownTheme,
+    published,
+  };
 }
 
 /**
  * `/vendor/<code>/theme`: the theme editor. Changes are saved as a draft (`vendors.theme_draft`), which only the
  * preview (`/theme/preview`, for signed-in members) renders; shoppers keep the published theme until "Publish",
- * which copies the draft into `vendors.theme` and reloads the vendor registry here and, by broadcast, in the other
+ * which copies the draft into `vendors.theme` (or, when the request's platform has its own theme, into that
+ * membership's `vendor_platforms.theme`; the draft stays per vendor) and reloads the vendor registry here and, by broadcast, in the other
  * processes (the theme resolver's cache follows the registry). One form: its buttons say what to do (save, publish,
  * discard, move a section up or down, remove or add one), so it works without JavaScript; htmx posts it on every
  * change and swaps the editor, whose preview frame then reloads.
@@ -53,12 +78,13 @@ export function mountThemeEditor(app: Hono, deps: ThemeEditorDeps): void {
     view: { errors?: Record<string, string>; dropped?: string[]; settings?: VendorThemeSettings } = {},
   ) => {
     const vendor = vendorOf(c);
-    const { draft, hasDraft } = await loadDraft(deps.db, vendor.id);
+    const state = await loadDraft(deps.db, vendor.id, c.get('platform')?.id);
     return c.render(
       <ThemeEditorPage
         c={c}
-        settings={view.settings ?? draft}
-        hasDraft={hasDraft}
+        settings={view.settings ?? state.draft}
+        hasDraft={state.hasDraft}
+        source={state.multiPlatform ? (state.ownTheme ? 'own' : 'shop') : undefined}
         themes={registry.list()}
         errors={view.errors}
         cssDropped={view.dropped}
@@ -80,7 +106,35 @@ export function mountThemeEditor(app: Hono, deps: ThemeEditorDeps): void {
       await deps.db.asVendor(vendor.id, (k) => k('vendors').where({ id: vendor.id }).update({ theme_draft: null }));
       return done(c, t('theme.discarded'));
     }
-    const { draft } = await loadDraft(deps.db, vendor.id);
+    const platformId = c.get('platform')?.id;
+    const state = await loadDraft(deps.db, vendor.id, platformId);
+    if (action === 'source:own' || action === 'source:shop') {
+      // Only offered to a vendor on several platforms; elsewhere there is nothing to choose.
+      if (!state.multiPlatform || platformId === undefined) return done(c, t('theme.saved'));
+      const own = action === 'source:own';
+      if (own !== state.ownTheme) {
+        await deps.db.asVendor(vendor.id, async (k) => {
+          const vendorRow = await k('vendors').where({ id: vendor.id }).first('theme');
+          // "Its own" starts as a copy of the shop's theme; "the shop's" forgets the platform's own.
+          const theme = own ? (vendorRow?.theme ?? {}) : null;
+          await k('vendor_platforms')
+            .where({ vendor_id: vendor.id, platform_id: platformId })
+            .update({ theme: theme === null ? null : JSON.stringify(theme) });
+          await audit(k, c, {
+            action: 'vendor.theme.source_changed',
+            targetType: 'vendor',
+            targetId: vendor.id,
+            vendorId: vendor.id,
+            platformId,
+            before: { source: state.ownTheme ? 'own' : 'shop', theme: state.published },
+            after: { source: own ? 'own' : 'shop', theme: theme ?? vendorRow?.theme },
+          });
+        });
+        await deps.changed();
+      }
+      return done(c, t(own ? 'theme.source.ownChosen' : 'theme.source.shopChosen'));
+    }
+    const { draft } = state;
     const applied = applyForm(draft, body, registry);
     const errors = { ...applied.errors };
     let settings = applyAction(applied.settings, action, typeof body.newSection === 'string' ? body.newSection : '');
@@ -105,17 +159,24 @@ export function mountThemeEditor(app: Hono, deps: ThemeEditorDeps): void {
           .update({ theme_draft: JSON.stringify(settings) });
         return;
       }
-      const before = await k('vendors').where({ id: vendor.id }).first('theme');
-      await k('vendors')
-        .where({ id: vendor.id })
-        .update({ theme: JSON.stringify(settings), theme_draft: null, updated_at: k.fn.now() });
+      if (state.ownTheme && platformId !== undefined) {
+        await k('vendor_platforms')
+          .where({ vendor_id: vendor.id, platform_id: platformId })
+          .update({ theme: JSON.stringify(settings) });
+        await k('vendors').where({ id: vendor.id }).update({ theme_draft: null, updated_at: k.fn.now() });
+      } else {
+        await k('vendors')
+          .where({ id: vendor.id })
+          .update({ theme: JSON.stringify(settings), theme_draft: null, updated_at: k.fn.now() });
+      }
       await audit(k, c, {
         action: 'vendor.theme.published',
         targetType: 'vendor',
         targetId: vendor.id,
         vendorId: vendor.id,
-        before: before?.theme,
+        before: state.published,
         after: settings,
+        details: { scope: state.ownTheme ? 'platform' : 'shop' },
       });
     });
     if (action === 'publish') {
@@ -140,7 +201,7 @@ export function mountThemeEditor(app: Hono, deps: ThemeEditorDeps): void {
   // The storefront's home page in the draft theme. Framed by the editor (same origin), never cached.
   app.get('/vendor/:vendorCode/theme/preview', async (c) => {
     const vendor = vendorOf(c);
-    const { draft } = await loadDraft(deps.db, vendor.id);
+    const { draft } = await loadDraft(deps.db, vendor.id, c.get('platform')?.id);
     const resolved = deps.storefront.themes.build(draft);
     const tenant = c.get('tenant');
     if (!resolved || !tenant) return c.notFound();
