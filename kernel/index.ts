@@ -37,6 +37,7 @@ import { type DomainVerifier, dnsVerifier } from './tenancy/domain-verifier.js';
 import { mountTenancyApis } from './tenancy/mount.js';
 import { PlatformRegistry } from './tenancy/platforms.js';
 import { VendorRegistry } from './tenancy/vendors.js';
+import { mountThemePreviews } from './themes/preview-route.js';
 import { ThemeRegistry } from './themes/registry.js';
 import { ThemeResolver } from './themes/resolve.js';
 import { assetUrls, readAssetManifest } from './ui/asset-manifest.js';
@@ -235,6 +236,7 @@ async function assemble(
       });
       mountStorefront(app, { ...storefrontDeps, host, db: dbAccess, auth, links });
       mountSite(app, { host, vendors, assets: () => shopAssets, pathMode: config.tenancy.pathMode });
+      mountThemePreviews(app, themeRegistry);
       // One router for the kernel's JSON routes, so that one OpenAPI document describes them all.
       const api = new OpenAPIHono();
       api.route('/', auth.routes());

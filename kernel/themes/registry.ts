@@ -13,7 +13,17 @@ export interface LoadedTheme {
   definition: ThemeDefinition;
   /** Default token values, then each preset's values over them. */
   presets: Map<string, Record<string, string>>;
+  /** The manifest's preview image, read at discovery (served at `/assets/theme-previews/<id>`). */
+  preview?: { bytes: Uint8Array; type: string };
 }
+
+/** The image types a theme's preview may be, by file extension. */
+const PREVIEW_TYPES: Record<string, string> = {
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.webp': 'image/webp',
+  '.jpg': 'image/jpeg',
+};
 
 /** The theme a vendor gets when it chose none, or one that is gone. */
 export const DEFAULT_THEME = 'classic';
@@ -50,7 +60,7 @@ export class ThemeRegistry {
         const entryFile = path.join(distRoot, entry.name, 'src', 'index.js');
         const mod = (await import(pathToFileURL(entryFile).href)) as { default?: ThemeDefinition };
         if (typeof mod.default?.Layout !== 'function') throw new Error(`${entryFile} must export defineTheme({...})`);
-        this.add(manifest, mod.default);
+        this.add(manifest, mod.default, await this.readPreview(dir, manifest));
       } catch (err) {
         this.logger?.error({ err, theme: entry.name }, 'theme could not be loaded; left out');
       }
@@ -58,10 +68,27 @@ export class ThemeRegistry {
   }
 
   /** Adds a theme (discovery, and tests that build one in memory). */
-  add(manifest: ThemeManifest, definition: ThemeDefinition): void {
+  add(manifest: ThemeManifest, definition: ThemeDefinition, preview?: LoadedTheme['preview']): void {
     const defaults = Object.fromEntries(Object.entries(manifest.settings.tokens).map(([k, t]) => [k, t.default]));
     const presets = new Map(manifest.presets.map((p) => [p.id, { ...defaults, ...p.tokens }]));
-    this.themes.set(manifest.id, { manifest, definition, presets });
+    this.themes.set(manifest.id, { manifest, definition, presets, ...(preview ? { preview } : {}) });
+  }
+
+  /** The preview image, when the manifest names one inside the theme's folder with a known type; logged else. */
+  private async readPreview(dir: string, manifest: ThemeManifest): Promise<LoadedTheme['preview']> {
+    if (!manifest.preview) return undefined;
+    const file = path.resolve(dir, manifest.preview);
+    const type = PREVIEW_TYPES[path.extname(file).toLowerCase()];
+    if (!type || !file.startsWith(`${dir}${path.sep}`)) {
+      this.logger?.warn({ theme: manifest.id, preview: manifest.preview }, 'theme preview not an image in its folder');
+      return undefined;
+    }
+    try {
+      return { bytes: new Uint8Array(await fs.readFile(file)), type };
+    } catch (err) {
+      this.logger?.warn({ err, theme: manifest.id }, 'theme preview could not be read');
+      return undefined;
+    }
   }
 
   get(id: string): LoadedTheme | undefined {

@@ -47,6 +47,13 @@ describe('theme editor: draft, preview, publish', () => {
     assert.match(page.html, /<label[^>]*for="field-theme"/);
     assert.match(page.html, /<iframe[^>]*src="\/vendor\/editor\/theme\/preview\?v=\d+"/);
     assert.match(page.html, /name="customCss"/);
+    for (const id of ['classic', 'minimal', 'bold']) {
+      assert.match(page.html, new RegExp(`<img src="/assets/theme-previews/${id}"`), `${id}'s preview in the picker`);
+      const image = await kernel.request(`/assets/theme-previews/${id}`);
+      assert.equal(image.headers.get('content-type'), 'image/svg+xml');
+      assert.match(await image.text(), /<svg /);
+    }
+    assert.equal((await kernel.request('/assets/theme-previews/none')).status, 404);
   });
 
   it('saves a draft that the preview shows while the public shop keeps the published theme', async () => {

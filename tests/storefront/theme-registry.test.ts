@@ -35,7 +35,9 @@ describe('theme registry and resolver', () => {
   before(async () => {
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'orion-themes-'));
     dist = fs.mkdtempSync(path.join(os.tmpdir(), 'orion-themes-dist-'));
-    write('good', manifest('good'));
+    write('good', manifest('good', { preview: 'preview.svg' }));
+    fs.writeFileSync(path.join(root, 'good', 'preview.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    write('outside', manifest('outside', { preview: '../good/preview.svg' }));
     write('future', manifest('future', { kernel: '^2.0.0' }));
     write('broken', manifest('broken', { presets: [{ id: 'x', name: 'X', tokens: { 'no-such-token': '#fff' } }] }));
     write('unsafe', {
@@ -52,8 +54,14 @@ describe('theme registry and resolver', () => {
   it('loads valid themes and leaves out a wrong kernel range, an unknown preset token and an unsafe value', () => {
     assert.deepEqual(
       registry.list().map((t) => t.manifest.id),
-      ['good'],
+      ['good', 'outside'],
     );
+  });
+
+  it("reads a theme's preview image from its folder, and no file outside it", () => {
+    assert.equal(registry.get('good')?.preview?.type, 'image/svg+xml');
+    assert.match(new TextDecoder().decode(registry.get('good')?.preview?.bytes), /<svg/);
+    assert.equal(registry.get('outside')?.preview, undefined);
   });
 
   it('resolves a preset into CSS variables, and caches per vendor until the settings object changes', () => {

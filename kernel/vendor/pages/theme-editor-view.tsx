@@ -60,6 +60,22 @@ export function ThemeEditorPage(props: {
               <label class={LABEL} for="field-theme">
                 {t('theme.themeAndPreset')}
               </label>
+              <ul class="flex flex-wrap gap-3">
+                {props.themes
+                  .filter((th) => th.preview)
+                  .map((th) => (
+                    <li class="text-center text-xs text-gray-700">
+                      <img
+                        src={`/assets/theme-previews/${th.manifest.id}`}
+                        alt=""
+                        width="120"
+                        height="75"
+                        class={`rounded ring-1 ${th === theme ? 'ring-2 ring-brand-600' : 'ring-gray-300'}`}
+                      />
+                      {th.manifest.name}
+                    </li>
+                  ))}
+              </ul>
               <select id="field-theme" name="theme" class={INPUT}>
                 {props.themes.map((th) => (
                   <optgroup label={th.manifest.name}>
