@@ -156,6 +156,7 @@ export const de: Partial<Record<KernelKey, string>> = {
   'shop.account.total': 'Summe',
   'shop.account.noOrders': 'Noch keine Bestellungen.',
   'shop.account.addresses': 'Adressen',
+  'shop.account.manageAddresses': 'Adressen verwalten',
   'shop.account.noAddresses': 'Keine gespeicherten Adressen.',
   'shop.account.forgotTitle': 'Passwort vergessen?',
   'shop.account.forgotIntro':

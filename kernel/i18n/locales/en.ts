@@ -266,6 +266,7 @@ export const en = {
   'shop.account.total': 'Total',
   'shop.account.noOrders': 'No orders yet.',
   'shop.account.addresses': 'Addresses',
+  'shop.account.manageAddresses': 'Manage addresses',
   'shop.account.noAddresses': 'No saved addresses.',
   'shop.account.forgotTitle': 'Forgot your password?',
   'shop.account.forgotIntro': 'Enter your email: we mail you a link to choose a new password.',

@@ -155,6 +155,7 @@ export const fr: Partial<Record<KernelKey, string>> = {
   'shop.account.total': 'Total',
   'shop.account.noOrders': 'Aucune commande pour le moment.',
   'shop.account.addresses': 'Adresses',
+  'shop.account.manageAddresses': 'Gérer mes adresses',
   'shop.account.noAddresses': 'Aucune adresse enregistrée.',
   'shop.account.forgotTitle': 'Mot de passe oublié ?',
   'shop.account.forgotIntro':

@@ -250,6 +250,7 @@ export function mountAccountPages(app: Hono, deps: StorefrontDeps & { auth: Auth
         name={`${customer?.first_name ?? ''} ${customer?.last_name ?? ''}`.trim()}
         orders={rows}
         addresses={addresses}
+        addressesHref={addressService ? `${c.get('tenant')?.shopBase ?? ''}/customer-profiles/addresses` : undefined}
         logoutAction={`${root(c)}/logout`}
         csrf={csrfToken(c)}
       />

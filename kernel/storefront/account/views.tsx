@@ -94,6 +94,8 @@ export function AccountOverview(props: {
   name: string;
   orders: AccountOrder[] | undefined;
   addresses: AccountAddress[] | undefined;
+  /** The customer-profiles plugin's page to add, change and delete addresses, when it is enabled. */
+  addressesHref?: string;
   logoutAction: string;
   csrf: string;
 }) {
@@ -159,6 +161,13 @@ export function AccountOverview(props: {
         ) : (
           <p class="sf-muted">{t('shop.account.noAddresses')}</p>
         )}
+        {props.addressesHref ? (
+          <p class="mt-3">
+            <a class="sf-button-secondary" href={props.addressesHref}>
+              {t('shop.account.manageAddresses')}
+            </a>
+          </p>
+        ) : null}
       </section>
     </div>
   );

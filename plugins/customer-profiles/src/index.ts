@@ -4,6 +4,7 @@ import { seedProfilesDemo } from './demo.js';
 import { messages } from './locales/index.js';
 import { vendorPages } from './pages/index.js';
 import { shopRoutes } from './shop-api.js';
+import { shopPages } from './shop-pages.js';
 import { vendorRoutes } from './vendor-api.js';
 
 export type { CustomerAddressesService } from './customer-service.js';
@@ -18,6 +19,7 @@ export type { CustomerAddressesService } from './customer-service.js';
 export default definePlugin({
   routes: {
     shopApi: shopRoutes,
+    shop: shopPages,
     vendorApi: vendorRoutes,
     vendor: vendorPages,
   },

@@ -28,6 +28,7 @@ export interface AddressBody {
   id: number;
   kind: string;
   isDefault: boolean;
+  line1: string;
   city: string;
   country: string;
 }
