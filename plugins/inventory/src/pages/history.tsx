@@ -3,7 +3,7 @@ import { Alert, Button, Form, PageHeader, SelectField, TextField } from '@orion/
 import { catalogVariants } from '../catalog.js';
 import { listLocations } from '../locations.js';
 import { historyPage } from '../page-queries.js';
-import { idQuery, PAGE_SIZE, Pager, pageQuery, reasonLabel, root, TD, TH, tr } from './shared.js';
+import { idQuery, PAGE_SIZE, Pager, pageQuery, reasonLabel, root, TableFrame, TD, tr } from './shared.js';
 
 /**
  * The adjustment history at `/vendor/<code>/inventory/history`: every change of on-hand stock, newest first, with who
@@ -68,66 +68,45 @@ export function historyPages(router: PluginRouter, ctx: PluginContext): void {
           </Alert>
         ) : null}
         <div id="stock-history" class="space-y-3">
-          <div class="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-gray-200">
-            <table class="min-w-full divide-y divide-gray-200 text-sm">
-              <caption class="sr-only">{t('inventory.history.caption')}</caption>
-              <thead class="bg-gray-50">
+          <TableFrame
+            caption={t('inventory.history.caption')}
+            columns={[
+              t('inventory.col.date'),
+              t('inventory.col.sku'),
+              t('inventory.col.location'),
+              t('inventory.col.change'),
+              t('inventory.col.onHandAfter'),
+              t('inventory.col.reason'),
+              t('inventory.col.note'),
+              t('inventory.col.actor'),
+            ]}
+          >
+            {adjustments.length ? (
+              adjustments.map((a) => (
                 <tr>
-                  <th scope="col" class={TH}>
-                    {t('inventory.col.date')}
-                  </th>
-                  <th scope="col" class={TH}>
-                    {t('inventory.col.sku')}
-                  </th>
-                  <th scope="col" class={TH}>
-                    {t('inventory.col.location')}
-                  </th>
-                  <th scope="col" class={TH}>
-                    {t('inventory.col.change')}
-                  </th>
-                  <th scope="col" class={TH}>
-                    {t('inventory.col.onHandAfter')}
-                  </th>
-                  <th scope="col" class={TH}>
-                    {t('inventory.col.reason')}
-                  </th>
-                  <th scope="col" class={TH}>
-                    {t('inventory.col.note')}
-                  </th>
-                  <th scope="col" class={TH}>
-                    {t('inventory.col.actor')}
-                  </th>
+                  <td class={TD}>
+                    <time datetime={a.createdAt}>{fmt.dateTime(new Date(a.createdAt))}</time>
+                  </td>
+                  <td class={TD}>{variants.get(a.variantId)?.sku ?? `#${a.variantId}`}</td>
+                  <td class={TD}>{places.get(a.locationId) ?? `#${a.locationId}`}</td>
+                  <td class={`${TD} tabular-nums`}>{a.delta > 0 ? `+${a.delta}` : String(a.delta)}</td>
+                  <td class={`${TD} tabular-nums`}>{a.onHandAfter}</td>
+                  <td class={TD}>
+                    {reasonLabel(t, a.reason)}
+                    {a.orderRef ? ` (${t('inventory.history.order', { ref: a.orderRef })})` : ''}
+                  </td>
+                  <td class={TD}>{a.note ?? ''}</td>
+                  <td class={TD}>{a.actor}</td>
                 </tr>
-              </thead>
-              <tbody class="divide-y divide-gray-100">
-                {adjustments.length ? (
-                  adjustments.map((a) => (
-                    <tr>
-                      <td class={TD}>
-                        <time datetime={a.createdAt}>{fmt.dateTime(new Date(a.createdAt))}</time>
-                      </td>
-                      <td class={TD}>{variants.get(a.variantId)?.sku ?? `#${a.variantId}`}</td>
-                      <td class={TD}>{places.get(a.locationId) ?? `#${a.locationId}`}</td>
-                      <td class={`${TD} tabular-nums`}>{a.delta > 0 ? `+${a.delta}` : String(a.delta)}</td>
-                      <td class={`${TD} tabular-nums`}>{a.onHandAfter}</td>
-                      <td class={TD}>
-                        {reasonLabel(t, a.reason)}
-                        {a.orderRef ? ` (${t('inventory.history.order', { ref: a.orderRef })})` : ''}
-                      </td>
-                      <td class={TD}>{a.note ?? ''}</td>
-                      <td class={TD}>{a.actor}</td>
-                    </tr>
-                  ))
-                ) : (
-                  <tr>
-                    <td colspan={8} class="px-4 py-10 text-center text-gray-600">
-                      {t('inventory.history.empty')}
-                    </td>
-                  </tr>
-                )}
-              </tbody>
-            </table>
-          </div>
+              ))
+            ) : (
+              <tr>
+                <td colspan={8} class="px-4 py-10 text-center text-gray-600">
+                  {t('inventory.history.empty')}
+                </td>
+              </tr>
+            )}
+          </TableFrame>
           <Pager t={t} id="stock-history" href={href} page={page} total={total} params={params} />
         </div>
       </>,

@@ -18,7 +18,7 @@ import {
 import type { Context } from 'hono';
 import { InventoryErrors } from '../errors.js';
 import { createLocation, type Location, listLocations, resolveLocation, updateLocation } from '../locations.js';
-import { PositiveId, root, type T, TD, TH, tr } from './shared.js';
+import { PositiveId, root, type T, TableFrame, TD, tr } from './shared.js';
 
 interface Problems {
   create?: { values: Record<string, string | string[]>; errors: FieldErrors };
@@ -86,26 +86,14 @@ function LocationsView(props: { c: Context; t: T; locations: Location[]; problem
   return (
     <>
       <PageHeader title={t('inventory.locations.title')} description={t('inventory.locations.description')} />
-      <div class="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-gray-200">
-        <table class="min-w-full divide-y divide-gray-200 text-sm">
-          <caption class="sr-only">{t('inventory.locations.caption')}</caption>
-          <thead class="bg-gray-50">
-            <tr>
-              <th scope="col" class={TH}>
-                {t('inventory.col.name')}
-              </th>
-              <th scope="col" class={TH}>
-                {t('inventory.col.actions')}
-              </th>
-            </tr>
-          </thead>
-          <tbody class="divide-y divide-gray-100">
-            {props.locations.map((l) => (
-              <LocationRow c={c} t={t} l={l} canEdit={canEdit} problem={problems?.rename} />
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <TableFrame
+        caption={t('inventory.locations.caption')}
+        columns={[t('inventory.col.name'), t('inventory.col.actions')]}
+      >
+        {props.locations.map((l) => (
+          <LocationRow c={c} t={t} l={l} canEdit={canEdit} problem={problems?.rename} />
+        ))}
+      </TableFrame>
       {canEdit ? (
         <Card title={t('inventory.locations.add')}>
           <Form action={`${root(c)}/locations`} csrf={csrfToken(c)}>

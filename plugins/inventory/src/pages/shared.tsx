@@ -1,6 +1,7 @@
 import { z } from '@orion/sdk';
 import { type Translate, translator } from '@orion/sdk/ui';
 import type { Context } from 'hono';
+import type { Child } from 'hono/jsx';
 import { type InventoryKey, messages } from '../locales/index.js';
 import { REASONS } from '../stock.js';
 
@@ -28,6 +29,27 @@ export const reasonOptions = (t: T) => REASONS.map((r) => ({ value: r, label: re
 
 export const TH = 'px-3 py-2 text-left font-semibold text-gray-900';
 export const TD = 'px-3 py-2 align-top text-gray-800';
+
+/** A page's table: a card, a caption for screen readers, one header cell per column; the rows are the children. */
+export function TableFrame(props: { caption: string; columns: string[]; children: Child }) {
+  return (
+    <div class="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-gray-200">
+      <table class="min-w-full divide-y divide-gray-200 text-sm">
+        <caption class="sr-only">{props.caption}</caption>
+        <thead class="bg-gray-50">
+          <tr>
+            {props.columns.map((column) => (
+              <th scope="col" class={TH}>
+                {column}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody class="divide-y divide-gray-100">{props.children}</tbody>
+      </table>
+    </div>
+  );
+}
 
 /** Previous / next links that keep the page's filters; htmx swaps the region `id` alone and pushes the URL. */
 export function Pager(props: {

@@ -27,7 +27,19 @@ import { levelsPage } from '../page-queries.js';
 import { emitLow } from '../service.js';
 import { adjustStock, listLevels, REASONS } from '../stock.js';
 import type { StockLevel } from '../tables.js';
-import { idQuery, PAGE_SIZE, Pager, PositiveId, pageQuery, reasonOptions, root, type T, TD, TH, tr } from './shared.js';
+import {
+  idQuery,
+  PAGE_SIZE,
+  Pager,
+  PositiveId,
+  pageQuery,
+  reasonOptions,
+  root,
+  type T,
+  TableFrame,
+  TD,
+  tr,
+} from './shared.js';
 
 const COLUMNS = 8;
 const rowId = (l: { variantId: number; locationId: number }) => `stock-${l.variantId}-${l.locationId}`;
@@ -255,57 +267,36 @@ export function stockPages(router: PluginRouter, ctx: PluginContext): void {
           </Button>
         </Form>
         <div id="stock-levels" class="space-y-3">
-          <div class="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-gray-200">
-            <table class="min-w-full divide-y divide-gray-200 text-sm">
-              <caption class="sr-only">{t('inventory.stock.caption')}</caption>
-              <thead class="bg-gray-50">
-                <tr>
-                  <th scope="col" class={TH}>
-                    {t('inventory.col.product')}
-                  </th>
-                  <th scope="col" class={TH}>
-                    {t('inventory.col.sku')}
-                  </th>
-                  <th scope="col" class={TH}>
-                    {t('inventory.col.location')}
-                  </th>
-                  <th scope="col" class={TH}>
-                    {t('inventory.col.onHand')}
-                  </th>
-                  <th scope="col" class={TH}>
-                    {t('inventory.col.reserved')}
-                  </th>
-                  <th scope="col" class={TH}>
-                    {t('inventory.col.available')}
-                  </th>
-                  <th scope="col" class={TH}>
-                    {t('inventory.col.threshold')}
-                  </th>
-                  <th scope="col" class={TH}>
-                    {t('inventory.col.actions')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody class="divide-y divide-gray-100">
-                {levels.length ? (
-                  levels.map((level) => (
-                    <StockRow
-                      c={c}
-                      t={t}
-                      canEdit={canEdit}
-                      line={{ level, variant: variants.get(level.variantId), location: places.get(level.locationId) }}
-                    />
-                  ))
-                ) : (
-                  <tr>
-                    <td colspan={COLUMNS} class="px-4 py-10 text-center text-gray-600">
-                      {t('inventory.stock.empty')}
-                    </td>
-                  </tr>
-                )}
-              </tbody>
-            </table>
-          </div>
+          <TableFrame
+            caption={t('inventory.stock.caption')}
+            columns={[
+              t('inventory.col.product'),
+              t('inventory.col.sku'),
+              t('inventory.col.location'),
+              t('inventory.col.onHand'),
+              t('inventory.col.reserved'),
+              t('inventory.col.available'),
+              t('inventory.col.threshold'),
+              t('inventory.col.actions'),
+            ]}
+          >
+            {levels.length ? (
+              levels.map((level) => (
+                <StockRow
+                  c={c}
+                  t={t}
+                  canEdit={canEdit}
+                  line={{ level, variant: variants.get(level.variantId), location: places.get(level.locationId) }}
+                />
+              ))
+            ) : (
+              <tr>
+                <td colspan={COLUMNS} class="px-4 py-10 text-center text-gray-600">
+                  {t('inventory.stock.empty')}
+                </td>
+              </tr>
+            )}
+          </TableFrame>
           <Pager t={t} id="stock-levels" href={root(c)} page={page} total={total} params={params} />
         </div>
       </>,
