@@ -16,6 +16,8 @@ export type {
 export type { MigrationModule } from '../db/migrate.js';
 export type { TenantRlsOptions, TenantScope } from '../db/tenant-scope.js';
 export { disableTenantRls, enableTenantRls } from '../db/tenant-scope.js';
+export type { TenantSearchIndexOptions } from '../db/tenant-search.js';
+export { createTenantSearchIndex, dropTenantSearchIndex, tenantSearch } from '../db/tenant-search.js';
 export type { ErrorCategory, ErrorDefinition, ErrorFactory } from '../errors/define-error.js';
 export { defineError, OrionError } from '../errors/define-error.js';
 export type { EventName, OrionEvents } from '../events/bus.js';

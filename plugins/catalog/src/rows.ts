@@ -8,6 +8,8 @@ export const T = {
   variants: 'catalog__variants',
   categories: 'catalog__categories',
   links: 'catalog__product_categories',
+  /** The products' search documents: a tenant search index (`createTenantSearchIndex`), so searches use its GIN index. */
+  search: 'catalog__search',
 } as const;
 
 export interface ProductRow {
@@ -166,13 +168,16 @@ export function duplicate(field: 'slug' | 'sku', value: string) {
  */
 export async function refreshSearch(trx: Knex, vendorId: number, productId?: number): Promise<void> {
   await trx.raw(
-    `update ${T.products} p set search =
+    `insert into ${T.search} (vendor_id, doc_id, document)
+     select p.vendor_id, p.id,
        setweight(to_tsvector('simple', p.title), 'A') ||
        setweight(to_tsvector('simple', coalesce(p.brand, '') || ' ' || coalesce(
          (select string_agg(v.sku, ' ') from ${T.variants} v where v.vendor_id = p.vendor_id and v.product_id = p.id),
          '')), 'B') ||
        setweight(to_tsvector('simple', p.description_md), 'C')
-     where p.vendor_id = ? and (?::bigint is null or p.id = ?)`,
+     from ${T.products} p
+     where p.vendor_id = ? and (?::bigint is null or p.id = ?)
+     on conflict (vendor_id, doc_id) do update set document = excluded.document`,
     [vendorId, productId ?? null, productId ?? null],
   );
 }

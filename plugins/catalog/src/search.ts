@@ -1,4 +1,4 @@
-import type { Knex } from '@orion/sdk';
+import { type Knex, tenantSearch } from '@orion/sdk';
 import { categoryWithDescendants } from './categories.js';
 import { hydrate, PRODUCT_COLUMNS, type ProductRow, T } from './rows.js';
 import type { ListQuery, Product } from './schemas.js';
@@ -38,7 +38,10 @@ export async function filteredQuery(trx: Knex, scope: ListScope, query: Omit<Lis
   if (scope.shop) q.where('p.status', 'active');
   else if (query.status) q.where('p.status', query.status);
   if (query.featured) q.where('p.featured', query.featured === 'true');
-  if (tsquery) q.whereRaw(`p.search @@ to_tsquery('simple', ?)`, [tsquery]);
+  if (tsquery) {
+    const matches = tenantSearch(trx, T.search, vendorId, trx.raw("to_tsquery('simple', ?)", [tsquery]));
+    q.join(trx.raw('? as s', [matches]), 's.doc_id', 'p.id');
+  }
   if (query.category) {
     const ids = await categoryWithDescendants(trx, vendorId, query.category);
     q.whereExists(
@@ -58,7 +61,7 @@ export async function filteredQuery(trx: Knex, scope: ListScope, query: Omit<Lis
   }
 
   const sort = query.sort ?? (tsquery ? 'relevance' : 'newest');
-  if (sort === 'relevance' && tsquery) q.orderByRaw(`ts_rank(p.search, to_tsquery('simple', ?)) desc`, [tsquery]);
+  if (sort === 'relevance' && tsquery) q.orderBy('s.rank', 'desc');
   else if (sort === 'title') q.orderBy('p.title');
   else if (sort === 'price') q.orderByRaw(`${minPrice} asc nulls last`);
   else if (sort === '-price') q.orderByRaw(`${minPrice} desc nulls last`);
