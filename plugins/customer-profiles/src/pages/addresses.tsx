@@ -190,92 +190,59 @@ export function addressPages(router: PluginRouter, ctx: PluginContext): void {
     setFlash(c, { kind: 'success', text });
     return seeOther(c, `${root(c)}/${p.customerId}`);
   };
-  const newTitle = (t: T, p: VendorProfile) => t('customers.addresses.newTitle', { name: fullName(t, p) });
-  const editTitle = (t: T, p: VendorProfile) => t('customers.addresses.editTitle', { name: fullName(t, p) });
-
-  router.get('/:id/addresses/new', edit, async (c) => {
+  /** The new-address form (no address) or an address's, with what was sent and its errors (then a 422). */
+  const formPage = (
+    c: Context,
+    p: VendorProfile,
+    a: Address | undefined,
+    values: Record<string, string>,
+    errors?: FieldErrors,
+  ) => {
     const { t } = tr(c);
-    const p = await customerOf(c);
-    const action = `${root(c)}/${p.customerId}/addresses`;
-    return c.render(
-      <AddressFormView c={c} t={t} p={p} action={action} title={newTitle(t, p)} offerDefault values={{}} />,
-      { title: newTitle(t, p) },
-    );
-  });
-
-  router.post('/:id/addresses', edit, async (c) => {
-    const { t } = tr(c);
-    const p = await customerOf(c);
-    const form = await readForm(c, AddressForm);
-    if (!form.ok) {
-      c.status(422);
-      const action = `${root(c)}/${p.customerId}/addresses`;
-      const errors = translatedErrors(t, form.errors, 'customers.addresses.error');
-      return c.render(
-        <AddressFormView
-          c={c}
-          t={t}
-          p={p}
-          action={action}
-          title={newTitle(t, p)}
-          offerDefault
-          values={stringValues(form.values)}
-          errors={errors}
-        />,
-        { title: newTitle(t, p) },
-      );
-    }
-    const vendorId = vendorOf(c);
-    await inVendor(ctx, vendorId, (s) => createAddress(s.trx, { vendorId, customerId: p.customerId }, form.data));
-    return done(c, p, t('customers.addresses.added'));
-  });
-
-  router.get('/:id/addresses/:addressId/edit', edit, async (c) => {
-    const { t } = tr(c);
-    const { p, a } = await addressOf(c);
-    const action = `${root(c)}/${p.customerId}/addresses/${a.id}/edit`;
+    const title = t(a ? 'customers.addresses.editTitle' : 'customers.addresses.newTitle', { name: fullName(t, p) });
+    const action = `${root(c)}/${p.customerId}/addresses${a ? `/${a.id}/edit` : ''}`;
+    if (errors) c.status(422);
     return c.render(
       <AddressFormView
         c={c}
         t={t}
         p={p}
         action={action}
-        title={editTitle(t, p)}
-        offerDefault={!a.isDefault}
-        values={valuesOf(a)}
+        title={title}
+        offerDefault={!a?.isDefault}
+        values={values}
+        errors={errors && translatedErrors(t, errors, 'customers.addresses.error')}
       />,
-      { title: editTitle(t, p) },
+      { title },
     );
+  };
+
+  router.get('/:id/addresses/new', edit, async (c) => formPage(c, await customerOf(c), undefined, {}));
+
+  router.post('/:id/addresses', edit, async (c) => {
+    const p = await customerOf(c);
+    const form = await readForm(c, AddressForm);
+    if (!form.ok) return formPage(c, p, undefined, stringValues(form.values), form.errors);
+    const vendorId = vendorOf(c);
+    await inVendor(ctx, vendorId, (s) => createAddress(s.trx, { vendorId, customerId: p.customerId }, form.data));
+    return done(c, p, tr(c).t('customers.addresses.added'));
+  });
+
+  router.get('/:id/addresses/:addressId/edit', edit, async (c) => {
+    const { p, a } = await addressOf(c);
+    return formPage(c, p, a, valuesOf(a));
   });
 
   router.post('/:id/addresses/:addressId/edit', edit, async (c) => {
-    const { t } = tr(c);
     const { p, a, owner } = await addressOf(c);
     const form = await readForm(c, AddressForm);
-    if (!form.ok) {
-      c.status(422);
-      const action = `${root(c)}/${p.customerId}/addresses/${a.id}/edit`;
-      const errors = translatedErrors(t, form.errors, 'customers.addresses.error');
-      return c.render(
-        <AddressFormView
-          c={c}
-          t={t}
-          p={p}
-          action={action}
-          title={editTitle(t, p)}
-          offerDefault={!a.isDefault}
-          values={stringValues(form.values)}
-          errors={errors}
-        />,
-        { title: editTitle(t, p) },
-      );
-    }
+    if (!form.ok) return formPage(c, p, a, stringValues(form.values), form.errors);
     // The form sends every field: an emptied optional one is cleared. An unticked box leaves the default as it is.
     const { isDefault, ...fields } = form.data;
     const patch: AddressPatch = { ...fields, ...(isDefault ? { isDefault: true } : {}) };
     for (const f of OPTIONAL_ADDRESS_FIELDS) (patch as Record<string, unknown>)[f] = fields[f as keyof typeof fields];
     await inVendor(ctx, owner.vendorId, (s) => updateAddress(s.trx, owner, a.id, patch));
-    return done(c, p, t('customers.addresses.saved'));
+    return done(c, p, tr(c).t('customers.addresses.saved'));
   });
 
   router.post('/:id/addresses/:addressId/default', edit, async (c) => {
