@@ -50,6 +50,7 @@ export { definePlugin, ROUTE_AREAS } from '../plugins/definition.js';
 export type { FileStore } from '../storage/files.js';
 export type {
   CustomerAccount,
+  CustomerAccountPatch,
   CustomerDirectory,
   CustomerListOptions,
   CustomerQueryOptions,

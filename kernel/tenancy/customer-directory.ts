@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { TenantScope } from '../db/tenant-scope.js';
+import { KernelErrors } from '../errors/codes.js';
 
 /** A shop customer's account as plugins see it: what the kernel owns, never the password or sign-in data. */
 export interface CustomerAccount {
@@ -36,9 +37,44 @@ export interface CustomerListOptions extends CustomerQueryOptions {
 }
 
 /**
- * `ctx.customers`: the vendor's live (not deleted) shop customers, read only. Every call names the vendor and is
- * scoped to it by row-level security, so a plugin never reads another vendor's customers and never touches the
- * kernel's `customers` table itself.
+ * What a vendor may change on a customer's account. The email is the customer's sign-in identity: only they change
+ * it. Names are trimmed, up to 100 characters each (empty is allowed); the phone is trimmed, up to 40 characters of
+ * digits, spaces and `+ ( ) . / -`, and empty clears it.
+ */
+export interface CustomerAccountPatch {
+  firstName?: string;
+  lastName?: string;
+  phone?: string | null;
+}
+
+export const CUSTOMER_NAME_MAX = 100;
+export const CUSTOMER_PHONE_MAX = 40;
+const PHONE = /^[+0-9 ()./-]*$/;
+
+/** Why the patch is refused, per field (none: it is acceptable). */
+function patchProblems(patch: CustomerAccountPatch): Record<string, string> {
+  const problems: Record<string, string> = {};
+  for (const field of ['firstName', 'lastName'] as const) {
+    const value = patch[field];
+    if (value === undefined) continue;
+    if (typeof value !== 'string') problems[field] = 'must be text';
+    else if (value.trim().length > CUSTOMER_NAME_MAX)
+      problems[field] = `must be at most ${CUSTOMER_NAME_MAX} characters`;
+  }
+  const phone = patch.phone;
+  if (phone !== undefined && phone !== null) {
+    if (typeof phone !== 'string') problems.phone = 'must be text';
+    else if (phone.trim().length > CUSTOMER_PHONE_MAX)
+      problems.phone = `must be at most ${CUSTOMER_PHONE_MAX} characters`;
+    else if (!PHONE.test(phone.trim())) problems.phone = 'must be a phone number such as +352 621 123 456';
+  }
+  return problems;
+}
+
+/**
+ * `ctx.customers`: the vendor's live (not deleted) shop customers. Every call names the vendor and is scoped to it by
+ * row-level security, so a plugin never reads or changes another vendor's customers and never touches the kernel's
+ * `customers` table itself. Reads, and `update` of the names and phone (never the email, password or consent).
  */
 export interface CustomerDirectory {
   get(vendorId: number, id: number, options?: CustomerQueryOptions): Promise<CustomerAccount | undefined>;
@@ -52,6 +88,17 @@ export interface CustomerDirectory {
   ): Promise<CustomerAccount[]>;
   /** One page of customers, and how many match in all. */
   list(vendorId: number, options?: CustomerListOptions): Promise<{ customers: CustomerAccount[]; total: number }>;
+  /**
+   * Changes the live customer's names and phone; the updated account, or undefined (unknown, deleted, or another
+   * vendor's). A field left out stays as it is. Refuses bad values with 422 ORN_HTTP_VALIDATION_FAILED naming the
+   * fields, changing nothing.
+   */
+  update(
+    vendorId: number,
+    id: number,
+    patch: CustomerAccountPatch,
+    options?: CustomerQueryOptions,
+  ): Promise<CustomerAccount | undefined>;
 }
 
 interface Row {
@@ -135,6 +182,29 @@ export function createCustomerDirectory(withTenant: Scoped): CustomerDirectory {
           { count: string | number }[]
         >('* as count');
         return { customers: rows.map(toAccount), total: Number(counted?.count ?? 0) };
+      }),
+    update: (vendorId, id, patch, options = {}) =>
+      run(vendorId, options.trx, async (db) => {
+        const problems = patchProblems(patch);
+        if (Object.keys(problems).length) {
+          const summary = Object.entries(problems)
+            .map(([field, problem]) => `${field}: ${problem}`)
+            .join('; ');
+          throw KernelErrors.ValidationFailed({ summary }, { fields: problems });
+        }
+        if (!Number.isSafeInteger(id) || id <= 0) return undefined;
+        const changes: Record<string, unknown> = {};
+        if (patch.firstName !== undefined) changes.first_name = patch.firstName.trim();
+        if (patch.lastName !== undefined) changes.last_name = patch.lastName.trim();
+        if (patch.phone !== undefined) changes.phone = patch.phone?.trim() || null;
+        if (Object.keys(changes).length) {
+          const updated = await live(db, vendorId)
+            .where({ id })
+            .update({ ...changes, updated_at: db.fn.now() });
+          if (!updated) return undefined;
+        }
+        const row = await live(db, vendorId).where({ id }).first<Row | undefined>(COLUMNS);
+        return row ? toAccount(row) : undefined;
       }),
   };
 }

@@ -77,4 +77,22 @@ describe('ctx.customers: the customer directory plugins read shop customers thro
     assert.equal(seen?.one, undefined);
     assert.equal(seen?.all.total, 0);
   });
+
+  it("changes a customer's names and phone, never the email, and never another vendor's or a deleted customer", async () => {
+    const changed = await directory.update(a.id, ada, { firstName: '  Augusta ', phone: '+352 621 000 111' });
+    assert.equal(changed?.firstName, 'Augusta');
+    assert.equal(changed?.lastName, 'Lovelace', 'a field left out stays');
+    assert.equal(changed?.phone, '+352 621 000 111');
+    assert.equal(changed?.email, `ada-${process.pid}@example.com`);
+    assert.equal((await directory.update(a.id, ada, { phone: '' }))?.phone, null, 'an empty phone clears it');
+    assert.equal(await directory.update(a.id, bea, { firstName: 'Mine' }), undefined);
+    assert.equal((await directory.get(b.id, bea))?.firstName, 'Ada');
+    assert.equal(await directory.update(a.id, gone, { firstName: 'Back' }), undefined);
+    await assert.rejects(
+      directory.update(a.id, ada, { lastName: 'x'.repeat(101), phone: 'call me' }),
+      (err: { code: string; fields: Record<string, string> }) =>
+        err.code === 'ORN_HTTP_VALIDATION_FAILED' && Boolean(err.fields.lastName && err.fields.phone),
+    );
+    assert.equal((await directory.get(a.id, ada))?.lastName, 'Lovelace', 'a refused change changes nothing');
+  });
 });

@@ -78,6 +78,23 @@ const checkPostal = (a: { country?: string; postalCode?: string }, ctx: z.Refine
 
 export const AddressInput = z.object(fields).superRefine(checkPostal).openapi('CustomerProfilesAddressInput');
 export type AddressInput = z.infer<typeof AddressInput>;
+/** The address form's text fields, in order (the kind is a select, isDefault a checkbox): shop and vendor pages. */
+export const ADDRESS_FORM_FIELDS = [
+  'fullName',
+  'company',
+  'line1',
+  'line2',
+  'postalCode',
+  'city',
+  'country',
+  'phone',
+] as const;
+export const OPTIONAL_ADDRESS_FIELDS: ReadonlySet<string> = new Set(['company', 'line2', 'postalCode', 'phone']);
+/** A posted address form: a checkbox posts `on` or nothing; the rest is checked as the JSON API checks it. */
+export const AddressForm = z.preprocess(
+  (v) => ({ ...(v as Record<string, unknown>), isDefault: (v as Record<string, unknown>).isDefault === 'on' }),
+  AddressInput,
+);
 /** A change: any field; country and postal code are checked together against the stored address. */
 export const AddressPatch = z.object(fields).partial().openapi('CustomerProfilesAddressPatch');
 export type AddressPatch = z.infer<typeof AddressPatch>;

@@ -42,6 +42,31 @@ export const ProfilePatch = z
   .openapi('CustomerProfilesProfilePatch');
 export type ProfilePatch = z.infer<typeof ProfilePatch>;
 
+/** The kernel's limits for what `ctx.customers.update` accepts (names up to 100 characters, phone up to 40). */
+const name = z.string().trim().max(100, 'must be at most 100 characters');
+export const PHONE = /^[+0-9 ()./-]*$/;
+
+/**
+ * What a vendor changes on a customer: the account's names and phone (the kernel's, through `ctx.customers.update`)
+ * and the profile fields. Never the email (the customer's sign-in identity) nor the marketing consent (the customer's
+ * to give).
+ */
+export const VendorProfilePatch = ProfilePatch.omit({ marketing: true })
+  .extend({
+    firstName: name,
+    lastName: name,
+    phone: z
+      .string()
+      .trim()
+      .max(40, 'must be at most 40 characters')
+      .regex(PHONE, 'must be a phone number such as +352 621 123 456')
+      .nullable(),
+  })
+  .partial()
+  .strict()
+  .openapi('CustomerProfilesVendorProfilePatch');
+export type VendorProfilePatch = z.infer<typeof VendorProfilePatch>;
+
 /** Where the profile functions run: the vendor's transaction and the kernel's customer directory (`ctx.customers`). */
 export interface Scope {
   trx: Knex;
@@ -143,6 +168,20 @@ export async function updateProfile(s: Scope, customerId: number, patch: Profile
   }
   if (Object.keys(values).length) await upsert(s, customerId, values);
   return loadProfile(s, customerId);
+}
+
+/** The vendor's change to a customer's account (names, phone) and profile, in the scope's one transaction. */
+export async function updateCustomer(s: Scope, customerId: number, patch: VendorProfilePatch) {
+  await loadProfile(s, customerId);
+  const { firstName, lastName, phone, ...profile } = patch;
+  const account = Object.fromEntries(
+    Object.entries({ firstName, lastName, phone }).filter(([, v]) => v !== undefined),
+  ) as VendorProfilePatch;
+  if (Object.keys(account).length) {
+    const updated = await s.customers.update(s.vendorId, customerId, account, { trx: s.trx });
+    if (!updated) throw ProfileErrors.NotFound({ what: 'customer', id: customerId });
+  }
+  return updateProfile(s, customerId, profile);
 }
 
 export async function updateNotes(s: Scope, customerId: number, notes: string) {

@@ -1,19 +1,16 @@
 import { OrionError, type PluginContext, type PluginRouter, z } from '@orion/sdk';
 import { Alert, CSRF_FIELD, csrfToken, type FieldErrors, readForm, setFlash, translator } from '@orion/sdk/ui';
 import type { Context } from 'hono';
-import { type Address, AddressInput } from './address.js';
+import {
+  type Address,
+  AddressForm,
+  ADDRESS_FORM_FIELDS as FIELDS,
+  OPTIONAL_ADDRESS_FIELDS as OPTIONAL,
+} from './address.js';
 import { createAddress, deleteAddress, listAddresses, type Owner, updateAddress } from './addresses.js';
 import { messages } from './locales/index.js';
 
 type T = ReturnType<typeof translator<keyof typeof messages.en & string>>['t'];
-
-/** A checkbox posts `on` or nothing; the rest of the address is checked as the JSON API checks it. */
-const AddressForm = z.preprocess(
-  (v) => ({ ...(v as Record<string, unknown>), isDefault: (v as Record<string, unknown>).isDefault === 'on' }),
-  AddressInput,
-);
-const FIELDS = ['fullName', 'company', 'line1', 'line2', 'postalCode', 'city', 'country', 'phone'] as const;
-const OPTIONAL: ReadonlySet<string> = new Set(['company', 'line2', 'postalCode', 'phone']);
 
 const shopBase = (c: Context) => (c.get('tenant') as { shopBase: string } | undefined)?.shopBase ?? '';
 const pagePath = (c: Context) => `${shopBase(c)}/customer-profiles/addresses`;

@@ -19,6 +19,7 @@ import type { Address } from '../address.js';
 import { listAddresses } from '../addresses.js';
 import { ProfileErrors } from '../errors.js';
 import { inVendor, loadProfile, updateNotes, type VendorProfile } from '../profiles.js';
+import { AddressesCard } from './addresses.js';
 import { type CustomerOrderList, ordersOf } from './orders.js';
 import { CustomerId, fullName, root, type T, tr } from './shared.js';
 
@@ -39,34 +40,6 @@ function Field(props: { label: string; value: string | null }) {
       <dt class="font-medium text-gray-700">{props.label}</dt>
       <dd>{props.value ?? '—'}</dd>
     </>
-  );
-}
-
-function AddressBlock(props: { t: T; a: Address }) {
-  const { t, a } = props;
-  return (
-    <li class="rounded-md p-3 ring-1 ring-gray-200">
-      <p class="mb-1 flex gap-2 text-sm font-medium">
-        {a.kind === 'shipping' ? t('customers.address.shipping') : t('customers.address.billing')}
-        {a.isDefault ? <Badge tone="blue">{t('customers.address.default')}</Badge> : null}
-      </p>
-      <address class="text-sm not-italic">
-        {[
-          a.fullName,
-          a.company,
-          a.line1,
-          a.line2,
-          `${a.postalCode ?? ''} ${a.city}`.trim(),
-          a.region,
-          a.country,
-          a.phone,
-        ]
-          .filter(Boolean)
-          .map((line) => (
-            <span class="block">{line}</span>
-          ))}
-      </address>
-    </li>
   );
 }
 
@@ -181,9 +154,14 @@ function DetailView(props: { c: Context; d: Detail; value?: string; errors?: Fie
         title={fullName(t, p)}
         description={p.email}
         actions={
-          <LinkButton variant="secondary" href={root(c)}>
-            {t('customers.back')}
-          </LinkButton>
+          <>
+            {can(c.get('principal'), 'customer-profiles.edit') ? (
+              <LinkButton href={`${root(c)}/${p.customerId}/edit`}>{t('customers.edit')}</LinkButton>
+            ) : null}
+            <LinkButton variant="secondary" href={root(c)}>
+              {t('customers.back')}
+            </LinkButton>
+          </>
         }
       />
       <div class="grid gap-4 lg:grid-cols-2">
@@ -212,19 +190,10 @@ function DetailView(props: { c: Context; d: Detail; value?: string; errors?: Fie
               ? t('customers.consent.updated', { date: fmt.dateTime(new Date(p.marketing.updatedAt)) })
               : t('customers.consent.fromSignUp')}
           </p>
+          <p class="mt-1 text-xs text-gray-600">{t('customers.consent.customerOnly')}</p>
         </Card>
       </div>
-      <Card title={t('customers.addresses')}>
-        {d.addresses.length ? (
-          <ul class="grid gap-3 sm:grid-cols-2">
-            {d.addresses.map((a) => (
-              <AddressBlock t={t} a={a} />
-            ))}
-          </ul>
-        ) : (
-          <p class="text-sm">{t('customers.addresses.none')}</p>
-        )}
-      </Card>
+      <AddressesCard c={c} t={t} customerId={p.customerId} addresses={d.addresses} />
       <NotesCard c={c} t={t} d={d} value={props.value} errors={props.errors} />
       {d.orders ? <OrdersCard c={c} t={t} orders={d.orders} /> : null}
     </div>
@@ -232,8 +201,8 @@ function DetailView(props: { c: Context; d: Detail; value?: string; errors?: Fie
 }
 
 /**
- * A customer's page at `/vendor/<code>/customer-profiles/<id>`: profile, marketing consent, addresses, the team's
- * notes (a form that works without JavaScript) and, when the orders plugin is there, their orders. Another vendor's
+ * A customer's page at `/vendor/<code>/customer-profiles/<id>`: profile (with a link to edit it), marketing consent
+ * (read only: the customer's to give), addresses (edited in addresses.tsx), the team's notes (a form that works without JavaScript) and, when the orders plugin is there, their orders. Another vendor's
  * customer is a 404.
  */
 export function detailPages(router: PluginRouter, ctx: PluginContext): void {
