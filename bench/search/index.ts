@@ -66,7 +66,12 @@ export async function run(): Promise<Record<string, number>> {
       await refreshSearch(trx, shop.id);
       return Number(top.id);
     });
-    await vacuumAnalyze(kernel, ['catalog__products', 'catalog__variants', 'catalog__product_categories']);
+    await vacuumAnalyze(kernel, [
+      'catalog__products',
+      'catalog__variants',
+      'catalog__product_categories',
+      'catalog__search',
+    ]);
     process.stdout.write(`seeded ${PRODUCTS} products in ${Date.now() - started} ms\n`);
 
     const url = `${kernel.server?.url}/vendors/${shop.code}/shop/api/v1/shop/catalog/products?${process.env.BENCH_QUERY ?? `q=linen%20bl&category=${category}&minPrice=1000&maxPrice=20000&pageSize=20`}`;

@@ -39,8 +39,12 @@ export async function filteredQuery(trx: Knex, scope: ListScope, query: Omit<Lis
   else if (query.status) q.where('p.status', query.status);
   if (query.featured) q.where('p.featured', query.featured === 'true');
   if (tsquery) {
+    // The matches (ids and rank, from the search index's GIN index) once, used twice: their ids pick the products
+    // by key, and the join brings the rank. With the join alone the planner hashed every product of the vendor.
     const matches = tenantSearch(trx, T.search, vendorId, trx.raw("to_tsquery('simple', ?)", [tsquery]));
-    q.join(trx.raw('? as s', [matches]), 's.doc_id', 'p.id');
+    q.with('s', trx.raw('select doc_id, rank from ?', [matches]))
+      .join('s', 's.doc_id', 'p.id')
+      .whereRaw('p.id = any(array(select doc_id from s))');
   }
   if (query.category) {
     const ids = await categoryWithDescendants(trx, vendorId, query.category);
