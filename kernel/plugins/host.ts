@@ -199,7 +199,12 @@ export class PluginHost implements lifecycle.LifecycleHost {
       }
       try {
         const definition = await importDefinition(discovered.entry, previous !== undefined);
-        const deps = { ...this.options, root: this.options.container, find: (x: string) => this.loaded.get(x) };
+        const deps = {
+          ...this.options,
+          root: this.options.container,
+          find: (x: string) => this.loaded.get(x),
+          snapshot: () => this.current,
+        };
         next.set(id, createLoadedPlugin(discovered, definition, deps));
         this.fingerprints.set(id, print);
         (previous ? reloaded : added).push(id);

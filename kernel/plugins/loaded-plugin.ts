@@ -12,6 +12,7 @@ import type { DiscoveredPlugin } from './discover.js';
 import { PluginErrors } from './errors.js';
 import { describeIssues, settingsValidator } from './manifest.js';
 import { importFresh } from './reload.js';
+import type { PluginSnapshot } from './snapshot.js';
 
 /** A discovered plugin whose code is imported: its manifest, its definition and the context handed to it. */
 export interface LoadedPlugin {
@@ -32,6 +33,11 @@ export interface LoadDeps {
   find(id: string): LoadedPlugin | undefined;
   /** Each plugin's file store (`ctx.files`). */
   files: (pluginId: string) => FileStore;
+  /**
+   * The host's current state, whose stored settings `ctx.settings` reads outside a lifecycle transaction (no query
+   * per call: a checkout step asked for settings several times). Absent: every call reads the database.
+   */
+  snapshot?: () => PluginSnapshot;
 }
 
 /** Imports a plugin's code; `fresh` re-reads its files for a hot reload instead of taking the cached module. */
@@ -52,6 +58,19 @@ export function createLoadedPlugin(
 ): LoadedPlugin {
   const { manifest } = discovered;
   const validate = settingsValidator(manifest.settings);
+  /** Validated settings per stored object: a snapshot's objects live until the next change, so parse each once. */
+  const parsedSettings = new WeakMap<object, Record<string, unknown>>();
+  const validSettings = (stored: Record<string, unknown>): Record<string, unknown> => {
+    const known = parsedSettings.get(stored);
+    if (known) return { ...known };
+    const parsed = validate.safeParse(stored);
+    if (!parsed.success) {
+      const errors = describeIssues(parsed.error.issues, stored, 'settings');
+      throw PluginErrors.SettingsInvalid({ id: manifest.id, errors });
+    }
+    parsedSettings.set(stored, parsed.data as Record<string, unknown>);
+    return { ...(parsed.data as Record<string, unknown>) };
+  };
   const container = deps.root.createChildContainer();
   const logger = deps.logger.child({ plugin: manifest.id });
   const files = deps.files(manifest.id);
@@ -65,15 +84,16 @@ export function createLoadedPlugin(
     withTenant: (scope, fn) => withTenant(db, scope, fn, { logger }),
     emit: (event, payload) => deps.events.emit(event, payload),
     async settings(platformId) {
-      const row = await db('platform_plugins')
-        .where({ platform_id: platformId, plugin_id: manifest.id })
-        .first<{ settings: Record<string, unknown> } | undefined>('settings');
-      const parsed = validate.safeParse(row?.settings ?? {});
-      if (!parsed.success) {
-        const errors = describeIssues(parsed.error.issues, row?.settings, 'settings');
-        throw PluginErrors.SettingsInvalid({ id: manifest.id, errors });
-      }
-      return parsed.data as Record<string, unknown>;
+      // A lifecycle hook's context (db is its transaction) may run before the snapshot holds what it wrote.
+      const stored =
+        db === deps.knex && deps.snapshot
+          ? deps.snapshot().settingsOf(platformId, manifest.id)
+          : ((
+              await db('platform_plugins')
+                .where({ platform_id: platformId, plugin_id: manifest.id })
+                .first<{ settings: Record<string, unknown> } | undefined>('settings')
+            )?.settings ?? {});
+      return validSettings(stored);
     },
     async mail(message, options) {
       await deps.root.resolve<Mailer>('kernel.mailer').send(message, options);

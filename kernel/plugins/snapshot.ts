@@ -11,7 +11,14 @@ export class PluginSnapshot {
     readonly installed: ReadonlyMap<string, string>,
     private readonly enabled: ReadonlyMap<number, ReadonlySet<string>>,
     private readonly alwaysOn: ReadonlySet<string>,
+    /** Stored settings per platform id, then plugin id (as stored: `ctx.settings` validates them). */
+    private readonly settings: ReadonlyMap<number, ReadonlyMap<string, Record<string, unknown>>> = new Map(),
   ) {}
+
+  /** A plugin's stored settings on a platform (none stored: an empty object). */
+  settingsOf(platformId: number, pluginId: string): Record<string, unknown> {
+    return this.settings.get(platformId)?.get(pluginId) ?? {};
+  }
 
   isEnabled(platformId: number, pluginId: string): boolean {
     if (!this.installed.has(pluginId)) return false;
@@ -27,19 +34,35 @@ export class PluginSnapshot {
   }
 }
 
+interface PlatformPluginRow {
+  platform_id: number | string;
+  plugin_id: string;
+  enabled: boolean;
+  settings: Record<string, unknown> | null;
+}
+
 /** Reads the state tables. `alwaysOn` are the core plugins: enabled on every platform once installed. */
 export async function loadSnapshot(knex: Knex, epoch: number, alwaysOn: ReadonlySet<string>): Promise<PluginSnapshot> {
   const installed = new Map<string, string>(
     (await knex('plugins').select('id', 'version')).map((r: { id: string; version: string }) => [r.id, r.version]),
   );
   const enabled = new Map<number, Set<string>>();
-  const rows = await knex('platform_plugins').where({ enabled: true }).select('platform_id', 'plugin_id');
-  for (const row of rows as { platform_id: number; plugin_id: string }[]) {
-    const set = enabled.get(row.platform_id) ?? new Set<string>();
-    set.add(row.plugin_id);
-    enabled.set(row.platform_id, set);
+  const settings = new Map<number, Map<string, Record<string, unknown>>>();
+  const rows = await knex('platform_plugins').select('platform_id', 'plugin_id', 'enabled', 'settings');
+  for (const row of rows as PlatformPluginRow[]) {
+    const platformId = Number(row.platform_id);
+    if (row.enabled) {
+      const set = enabled.get(platformId) ?? new Set<string>();
+      set.add(row.plugin_id);
+      enabled.set(platformId, set);
+    }
+    if (row.settings && Object.keys(row.settings).length) {
+      const forPlatform = settings.get(platformId) ?? new Map<string, Record<string, unknown>>();
+      forPlatform.set(row.plugin_id, row.settings);
+      settings.set(platformId, forPlatform);
+    }
   }
-  return new PluginSnapshot(epoch, installed, enabled, alwaysOn);
+  return new PluginSnapshot(epoch, installed, enabled, alwaysOn, settings);
 }
 
 export interface Transition {

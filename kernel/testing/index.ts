@@ -4,7 +4,7 @@ export { missingEnglishKeys, strayKeys } from '../i18n/coverage.js';
 export { adminHeaders } from './admin-token.js';
 export { type JsonReply, requestJson } from './json-request.js';
 export { lastMailTo, linkIn, mailsTo } from './mail.js';
-export { disablePlugins, enablePlugins, pluginPackageDir } from './plugins.js';
+export { disablePlugins, enablePlugins, pluginPackageDir, setPluginSettings } from './plugins.js';
 export { type StartTestKernelOptions, startTestKernel, type TestKernel } from './start-test-kernel.js';
 export { asSystem } from './system-db.js';
 export {

@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { withTenant } from '../db/tenant-scope.js';
 import { DIST, ROOT } from '../paths.js';
 import * as lifecycle from '../plugins/lifecycle.js';
+import { savePluginSettings } from '../plugins/settings.js';
 import type { TestKernel } from './start-test-kernel.js';
 
 /**
@@ -38,4 +40,22 @@ export async function enablePlugins(kernel: TestKernel, ids: string[], platform 
 /** Disables the plugins on `platform` (default `main`), and the plugins that depend on them. */
 export async function disablePlugins(kernel: TestKernel, ids: string[], platform = 'main'): Promise<void> {
   for (const id of ids) await lifecycle.disable(kernel.plugins, platform, id, { actor: 'test', cascade: true });
+}
+
+/**
+ * Stores a plugin's settings on `platform` (default `main`) as the admin console does (validated, audit-logged),
+ * and refreshes the host's snapshot, where `ctx.settings` reads them.
+ */
+export async function setPluginSettings(
+  kernel: TestKernel,
+  pluginId: string,
+  values: Record<string, unknown>,
+  platform = 'main',
+): Promise<void> {
+  const found = kernel.platforms.findByCode(platform);
+  if (!found) throw new Error(`no platform "${platform}"`);
+  await withTenant(kernel.db.knex, { bypass: true, reason: 'test: plugin settings' }, (db) =>
+    savePluginSettings(db, undefined, { platformId: found.id, pluginId, values, actor: 'test' }),
+  );
+  await kernel.plugins.changed();
 }

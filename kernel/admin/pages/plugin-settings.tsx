@@ -72,6 +72,8 @@ export function mountAdminPluginSettings(app: Hono, deps: AdminPluginSettingsDep
         actor: adminOf(c).email,
       }),
     );
+    // Plugins read settings from the host's snapshot: refresh it here and in the other processes.
+    await deps.host.changed();
     setFlash(c, {
       kind: 'success',
       text: kernelT(c)('adminPluginSettings.saved', { name: manifest.displayName, platform: platform.name }),

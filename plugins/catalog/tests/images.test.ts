@@ -3,10 +3,10 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import {
-  asSystem,
   createTestVendor,
   enablePlugins,
   pluginPackageDir,
+  setPluginSettings,
   startTestKernel,
   type TestKernel,
   type TestVendor,
@@ -39,14 +39,7 @@ describe('catalog: product images', () => {
     kernel = await startTestKernel({ plugins: { roots: [], extraDirs: [pluginPackageDir(import.meta.url)] } });
     await enablePlugins(kernel, ['catalog']);
     // A small size limit, so an "oversized" file stays small in the test.
-    await asSystem(kernel, async (db) => {
-      const main = await db('platforms').where({ code: 'main' }).first('id');
-      const settings = JSON.stringify({ imageMaxBytes: MAX_BYTES });
-      await db('platform_plugins')
-        .insert({ platform_id: main.id, plugin_id: 'catalog', settings, changed_by: 'test' })
-        .onConflict(['platform_id', 'plugin_id'])
-        .merge({ settings });
-    });
+    await setPluginSettings(kernel, 'catalog', { imageMaxBytes: MAX_BYTES });
     shop = await createTestVendor(kernel);
     other = await createTestVendor(kernel);
     pages = pagesOf(kernel, shop);

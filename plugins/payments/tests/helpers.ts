@@ -1,4 +1,11 @@
-import { enablePlugins, pluginPackageDir, requestJson, startTestKernel, type TestKernel } from '@orion/sdk/testing';
+import {
+  enablePlugins,
+  pluginPackageDir,
+  requestJson,
+  setPluginSettings,
+  startTestKernel,
+  type TestKernel,
+} from '@orion/sdk/testing';
 
 export const API = '/api/v1/vendor/payments';
 export const webhookUrl = (vendorCode: string) =>
@@ -13,10 +20,7 @@ export async function startPaymentsKernel(moduleUrl: string): Promise<TestKernel
 
 /** Sets the payments settings of platform `main`, as an administrator would. */
 export async function setSettings(kernel: TestKernel, settings: Record<string, unknown>): Promise<void> {
-  await kernel.db
-    .knex('platform_plugins')
-    .where({ plugin_id: 'payments', platform_id: kernel.platforms.findByCode('main')!.id })
-    .update({ settings: JSON.stringify(settings) });
+  await setPluginSettings(kernel, 'payments', settings);
 }
 
 export interface Reply {
