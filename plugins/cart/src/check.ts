@@ -1,4 +1,4 @@
-import { Money, type PluginContext } from '@orion/sdk';
+import { type Knex, Money, type PluginContext } from '@orion/sdk';
 import type { CartRow, LineRow } from './store.js';
 
 /** What the cart needs from the catalog's `catalog.variants` service (described here, not imported). */
@@ -11,11 +11,11 @@ export interface CatalogVariant {
   price: { amountMinor: number; currency: string };
 }
 interface CatalogVariants {
-  find(vendorId: number, ids: number[]): Promise<CatalogVariant[]>;
+  find(vendorId: number, ids: number[], options?: { trx?: Knex }): Promise<CatalogVariant[]>;
 }
 /** What the cart needs from inventory's `inventory.reservations` service, when inventory is there. */
 interface InventoryAvailability {
-  available(vendorId: number, variantIds: number[]): Promise<Record<number, number>>;
+  available(vendorId: number, variantIds: number[], options?: { trx?: Knex }): Promise<Record<number, number>>;
 }
 
 export const catalogVariants = (ctx: PluginContext) => ctx.service<CatalogVariants>('catalog.variants');
@@ -65,12 +65,21 @@ export interface CartView {
 const fmt = (m: Money) => Money.format(m, 'en-GB');
 const label = (l: { title: string }) => `"${l.title}"`;
 
-/** Re-prices and re-checks the lines against the catalog (and inventory, when there) and describes every change. */
-export async function describeCart(ctx: PluginContext, cart: CartRow | undefined, lines: LineRow[]): Promise<CartView> {
+/**
+ * Re-prices and re-checks the lines against the catalog (and inventory, when there) and describes every change.
+ * With `trx` (scoped to the cart's vendor) the catalog and inventory read in it: one transaction instead of three.
+ */
+export async function describeCart(
+  ctx: PluginContext,
+  cart: CartRow | undefined,
+  lines: LineRow[],
+  trx?: Knex,
+): Promise<CartView> {
   const vendorId = cart?.vendor_id ?? 0;
   const ids = lines.map((l) => l.variant_id);
-  const variants = new Map((await catalogVariants(ctx).find(vendorId, ids)).map((v) => [v.id, v]));
-  const stock = ids.length ? await inventory(ctx)?.available(vendorId, ids) : undefined;
+  const options = trx ? { trx } : {};
+  const variants = new Map((await catalogVariants(ctx).find(vendorId, ids, options)).map((v) => [v.id, v]));
+  const stock = ids.length ? await inventory(ctx)?.available(vendorId, ids, options) : undefined;
   const views = lines.map((l): CartLineView => {
     const v = variants.get(l.variant_id);
     const unitPrice = Money.of(l.unit_price_minor, l.currency);

@@ -7,9 +7,11 @@ import { type CartRow, findCart, listLines, T, upsertLine } from './store.js';
 /** The cart as the shopper sees it: lines re-priced and re-checked, with a message for every change. */
 export async function viewCart(ctx: PluginContext, vendorId: number, cart: CartRow | undefined): Promise<CartView> {
   if (!cart) return describeCart(ctx, undefined, []);
-  const lines = await ctx.withTenant({ vendorId }, (trx) => listLines(trx, vendorId, cart.id));
-  const fresh = await ctx.withTenant({ vendorId }, (trx) => findCart(trx, vendorId, { id: cart.id }));
-  return describeCart(ctx, fresh ?? cart, lines);
+  return ctx.withTenant({ vendorId }, async (trx) => {
+    const lines = await listLines(trx, vendorId, cart.id);
+    const fresh = await findCart(trx, vendorId, { id: cart.id });
+    return describeCart(ctx, fresh ?? cart, lines, trx);
+  });
 }
 
 function checkLimit(shopper: Shopper, requested: number): void {

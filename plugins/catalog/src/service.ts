@@ -1,4 +1,4 @@
-import type { PluginContext } from '@orion/sdk';
+import type { Knex, PluginContext } from '@orion/sdk';
 import { T, toVariant, type VariantRow } from './rows.js';
 
 /** A variant as other plugins see it (cart, inventory, orders): enough to show, price and check it. */
@@ -19,8 +19,11 @@ export interface CatalogVariantRef {
  * `ctx.service<...>('catalog.variants')` rather than read the catalog's tables.
  */
 export interface CatalogVariantsService {
-  /** The vendor's variants among `ids` (of live products); ids of other vendors or unknown ids are left out. */
-  find(vendorId: number, ids: number[]): Promise<CatalogVariantRef[]>;
+  /**
+   * The vendor's variants among `ids` (of live products); ids of other vendors or unknown ids are left out. With
+   * `trx` (the caller's transaction, scoped to the same vendor) the read joins it instead of opening its own.
+   */
+  find(vendorId: number, ids: number[], options?: { trx?: Knex }): Promise<CatalogVariantRef[]>;
   /** Every variant of the vendor's live products, by id (for seeding and exports). */
   list(vendorId: number, options?: { limit?: number }): Promise<CatalogVariantRef[]>;
 }
@@ -28,8 +31,8 @@ export interface CatalogVariantsService {
 type JoinedRow = VariantRow & { title: string; status: CatalogVariantRef['productStatus']; tax_rate_bp: number | null };
 
 export function createVariantsService(ctx: PluginContext): CatalogVariantsService {
-  const query = (vendorId: number, filter: (q: ReturnType<PluginContext['db']>) => void) =>
-    ctx.withTenant({ vendorId }, async (trx) => {
+  const query = (vendorId: number, filter: (q: ReturnType<PluginContext['db']>) => void, given?: Knex) => {
+    const read = async (trx: Knex) => {
       const q = trx(`${T.variants} as v`)
         .join(`${T.products} as p`, function () {
           this.on('p.id', 'v.product_id').andOn('p.vendor_id', 'v.vendor_id');
@@ -54,9 +57,12 @@ export function createVariantsService(ctx: PluginContext): CatalogVariantsServic
           taxRateBp: r.tax_rate_bp,
         };
       });
-    });
+    };
+    return given ? read(given) : ctx.withTenant({ vendorId }, read);
+  };
   return {
-    find: (vendorId, ids) => (ids.length ? query(vendorId, (q) => q.whereIn('v.id', ids)) : Promise.resolve([])),
+    find: (vendorId, ids, options = {}) =>
+      ids.length ? query(vendorId, (q) => q.whereIn('v.id', ids), options.trx) : Promise.resolve([]),
     list: (vendorId, options = {}) => query(vendorId, (q) => q.limit(options.limit ?? 10_000)),
   };
 }

@@ -33,8 +33,11 @@ export interface InventoryReservations {
   release(vendorId: number, orderRef: string, options?: Omit<ReservationOptions, 'orderRef'>): Promise<ReservedLine[]>;
   /** Turns an order's open reservation into a stock decrement (fulfilment), with history rows. */
   commit(vendorId: number, orderRef: string, options?: Omit<ReservationOptions, 'orderRef'>): Promise<ReservedLine[]>;
-  /** Available units (on hand − reserved, all locations) per variant id; variants without stock are 0. */
-  available(vendorId: number, variantIds: number[]): Promise<Record<number, number>>;
+  /**
+   * Available units (on hand − reserved, all locations) per variant id; variants without stock are 0. With `trx`
+   * (the caller's transaction, scoped to the same vendor) the read joins it.
+   */
+  available(vendorId: number, variantIds: number[], options?: { trx?: Knex }): Promise<Record<number, number>>;
 }
 
 /** Emits `inventory.low` for each stock row that just fell to its threshold. */
@@ -64,14 +67,14 @@ export function createReservationsService(ctx: PluginContext): InventoryReservat
       run(vendorId, options.trx, (trx) => releaseReservation(trx, vendorId, orderRef)),
     commit: (vendorId, orderRef, options = {}) =>
       run(vendorId, options.trx, (trx) => commitReservation(trx, vendorId, orderRef, options.actor ?? 'system')),
-    async available(vendorId, variantIds) {
-      const rows = await ctx.withTenant({ vendorId }, (trx) =>
+    async available(vendorId, variantIds, options = {}) {
+      const read = (trx: Knex) =>
         trx(T.stock)
           .where({ vendor_id: vendorId })
           .whereIn('variant_id', variantIds)
           .groupBy('variant_id')
-          .select('variant_id', trx.raw('sum(on_hand - reserved)::int as available')),
-      );
+          .select('variant_id', trx.raw('sum(on_hand - reserved)::int as available'));
+      const rows = await (options.trx ? read(options.trx) : ctx.withTenant({ vendorId }, read));
       const out: Record<number, number> = Object.fromEntries(variantIds.map((id) => [id, 0]));
       for (const r of rows as { variant_id: number; available: number }[]) out[Number(r.variant_id)] = r.available;
       return out;
