@@ -63,6 +63,12 @@ export interface PluginContext {
   /** A service provided by a plugin this one depends on (`'<pluginId>.<name>'`). */
   service<T>(name: string): T;
   /**
+   * Whether a plugin is installed and enabled on a platform now. A service answers on every platform; ask this
+   * before using an optional dependency's service for one platform's request (an installed inventory disabled on
+   * that platform has no stock to report there).
+   */
+  isEnabled(pluginId: string, platformId: number): boolean;
+  /**
    * The vendor's shop customers (the kernel's accounts), read only and scoped to the vendor you name: `get`,
    * `getMany`, `search`, `list`. Use it instead of reading the kernel's `customers` table.
    */

@@ -35,9 +35,9 @@ export interface LoadDeps {
   files: (pluginId: string) => FileStore;
   /**
    * The host's current state, whose stored settings `ctx.settings` reads outside a lifecycle transaction (no query
-   * per call: a checkout step asked for settings several times). Absent: every call reads the database.
+   * per call: a checkout step asked for settings several times), and `ctx.isEnabled` asks.
    */
-  snapshot?: () => PluginSnapshot;
+  snapshot: () => PluginSnapshot;
 }
 
 /** Imports a plugin's code; `fresh` re-reads its files for a hot reload instead of taking the cached module. */
@@ -86,7 +86,7 @@ export function createLoadedPlugin(
     async settings(platformId) {
       // A lifecycle hook's context (db is its transaction) may run before the snapshot holds what it wrote.
       const stored =
-        db === deps.knex && deps.snapshot
+        db === deps.knex
           ? deps.snapshot().settingsOf(platformId, manifest.id)
           : ((
               await db('platform_plugins')
@@ -98,6 +98,7 @@ export function createLoadedPlugin(
     async mail(message, options) {
       await deps.root.resolve<Mailer>('kernel.mailer').send(message, options);
     },
+    isEnabled: (pluginId, platformId) => deps.snapshot().isEnabled(platformId, pluginId),
     service<T>(name: string): T {
       const [owner] = name.split('.');
       const declared = !!owner && (owner in manifest.dependencies || owner in (manifest.optionalDependencies ?? {}));

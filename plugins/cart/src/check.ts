@@ -20,8 +20,12 @@ interface InventoryAvailability {
 
 export const catalogVariants = (ctx: PluginContext) => ctx.service<CatalogVariants>('catalog.variants');
 
-/** Inventory's availability service, or undefined when the inventory plugin is not there (an optional dependency). */
-export function inventory(ctx: PluginContext): InventoryAvailability | undefined {
+/**
+ * Inventory's availability service, or undefined when the inventory plugin is not there (an optional dependency) or
+ * not enabled on the cart's platform: there nothing tracks stock, and its service would report none.
+ */
+export function inventory(ctx: PluginContext, platformId: number): InventoryAvailability | undefined {
+  if (!ctx.isEnabled('inventory', platformId)) return undefined;
   try {
     return ctx.service<InventoryAvailability>('inventory.reservations');
   } catch {
@@ -79,7 +83,8 @@ export async function describeCart(
   const ids = lines.map((l) => l.variant_id);
   const options = trx ? { trx } : {};
   const variants = new Map((await catalogVariants(ctx).find(vendorId, ids, options)).map((v) => [v.id, v]));
-  const stock = ids.length ? await inventory(ctx)?.available(vendorId, ids, options) : undefined;
+  const stock =
+    ids.length && cart ? await inventory(ctx, cart.platform_id)?.available(vendorId, ids, options) : undefined;
   const views = lines.map((l): CartLineView => {
     const v = variants.get(l.variant_id);
     const unitPrice = Money.of(l.unit_price_minor, l.currency);

@@ -19,8 +19,8 @@ function checkLimit(shopper: Shopper, requested: number): void {
   if (requested > max) throw CartErrors.QuantityLimit({ max, requested });
 }
 
-async function checkStock(ctx: PluginContext, vendorId: number, variantId: number, sku: string, wanted: number) {
-  const stock = await inventory(ctx)?.available(vendorId, [variantId]);
+async function checkStock(ctx: PluginContext, shopper: Shopper, variantId: number, sku: string, wanted: number) {
+  const stock = await inventory(ctx, shopper.platformId)?.available(shopper.vendorId, [variantId]);
   const available = stock?.[variantId];
   if (available !== undefined && available < wanted) throw CartErrors.OutOfStock({ sku, available });
 }
@@ -44,7 +44,7 @@ export async function addLine(
   );
   const total = quantity + (existing?.quantity ?? 0);
   checkLimit(shopper, total);
-  await checkStock(ctx, vendorId, variantId, variant.sku, total);
+  await checkStock(ctx, shopper, variantId, variant.sku, total);
   const options = Object.values(variant.optionValues ?? {}).join(' / ');
   await ctx.withTenant({ vendorId }, async (trx) => {
     await upsertLine(trx, vendorId, cart.id, {
@@ -75,7 +75,7 @@ export async function setQuantity(
   );
   if (!line) throw CartErrors.LineNotFound({ id: lineId });
   checkLimit(shopper, quantity);
-  await checkStock(ctx, vendorId, Number(line.variant_id), line.sku, quantity);
+  await checkStock(ctx, shopper, Number(line.variant_id), line.sku, quantity);
   await ctx.withTenant({ vendorId }, async (trx) => {
     await trx(T.lines).where({ vendor_id: vendorId, id: lineId }).update({ quantity });
     await trx(T.carts).where({ vendor_id: vendorId, id: cart.id }).update({ updated_at: trx.fn.now() });

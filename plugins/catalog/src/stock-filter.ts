@@ -10,8 +10,12 @@ interface StockReader {
 /** The most products the in-stock filter looks at: beyond it, the filter keeps the first matches in sort order. */
 export const IN_STOCK_SCAN_LIMIT = 10_000;
 
-/** Inventory's stock reader when inventory is there, else undefined (the catalog works without it). */
-export function stockReader(ctx: PluginContext): StockReader | undefined {
+/**
+ * Inventory's stock reader when inventory is there (and, for a request of one platform, enabled on it), else
+ * undefined: the catalog works without it.
+ */
+export function stockReader(ctx: PluginContext, platformId?: number): StockReader | undefined {
+  if (platformId !== undefined && !ctx.isEnabled('inventory', platformId)) return undefined;
   try {
     return ctx.service<StockReader>('inventory.reservations');
   } catch {
@@ -28,10 +32,10 @@ export function stockReader(ctx: PluginContext): StockReader | undefined {
  */
 export async function searchProducts(
   ctx: PluginContext,
-  scope: ListScope,
+  scope: ListScope & { platformId?: number },
   query: ListQuery & { inStock?: 'true' | 'false' },
 ): Promise<{ items: Product[]; total: number }> {
-  const stock = query.inStock === 'true' ? stockReader(ctx) : undefined;
+  const stock = query.inStock === 'true' ? stockReader(ctx, scope.platformId) : undefined;
   const { vendorId } = scope;
   if (!stock) return ctx.withTenant({ vendorId }, (trx) => listProducts(trx, scope, query));
 
