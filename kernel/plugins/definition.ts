@@ -1,6 +1,8 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
+import type { AuditEntry } from '../audit/audit.js';
 import type { TenantScope } from '../db/tenant-scope.js';
 import type { EventName, OrionEvents } from '../events/bus.js';
 import type { Messages } from '../i18n/messages.js';
@@ -81,6 +83,13 @@ export interface PluginContext {
    * name them.
    */
   mail(message: MailMessage, options?: SendOptions): Promise<void>;
+  /**
+   * Appends an entry to the audit log (the admin console's, and the vendor's own when `vendorId` is set), with the
+   * actor, address, user agent and request id of `c` (no request: `entry.actor`, else `system`). `action` starts
+   * with `<pluginId>.`, e.g. `customer-profiles.address.deleted`. Pass the transaction that made the change as
+   * `trx` (scoped to the same vendor): the entry then exists exactly when the change does.
+   */
+  audit(c: Context | undefined, entry: AuditEntry, options?: { trx?: Knex }): Promise<void>;
 }
 
 /** During install, upgrade and uninstall: `trx` is the transaction the plugin's migrations ran in. */

@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url';
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import { type DependencyContainer, instanceCachingFactory } from 'tsyringe';
+import { audit } from '../audit/audit.js';
 import { withTenant } from '../db/tenant-scope.js';
 import type { EventBus } from '../events/bus.js';
 import type { Mailer } from '../mail/message.js';
@@ -94,6 +95,17 @@ export function createLoadedPlugin(
                 .first<{ settings: Record<string, unknown> } | undefined>('settings')
             )?.settings ?? {});
       return validSettings(stored);
+    },
+    async audit(c, entry, options = {}) {
+      if (!entry.action.startsWith(`${manifest.id}.`)) {
+        throw new Error(`plugin "${manifest.id}" audit actions start with "${manifest.id}.", not "${entry.action}"`);
+      }
+      if (options.trx) return audit(options.trx, c, entry);
+      const scope =
+        entry.vendorId !== undefined
+          ? { vendorId: entry.vendorId }
+          : { bypass: true as const, reason: `${manifest.id}: audit log entry` };
+      await withTenant(db, scope, (trx) => audit(trx, c, entry), { logger });
     },
     async mail(message, options) {
       await deps.root.resolve<Mailer>('kernel.mailer').send(message, options);

@@ -5,6 +5,7 @@
 
 export { createRoute, z } from '@hono/zod-openapi';
 export type { Knex } from 'knex';
+export type { AuditEntry } from '../audit/audit.js';
 export { can, requireCustomer, requirePermission } from '../auth/authorize.js';
 export type {
   AdminPrincipal,

@@ -52,9 +52,20 @@ const columns = (a: Partial<AddressInput>) => {
   return out;
 };
 
+/** What an audit entry says of a change (`Scope.record` fills in the rest). */
+export interface Change {
+  before?: unknown;
+  after?: unknown;
+  details?: Record<string, unknown>;
+}
+/** Writes an audit entry `customer-profiles.<what>` about a customer, in the transaction of the change. */
+export type Recorder = (what: string, customerId: number, change?: Change) => Promise<void>;
+
 export interface Owner {
   vendorId: number;
   customerId: number;
+  /** Audits each change (the vendor's pages and API, the shopper's own address pages). */
+  record?: Recorder;
 }
 
 export async function listAddresses(trx: Knex, o: Owner): Promise<Address[]> {
@@ -105,7 +116,9 @@ export async function createAddress(trx: Knex, o: Owner, input: AddressInput): P
   const id = Number((row as { id: number }).id);
   if (input.isDefault) await makeDefault(trx, o, input.kind, id);
   else await keepADefault(trx, o, input.kind);
-  return toAddress(await load(trx, o, id));
+  const created = toAddress(await load(trx, o, id));
+  await o.record?.('address.created', o.customerId, { after: created });
+  return created;
 }
 
 /** Changes an address; `isDefault: true` switches the default of its kind to it. */
@@ -129,7 +142,9 @@ export async function updateAddress(trx: Knex, o: Owner, id: number, patch: Addr
   if (patch.isDefault) await makeDefault(trx, o, kind, id);
   await keepADefault(trx, o, before.kind);
   await keepADefault(trx, o, kind);
-  return toAddress(await load(trx, o, id));
+  const after = toAddress(await load(trx, o, id));
+  await o.record?.('address.updated', o.customerId, { before: toAddress(before), after });
+  return after;
 }
 
 /** Deletes an address; when it was the default, the newest other address of its kind takes over. */
@@ -137,4 +152,5 @@ export async function deleteAddress(trx: Knex, o: Owner, id: number): Promise<vo
   const before = await load(trx, o, id);
   await trx(ADDRESSES).where({ vendor_id: o.vendorId, id }).del();
   await keepADefault(trx, o, before.kind);
+  await o.record?.('address.deleted', o.customerId, { before: toAddress(before) });
 }

@@ -1,4 +1,6 @@
 import { type CustomerAccount, type CustomerDirectory, type Knex, type PluginContext, z } from '@orion/sdk';
+import type { Context } from 'hono';
+import type { Change, Recorder } from './addresses.js';
 import { ProfileErrors } from './errors.js';
 
 export const PROFILES = 'customer_profiles__profiles';
@@ -72,11 +74,39 @@ export interface Scope {
   trx: Knex;
   vendorId: number;
   customers: CustomerDirectory;
+  /** Audits a change in this transaction, as done by the request's signed-in user (or customer). */
+  record: Recorder;
 }
 
-/** Runs `fn` in a transaction scoped to the vendor, with the directory reading through that same transaction. */
-export const inVendor = <R>(ctx: PluginContext, vendorId: number, fn: (s: Scope) => Promise<R>) =>
-  ctx.withTenant({ vendorId }, (trx) => fn({ trx, vendorId, customers: ctx.customers }));
+/**
+ * Runs `fn` in a transaction scoped to the vendor, with the directory reading through that same transaction. `c`,
+ * the request, names who acted in the audit entries of the changes `fn` makes.
+ */
+export const inVendor = <R>(ctx: PluginContext, vendorId: number, fn: (s: Scope) => Promise<R>, c?: Context) =>
+  ctx.withTenant({ vendorId }, (trx) =>
+    fn({
+      trx,
+      vendorId,
+      customers: ctx.customers,
+      record: (what, customerId, change = {}) =>
+        ctx.audit(
+          c,
+          { action: `customer-profiles.${what}`, targetType: 'customer', targetId: customerId, vendorId, ...change },
+          { trx },
+        ),
+    }),
+  );
+
+/** The fields of `after` that differ from `before`, each side: what an audit entry keeps of a profile change. */
+function diff(before: VendorProfile, after: VendorProfile): Change {
+  const keys = (Object.keys(after) as (keyof VendorProfile)[]).filter(
+    (k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]),
+  );
+  return {
+    before: Object.fromEntries(keys.map((k) => [k, before[k]])),
+    after: Object.fromEntries(keys.map((k) => [k, after[k]])),
+  };
+}
 
 interface ProfileRow {
   customer_id: number | string;
@@ -151,7 +181,7 @@ async function upsert(s: Scope, customerId: number, values: Record<string, unkno
     .merge({ ...values, updated_at: s.trx.fn.now() });
 }
 
-export async function updateProfile(s: Scope, customerId: number, patch: ProfilePatch) {
+async function writeProfile(s: Scope, customerId: number, patch: ProfilePatch) {
   const current = await loadProfile(s, customerId);
   const values: Record<string, unknown> = {};
   if ('company' in patch) values.company = patch.company || null;
@@ -170,9 +200,22 @@ export async function updateProfile(s: Scope, customerId: number, patch: Profile
   return loadProfile(s, customerId);
 }
 
+/** Changes the profile fields and consent (the shopper's own page and API), audited. */
+export async function updateProfile(s: Scope, customerId: number, patch: ProfilePatch) {
+  const before = await loadProfile(s, customerId);
+  const after = await writeProfile(s, customerId, patch);
+  await recordDiff(s, customerId, before, after);
+  return after;
+}
+
+async function recordDiff(s: Scope, customerId: number, before: VendorProfile, after: VendorProfile) {
+  const change = diff(before, after);
+  if (Object.keys(change.after as object).length) await s.record('profile.updated', customerId, change);
+}
+
 /** The vendor's change to a customer's account (names, phone) and profile, in the scope's one transaction. */
 export async function updateCustomer(s: Scope, customerId: number, patch: VendorProfilePatch) {
-  await loadProfile(s, customerId);
+  const before = await loadProfile(s, customerId);
   const { firstName, lastName, phone, ...profile } = patch;
   const account = Object.fromEntries(
     Object.entries({ firstName, lastName, phone }).filter(([, v]) => v !== undefined),
@@ -181,12 +224,16 @@ export async function updateCustomer(s: Scope, customerId: number, patch: Vendor
     const updated = await s.customers.update(s.vendorId, customerId, account, { trx: s.trx });
     if (!updated) throw ProfileErrors.NotFound({ what: 'customer', id: customerId });
   }
-  return updateProfile(s, customerId, profile);
+  const after = await writeProfile(s, customerId, profile);
+  await recordDiff(s, customerId, before, after);
+  return after;
 }
 
 export async function updateNotes(s: Scope, customerId: number, notes: string) {
-  await loadProfile(s, customerId);
+  const before = await loadProfile(s, customerId);
   await upsert(s, customerId, { notes, notes_updated_at: s.trx.fn.now() });
+  // The notes themselves stay out of the log (they may hold anything); their length says a change happened.
+  await s.record('notes.updated', customerId, { details: { before: before.notes.length, after: notes.length } });
   return loadProfile(s, customerId);
 }
 

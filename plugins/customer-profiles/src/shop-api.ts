@@ -94,7 +94,7 @@ export function shopRoutes(router: PluginRouter, ctx: PluginContext): void {
   router.openapi(routes.updateMe, async (c) => {
     const o = ownerOf(c);
     const patch = c.req.valid('json');
-    return c.json(forShopper(await inVendor(ctx, o.vendorId, (s) => updateProfile(s, o.customerId, patch))), 200);
+    return c.json(forShopper(await inVendor(ctx, o.vendorId, (s) => updateProfile(s, o.customerId, patch), c)), 200);
   });
   router.openapi(routes.list, async (c) => {
     const o = ownerOf(c);

@@ -139,42 +139,57 @@ export function vendorRoutes(router: PluginRouter, ctx: PluginContext): void {
     const vendorId = vendorOf(c);
     const { id } = c.req.valid('param');
     const { notes } = c.req.valid('json');
-    return c.json(await inVendor(ctx, vendorId, (s) => updateNotes(s, id, notes)), 200);
+    return c.json(await inVendor(ctx, vendorId, (s) => updateNotes(s, id, notes), c), 200);
   });
   router.openapi(routes.update, async (c) => {
     const vendorId = vendorOf(c);
     const { id } = c.req.valid('param');
     const patch = c.req.valid('json');
-    return c.json(await inVendor(ctx, vendorId, (s) => updateCustomer(s, id, patch)), 200);
+    return c.json(await inVendor(ctx, vendorId, (s) => updateCustomer(s, id, patch), c), 200);
   });
   // Each address route first loads the customer: another vendor's (or a deleted) customer is a 404 before any write.
   router.openapi(routes.addAddress, async (c) => {
     const vendorId = vendorOf(c);
     const { id } = c.req.valid('param');
     const input = c.req.valid('json');
-    const added = await inVendor(ctx, vendorId, async (s) => {
-      await loadProfile(s, id);
-      return createAddress(s.trx, { vendorId, customerId: id }, input);
-    });
+    const added = await inVendor(
+      ctx,
+      vendorId,
+      async (s) => {
+        await loadProfile(s, id);
+        return createAddress(s.trx, { vendorId, customerId: id, record: s.record }, input);
+      },
+      c,
+    );
     return c.json(added, 201);
   });
   router.openapi(routes.updateAddress, async (c) => {
     const vendorId = vendorOf(c);
     const { id, addressId } = c.req.valid('param');
     const patch = c.req.valid('json');
-    const changed = await inVendor(ctx, vendorId, async (s) => {
-      await loadProfile(s, id);
-      return updateAddress(s.trx, { vendorId, customerId: id }, addressId, patch);
-    });
+    const changed = await inVendor(
+      ctx,
+      vendorId,
+      async (s) => {
+        await loadProfile(s, id);
+        return updateAddress(s.trx, { vendorId, customerId: id, record: s.record }, addressId, patch);
+      },
+      c,
+    );
     return c.json(changed, 200);
   });
   router.openapi(routes.deleteAddress, async (c) => {
     const vendorId = vendorOf(c);
     const { id, addressId } = c.req.valid('param');
-    await inVendor(ctx, vendorId, async (s) => {
-      await loadProfile(s, id);
-      await deleteAddress(s.trx, { vendorId, customerId: id }, addressId);
-    });
+    await inVendor(
+      ctx,
+      vendorId,
+      async (s) => {
+        await loadProfile(s, id);
+        await deleteAddress(s.trx, { vendorId, customerId: id, record: s.record }, addressId);
+      },
+      c,
+    );
     return c.body(null, 204);
   });
 }

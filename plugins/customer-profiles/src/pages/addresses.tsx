@@ -224,7 +224,12 @@ export function addressPages(router: PluginRouter, ctx: PluginContext): void {
     const form = await readForm(c, AddressForm);
     if (!form.ok) return formPage(c, p, undefined, stringValues(form.values), form.errors);
     const vendorId = vendorOf(c);
-    await inVendor(ctx, vendorId, (s) => createAddress(s.trx, { vendorId, customerId: p.customerId }, form.data));
+    await inVendor(
+      ctx,
+      vendorId,
+      (s) => createAddress(s.trx, { vendorId, customerId: p.customerId, record: s.record }, form.data),
+      c,
+    );
     return done(c, p, tr(c).t('customers.addresses.added'));
   });
 
@@ -241,13 +246,18 @@ export function addressPages(router: PluginRouter, ctx: PluginContext): void {
     const { isDefault, ...fields } = form.data;
     const patch: AddressPatch = { ...fields, ...(isDefault ? { isDefault: true } : {}) };
     for (const f of OPTIONAL_ADDRESS_FIELDS) (patch as Record<string, unknown>)[f] = fields[f as keyof typeof fields];
-    await inVendor(ctx, owner.vendorId, (s) => updateAddress(s.trx, owner, a.id, patch));
+    await inVendor(ctx, owner.vendorId, (s) => updateAddress(s.trx, { ...owner, record: s.record }, a.id, patch), c);
     return done(c, p, tr(c).t('customers.addresses.saved'));
   });
 
   router.post('/:id/addresses/:addressId/default', edit, async (c) => {
     const { p, a, owner } = await addressOf(c);
-    await inVendor(ctx, owner.vendorId, (s) => updateAddress(s.trx, owner, a.id, { isDefault: true }));
+    await inVendor(
+      ctx,
+      owner.vendorId,
+      (s) => updateAddress(s.trx, { ...owner, record: s.record }, a.id, { isDefault: true }),
+      c,
+    );
     return done(c, p, tr(c).t('customers.addresses.madeDefault'));
   });
 
@@ -273,7 +283,7 @@ export function addressPages(router: PluginRouter, ctx: PluginContext): void {
 
   router.post('/:id/addresses/:addressId/delete', edit, async (c) => {
     const { p, a, owner } = await addressOf(c);
-    await inVendor(ctx, owner.vendorId, (s) => deleteAddress(s.trx, owner, a.id));
+    await inVendor(ctx, owner.vendorId, (s) => deleteAddress(s.trx, { ...owner, record: s.record }, a.id), c);
     return done(c, p, tr(c).t('customers.addresses.deleted'));
   });
 }

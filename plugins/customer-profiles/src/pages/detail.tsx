@@ -248,7 +248,7 @@ export function detailPages(router: PluginRouter, ctx: PluginContext): void {
       );
     }
     const vendorId = vendorOf(c);
-    await inVendor(ctx, vendorId, (s) => updateNotes(s, d.profile.customerId, form.data.notes));
+    await inVendor(ctx, vendorId, (s) => updateNotes(s, d.profile.customerId, form.data.notes), c);
     setFlash(c, { kind: 'success', text: t('customers.notes.saved') });
     return seeOther(c, `${root(c)}/${d.profile.customerId}`);
   });

@@ -109,7 +109,7 @@ export function editPages(router: PluginRouter, ctx: PluginContext): void {
         title: title(t, p),
       });
     }
-    await inVendor(ctx, vendorOf(c), (s) => updateCustomer(s, p.customerId, form.data));
+    await inVendor(ctx, vendorOf(c), (s) => updateCustomer(s, p.customerId, form.data), c);
     setFlash(c, { kind: 'success', text: t('customers.edit.saved') });
     return seeOther(c, `${root(c)}/${p.customerId}`);
   });
