@@ -15,8 +15,15 @@ interface CatalogVariants {
 }
 /** What the cart needs from inventory's `inventory.reservations` service, when inventory is there. */
 interface InventoryAvailability {
-  available(vendorId: number, variantIds: number[]): Promise<Record<number, number>>;
+  available(vendorId: number, variantIds: number[], options?: { holdRef?: string }): Promise<Record<number, number>>;
+  releaseHold(vendorId: number, holdRef: string): Promise<unknown>;
 }
+
+/**
+ * The reference of a cart's stock hold in inventory (checkout holds the cart's lines at its review step): the units
+ * it holds count as available to this cart's own views and additions, never to other shoppers.
+ */
+export const cartHoldRef = (cartId: number) => `cart:${cartId}`;
 
 export const catalogVariants = (ctx: PluginContext) => ctx.service<CatalogVariants>('catalog.variants');
 
@@ -70,7 +77,8 @@ export async function describeCart(ctx: PluginContext, cart: CartRow | undefined
   const vendorId = cart?.vendor_id ?? 0;
   const ids = lines.map((l) => l.variant_id);
   const variants = new Map((await catalogVariants(ctx).find(vendorId, ids)).map((v) => [v.id, v]));
-  const stock = ids.length ? await inventory(ctx)?.available(vendorId, ids) : undefined;
+  const holdRef = cart ? cartHoldRef(Number(cart.id)) : undefined;
+  const stock = ids.length ? await inventory(ctx)?.available(vendorId, ids, { holdRef }) : undefined;
   const views = lines.map((l): CartLineView => {
     const v = variants.get(l.variant_id);
     const unitPrice = Money.of(l.unit_price_minor, l.currency);

@@ -1,5 +1,5 @@
 import type { PluginContext } from '@orion/sdk';
-import { type CartView, catalogVariants, describeCart, inventory } from './check.js';
+import { type CartView, cartHoldRef, catalogVariants, describeCart, inventory } from './check.js';
 import { CartErrors } from './errors.js';
 import type { Shopper } from './session.js';
 import { type CartRow, findCart, listLines, T, upsertLine } from './store.js';
@@ -17,10 +17,16 @@ function checkLimit(shopper: Shopper, requested: number): void {
   if (requested > max) throw CartErrors.QuantityLimit({ max, requested });
 }
 
-async function checkStock(ctx: PluginContext, vendorId: number, variantId: number, sku: string, wanted: number) {
-  const stock = await inventory(ctx)?.available(vendorId, [variantId]);
-  const available = stock?.[variantId];
-  if (available !== undefined && available < wanted) throw CartErrors.OutOfStock({ sku, available });
+/** Whether `wanted` units are in stock for this cart (its own checkout hold counts as available to it). */
+async function checkStock(
+  ctx: PluginContext,
+  cart: { vendorId: number; id: number },
+  line: { variantId: number; sku: string },
+  wanted: number,
+) {
+  const stock = await inventory(ctx)?.available(cart.vendorId, [line.variantId], { holdRef: cartHoldRef(cart.id) });
+  const available = stock?.[line.variantId];
+  if (available !== undefined && available < wanted) throw CartErrors.OutOfStock({ sku: line.sku, available });
 }
 
 /** Puts `quantity` more units of a variant into the cart, at today's price (the new snapshot). */
@@ -42,7 +48,7 @@ export async function addLine(
   );
   const total = quantity + (existing?.quantity ?? 0);
   checkLimit(shopper, total);
-  await checkStock(ctx, vendorId, variantId, variant.sku, total);
+  await checkStock(ctx, { vendorId, id: cart.id }, { variantId, sku: variant.sku }, total);
   const options = Object.values(variant.optionValues ?? {}).join(' / ');
   await ctx.withTenant({ vendorId }, async (trx) => {
     await upsertLine(trx, vendorId, cart.id, {
@@ -73,7 +79,7 @@ export async function setQuantity(
   );
   if (!line) throw CartErrors.LineNotFound({ id: lineId });
   checkLimit(shopper, quantity);
-  await checkStock(ctx, vendorId, Number(line.variant_id), line.sku, quantity);
+  await checkStock(ctx, { vendorId, id: cart.id }, { variantId: Number(line.variant_id), sku: line.sku }, quantity);
   await ctx.withTenant({ vendorId }, async (trx) => {
     await trx(T.lines).where({ vendor_id: vendorId, id: lineId }).update({ quantity });
     await trx(T.carts).where({ vendor_id: vendorId, id: cart.id }).update({ updated_at: trx.fn.now() });
@@ -87,6 +93,11 @@ export async function removeLine(ctx: PluginContext, vendorId: number, cart: Car
       )
     : 0;
   if (!removed) throw CartErrors.LineNotFound({ id: lineId });
+  // The last line gone: the checkout of this cart is over, so its stock hold (if any) goes now, not at its timeout.
+  const left = await ctx.withTenant({ vendorId }, (trx) =>
+    trx(T.lines).where({ vendor_id: vendorId, cart_id: cart!.id }).first('id'),
+  );
+  if (!left) await inventory(ctx)?.releaseHold(vendorId, cartHoldRef(cart!.id));
 }
 
 /**
