@@ -15,17 +15,29 @@ interface CatalogVariants {
 }
 /** What the cart needs from inventory's `inventory.reservations` service, when inventory is there. */
 interface InventoryAvailability {
-  available(vendorId: number, variantIds: number[], options?: { trx?: Knex }): Promise<Record<number, number>>;
+  available(
+    vendorId: number,
+    variantIds: number[],
+    options?: { holdRef?: string; trx?: Knex },
+  ): Promise<Record<number, number>>;
+  releaseHold(vendorId: number, holdRef: string): Promise<unknown>;
 }
+
+/**
+ * The reference of a cart's stock hold in inventory (checkout holds the cart's lines at its review step): the units
+ * it holds count as available to this cart's own views and additions, never to other shoppers.
+ */
+export const cartHoldRef = (cartId: number) => `cart:${cartId}`;
 
 export const catalogVariants = (ctx: PluginContext) => ctx.service<CatalogVariants>('catalog.variants');
 
 /**
  * Inventory's availability service, or undefined when the inventory plugin is not there (an optional dependency) or
- * not enabled on the cart's platform: there nothing tracks stock, and its service would report none.
+ * not enabled on the cart's platform: there nothing tracks stock, and its service would report none. `platformId`
+ * null: wherever it is loaded (to release a hold taken while it was enabled).
  */
-export function inventory(ctx: PluginContext, platformId: number): InventoryAvailability | undefined {
-  if (!ctx.isEnabled('inventory', platformId)) return undefined;
+export function inventory(ctx: PluginContext, platformId: number | null): InventoryAvailability | undefined {
+  if (platformId !== null && !ctx.isEnabled('inventory', platformId)) return undefined;
   try {
     return ctx.service<InventoryAvailability>('inventory.reservations');
   } catch {
@@ -81,10 +93,12 @@ export async function describeCart(
 ): Promise<CartView> {
   const vendorId = cart?.vendor_id ?? 0;
   const ids = lines.map((l) => l.variant_id);
-  const options = trx ? { trx } : {};
-  const variants = new Map((await catalogVariants(ctx).find(vendorId, ids, options)).map((v) => [v.id, v]));
+  const variants = new Map((await catalogVariants(ctx).find(vendorId, ids, trx ? { trx } : {})).map((v) => [v.id, v]));
+  const holdRef = cart ? cartHoldRef(Number(cart.id)) : undefined;
   const stock =
-    ids.length && cart ? await inventory(ctx, cart.platform_id)?.available(vendorId, ids, options) : undefined;
+    ids.length && cart
+      ? await inventory(ctx, cart.platform_id)?.available(vendorId, ids, { holdRef, ...(trx ? { trx } : {}) })
+      : undefined;
   const views = lines.map((l): CartLineView => {
     const v = variants.get(l.variant_id);
     const unitPrice = Money.of(l.unit_price_minor, l.currency);

@@ -1,5 +1,5 @@
 import type { PluginContext } from '@orion/sdk';
-import { type CartView, catalogVariants, describeCart, inventory } from './check.js';
+import { type CartView, cartHoldRef, catalogVariants, describeCart, inventory } from './check.js';
 import { CartErrors } from './errors.js';
 import type { Shopper } from './session.js';
 import { type CartRow, findCart, listLines, T, upsertLine } from './store.js';
@@ -19,10 +19,19 @@ function checkLimit(shopper: Shopper, requested: number): void {
   if (requested > max) throw CartErrors.QuantityLimit({ max, requested });
 }
 
-async function checkStock(ctx: PluginContext, shopper: Shopper, variantId: number, sku: string, wanted: number) {
-  const stock = await inventory(ctx, shopper.platformId)?.available(shopper.vendorId, [variantId]);
-  const available = stock?.[variantId];
-  if (available !== undefined && available < wanted) throw CartErrors.OutOfStock({ sku, available });
+/** Whether `wanted` units are in stock for this cart (its own checkout hold counts as available to it). */
+async function checkStock(
+  ctx: PluginContext,
+  shopper: Shopper,
+  cart: { id: number },
+  line: { variantId: number; sku: string },
+  wanted: number,
+) {
+  const stock = await inventory(ctx, shopper.platformId)?.available(shopper.vendorId, [line.variantId], {
+    holdRef: cartHoldRef(cart.id),
+  });
+  const available = stock?.[line.variantId];
+  if (available !== undefined && available < wanted) throw CartErrors.OutOfStock({ sku: line.sku, available });
 }
 
 /** Puts `quantity` more units of a variant into the cart, at today's price (the new snapshot). */
@@ -44,7 +53,7 @@ export async function addLine(
   );
   const total = quantity + (existing?.quantity ?? 0);
   checkLimit(shopper, total);
-  await checkStock(ctx, shopper, variantId, variant.sku, total);
+  await checkStock(ctx, shopper, cart, { variantId, sku: variant.sku }, total);
   const options = Object.values(variant.optionValues ?? {}).join(' / ');
   await ctx.withTenant({ vendorId }, async (trx) => {
     await upsertLine(trx, vendorId, cart.id, {
@@ -75,7 +84,7 @@ export async function setQuantity(
   );
   if (!line) throw CartErrors.LineNotFound({ id: lineId });
   checkLimit(shopper, quantity);
-  await checkStock(ctx, shopper, Number(line.variant_id), line.sku, quantity);
+  await checkStock(ctx, shopper, cart, { variantId: Number(line.variant_id), sku: line.sku }, quantity);
   await ctx.withTenant({ vendorId }, async (trx) => {
     await trx(T.lines).where({ vendor_id: vendorId, id: lineId }).update({ quantity });
     await trx(T.carts).where({ vendor_id: vendorId, id: cart.id }).update({ updated_at: trx.fn.now() });
@@ -89,6 +98,11 @@ export async function removeLine(ctx: PluginContext, vendorId: number, cart: Car
       )
     : 0;
   if (!removed) throw CartErrors.LineNotFound({ id: lineId });
+  // The last line gone: the checkout of this cart is over, so its stock hold (if any) goes now, not at its timeout.
+  const left = await ctx.withTenant({ vendorId }, (trx) =>
+    trx(T.lines).where({ vendor_id: vendorId, cart_id: cart!.id }).first('id'),
+  );
+  if (!left) await inventory(ctx, null)?.releaseHold(vendorId, cartHoldRef(cart!.id));
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { PluginContext } from '@orion/sdk';
-import type { CartView } from './check.js';
+import { type CartView, cartHoldRef } from './check.js';
 import { addLine, checkCart, viewCart } from './lines.js';
 import { type CartRequest, cartSettings, currentCart } from './session.js';
 import { deleteExpired, findCart, T } from './store.js';
@@ -40,6 +40,11 @@ export interface CartService {
   ): Promise<CartView>;
   /** Re-prices and re-checks an open cart, reports every change, and takes today's prices as the new snapshots. */
   check(vendorId: number, cartId: number): Promise<CartView | undefined>;
+  /**
+   * The inventory reference under which checkout holds this cart's lines (`cart:<id>`): the cart's views and
+   * additions count the units it holds as available to the cart, and only to it.
+   */
+  holdRef(cartId: number): string;
 }
 
 export function createCartService(ctx: PluginContext): CartService {
@@ -73,6 +78,7 @@ export function createCartService(ctx: PluginContext): CartService {
       const cart = await ctx.withTenant({ vendorId }, (trx) => findCart(trx, vendorId, { id: cartId, status: 'open' }));
       return cart ? checkCart(ctx, vendorId, cart) : undefined;
     },
+    holdRef: cartHoldRef,
     purgeExpired: (vendorId) =>
       vendorId === undefined
         ? ctx.withTenant({ bypass: true, reason: 'cart: delete expired guest carts' }, (trx) => deleteExpired(trx))

@@ -44,6 +44,17 @@ interface Carts {
     quantity: number,
   ): Promise<Cart>;
   markConverted(vendorId: number, cartId: number, orderRef: string): Promise<boolean>;
+  holdRef(cartId: number): string;
+}
+
+/** Inventory's holds (`inventory.reservations`): stock kept for a shopper for some minutes. */
+interface Holds {
+  hold(
+    vendorId: number,
+    lines: { variantId: number; quantity: number }[],
+    options: { holdRef: string; minutes: number; platformId?: number },
+  ): Promise<unknown>;
+  releaseHold(vendorId: number, holdRef: string): Promise<unknown>;
 }
 
 export interface Address {
@@ -79,7 +90,14 @@ export interface PlacedOrder {
 
 interface Orders {
   place(
-    pc: { vendorId: number; platformId: number; customerId?: number; idempotencyKey?: string; actor: string },
+    pc: {
+      vendorId: number;
+      platformId: number;
+      customerId?: number;
+      idempotencyKey?: string;
+      actor: string;
+      holdRef?: string;
+    },
     input: {
       lines: { variantId: number; quantity: number }[];
       contact: Contact;
@@ -112,6 +130,7 @@ interface Addresses {
 
 export const carts = (ctx: PluginContext) => ctx.service<Carts>('cart.carts');
 export const orders = (ctx: PluginContext) => ctx.service<Orders>('orders.orders');
+export const holds = (ctx: PluginContext) => ctx.service<Holds>('inventory.reservations');
 export const payments = (ctx: PluginContext) => ctx.service<Payments>('payments.payments');
 
 /** Customer profiles' addresses, or undefined when that plugin is not there (an optional dependency). */

@@ -21,6 +21,12 @@ export const CheckoutErrors = {
     detail: (p) =>
       `Your cart changed since you reviewed it: ${p.messages.join(' ')} Please review your order again.`.trim(),
   }),
+  OutOfStock: defineError<{ messages: string[] }>({
+    code: 'CHECKOUT_OUT_OF_STOCK',
+    category: 'conflict',
+    title: 'Out of stock',
+    detail: (p) => `${p.messages.join(' ')} Change your cart to continue.`.trim(),
+  }),
   ShippingMethodUnknown: defineError<{ id: number }>({
     code: 'CHECKOUT_SHIPPING_METHOD_UNKNOWN',
     category: 'input',

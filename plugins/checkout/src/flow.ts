@@ -13,6 +13,7 @@ import {
   payments,
 } from './deps.js';
 import { CheckoutErrors } from './errors.js';
+import { holdCart, holdMinutes, releaseCartHold } from './hold.js';
 import { sendConfirmation } from './mail.js';
 import {
   type CheckoutSession,
@@ -107,9 +108,13 @@ export function createCheckout(ctx: PluginContext) {
    */
   async function begin(s: Shopper): Promise<{ session: CheckoutSession; cart: Cart }> {
     const cart = await carts(ctx).forRequest(s.c, s);
+    const found = await current(s);
+    // A checkout that ends without an order (its cart emptied, or another cart now) lets its stock hold go.
+    if (found && found.orderId === null && (found.cartId !== cart?.id || !cart.lines.length)) {
+      await releaseCartHold(ctx, s.vendorId, found.cartId);
+    }
     if (!cart?.id || !cart.lines.length) throw CheckoutErrors.CartEmpty({});
     const cartId = cart.id;
-    const found = await current(s);
     if (found && found.cartId === cartId && found.orderId === null) return { session: found, cart };
     const profile = s.customerId !== undefined ? await fromProfile(ctx, s.vendorId, s.customerId) : undefined;
     const contact: Contact | undefined =
@@ -145,6 +150,15 @@ export function createCheckout(ctx: PluginContext) {
     const subtotal = cart.subtotal ?? Money.zero(method.amount.currency);
     const shipping = shippingCost(method, subtotal);
     const reviewToken = fingerprint(session, cart, method.id, shipping);
+    const minutes = await holdMinutes(ctx, s.platformId);
+    if (minutes) {
+      try {
+        await holdCart(ctx, s, { ...cart, id: session.cartId }, minutes);
+      } catch (err) {
+        await tx(s.vendorId, (trx) => updateSession(trx, s.vendorId, session.id, { reviewed_hash: null }));
+        throw err;
+      }
+    }
     await tx(s.vendorId, (trx) => updateSession(trx, s.vendorId, session.id, { reviewed_hash: reviewToken }));
     return { session, cart, method, shipping, total: Money.add(subtotal, shipping), reviewToken };
   }
@@ -187,6 +201,8 @@ export function createCheckout(ctx: PluginContext) {
         customerId: s.customerId,
         idempotencyKey: `checkout-${session.id}`,
         actor: s.actor,
+        // The units held at the review (stockHoldMinutes) become the order's, in its transaction.
+        holdRef: carts(ctx).holdRef(session.cartId),
       },
       {
         lines: cart.lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity })),

@@ -30,7 +30,9 @@ const routes = {
     method: 'post',
     path: '/review',
     tags,
-    summary: 'Step 5: re-price and re-check the cart, compute shipping and the total; answers the review token',
+    summary:
+      'Step 5: re-price and re-check the cart, compute shipping and the total; answers the review token. With ' +
+      'stockHoldMinutes, holds the units for that long; stock short is 409 CHECKOUT_OUT_OF_STOCK',
     responses: { 200: jsonResponse(ReviewSchema, 'What the order will be') },
   }),
   place: createRoute({

@@ -21,6 +21,27 @@ export function viewCtx(c: Context): ViewCtx {
 /** To the next step: a 303 for a form without JavaScript, `HX-Redirect` for htmx (a full page, with its URL). */
 const back = (c: Context, v: ViewCtx, step: Step) => seeOther(c, `${v.base}/${step}`);
 
+/** Stock the review could not hold for the shopper (`stockHoldMinutes`): which items, and the way to the cart. */
+function outOfStockPage(c: Context, v: ViewCtx, err: OrionError) {
+  c.status(409);
+  return c.render(
+    <section class="sf-section" id="checkout">
+      <h1 class="sf-heading text-3xl">{v.t('checkout.title')}</h1>
+      <Alert kind="error">
+        <p class="font-medium">{v.t('checkout.outOfStock')}</p>
+        <p>{err.message}</p>
+      </Alert>
+      <p class="mt-4">{v.t('checkout.outOfStockHint')}</p>
+      <p class="mt-4">
+        <a class="sf-button" href={`${v.shopBase}/cart`}>
+          {v.t('checkout.toCart')}
+        </a>
+      </p>
+    </section>,
+    { title: `${v.t('checkout.outOfStock')} · ${v.t('checkout.title')}` },
+  );
+}
+
 /** An empty cart (or one already ordered): a page that says so, with a way back. */
 function emptyPage(c: Context, v: ViewCtx) {
   c.status(409);
@@ -100,7 +121,10 @@ export function shopPages(router: PluginRouter, ctx: PluginContext): void {
     );
   };
 
-  /** Runs a step handler; an empty cart shows the empty page, a missing earlier step sends the shopper there. */
+  /**
+   * Runs a step handler; an empty cart shows the empty page, stock the review could not hold the out-of-stock page
+   * (409), a missing earlier step sends the shopper there.
+   */
   const guard = (handler: (c: Context, v: ViewCtx) => Promise<Response>) => async (c: Context) => {
     const v = viewCtx(c);
     try {
@@ -110,6 +134,7 @@ export function shopPages(router: PluginRouter, ctx: PluginContext): void {
         const placed = await checkout.current(shopperOf(c));
         return placed?.orderId ? c.redirect(`${v.base}/confirmation`, 303) : emptyPage(c, v);
       }
+      if (CheckoutErrors.OutOfStock.is(err)) return outOfStockPage(c, v, err);
       if (CheckoutErrors.StepMissing.is(err)) {
         const { session } = await checkout.begin(shopperOf(c));
         return c.redirect(`${v.base}/${nextStep(session)}`, 303);

@@ -8,6 +8,7 @@ import { productStockSummary } from './pages/product-sidebar.js';
 import { reservationRoutes } from './reservations-api.js';
 import { createReservationsService } from './service.js';
 import { stockRoutes } from './stock-api.js';
+import { startSweep, stopSweep } from './sweep.js';
 
 /**
  * Inventory: stock per variant and location, adjustments with history, `inventory.low` events, and reservations that
@@ -59,4 +60,9 @@ export default definePlugin({
   // The catalog's product editor offers this slot; inventory fills it without importing the catalog's code.
   slots: { fills: { 'product.sidebar': productStockSummary } },
   demo: seedInventoryDemo,
+  // Expired checkout holds are released every minute.
+  events: {
+    'kernel.started': (_payload, ctx) => startSweep(ctx),
+  },
+  dispose: stopSweep,
 });

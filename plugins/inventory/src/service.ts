@@ -3,6 +3,7 @@ import {
   commitReservation,
   type ReservedLine,
   type ReserveLine,
+  releaseHold,
   releaseReservation,
   reserveLines,
 } from './reservations.js';
@@ -20,6 +21,19 @@ export interface ReservationOptions {
   trx?: Knex;
   /** Who fulfils, for the history (`commit`). Default `system`. */
   actor?: string;
+  /**
+   * `reserve` only: the shopper's hold (see `hold`) that this reservation takes over in the same update, so the
+   * held units count as available to this order and are never reserved twice. Expired or gone: reserved as usual.
+   */
+  fromHold?: string;
+}
+
+export interface HoldOptions {
+  /** The hold's reference, e.g. `checkout:<session id>`; taking a hold again under it replaces the previous one. */
+  holdRef: string;
+  /** How long the hold lasts; then it is released (by the sweep, or by the next reservation on the same stock). */
+  minutes: number;
+  platformId?: number;
 }
 
 /**
@@ -34,10 +48,22 @@ export interface InventoryReservations {
   /** Turns an order's open reservation into a stock decrement (fulfilment), with history rows. */
   commit(vendorId: number, orderRef: string, options?: Omit<ReservationOptions, 'orderRef'>): Promise<ReservedLine[]>;
   /**
-   * Available units (on hand − reserved, all locations) per variant id; variants without stock are 0. With `trx`
-   * (the caller's transaction, scoped to the same vendor) the read joins it.
+   * Holds units for a shopper for `minutes` (all lines or none; `INVENTORY_OUT_OF_STOCK` otherwise), replacing the
+   * shopper's previous hold under the same reference in the same update. Never oversells.
    */
-  available(vendorId: number, variantIds: number[], options?: { trx?: Knex }): Promise<Record<number, number>>;
+  hold(vendorId: number, lines: ReserveLine[], options: HoldOptions): Promise<ReservedLine[]>;
+  /** Releases a hold if it is still open; answers its lines (none when there was none). */
+  releaseHold(vendorId: number, holdRef: string): Promise<ReservedLine[]>;
+  /**
+   * Available units (on hand − reserved, all locations) per variant id; variants without stock are 0. Expired holds
+   * not swept yet count as available, and so does the hold `holdRef` (the shopper's own) when given. With `trx` (the
+   * caller's transaction, scoped to the same vendor) the reads join it.
+   */
+  available(
+    vendorId: number,
+    variantIds: number[],
+    options?: { holdRef?: string; trx?: Knex },
+  ): Promise<Record<number, number>>;
 }
 
 /** Emits `inventory.low` for each stock row that just fell to its threshold. */
@@ -59,24 +85,50 @@ export function createReservationsService(ctx: PluginContext): InventoryReservat
     trx ? fn(trx) : ctx.withTenant({ vendorId }, fn);
   return {
     async reserve(vendorId, lines, options) {
-      const result = await run(vendorId, options.trx, (trx) => reserveLines(trx, vendorId, options.orderRef, lines));
+      const result = await run(vendorId, options.trx, (trx) =>
+        reserveLines(trx, vendorId, options.orderRef, lines, { consume: options.fromHold }),
+      );
       emitLow(ctx, result.becameLow, options.platformId);
       return result.lines;
     },
+    async hold(vendorId, lines, { holdRef, minutes, platformId }) {
+      if (!Number.isInteger(minutes) || minutes < 1)
+        throw new Error('inventory: a hold lasts a whole number of minutes');
+      const result = await ctx.withTenant({ vendorId }, (trx) =>
+        reserveLines(trx, vendorId, holdRef, lines, { consume: holdRef, holdMinutes: minutes }),
+      );
+      emitLow(ctx, result.becameLow, platformId);
+      return result.lines;
+    },
+    releaseHold: (vendorId, holdRef) => ctx.withTenant({ vendorId }, (trx) => releaseHold(trx, vendorId, holdRef)),
     release: (vendorId, orderRef, options = {}) =>
       run(vendorId, options.trx, (trx) => releaseReservation(trx, vendorId, orderRef)),
     commit: (vendorId, orderRef, options = {}) =>
       run(vendorId, options.trx, (trx) => commitReservation(trx, vendorId, orderRef, options.actor ?? 'system')),
     async available(vendorId, variantIds, options = {}) {
-      const read = (trx: Knex) =>
-        trx(T.stock)
+      const read = async (trx: Knex) => [
+        await trx(T.stock)
           .where({ vendor_id: vendorId })
           .whereIn('variant_id', variantIds)
           .groupBy('variant_id')
-          .select('variant_id', trx.raw('sum(on_hand - reserved)::int as available'));
-      const rows = await (options.trx ? read(options.trx) : ctx.withTenant({ vendorId }, read));
+          .select('variant_id', trx.raw('sum(on_hand - reserved)::int as available')),
+        // Held units that do not count against this shopper: expired holds, and the shopper's own.
+        await trx(T.reservations)
+          .where({ vendor_id: vendorId, status: 'reserved' })
+          .whereIn('variant_id', variantIds)
+          .whereNotNull('expires_at')
+          .where((q) => {
+            q.where('expires_at', '<=', trx.fn.now());
+            if (options.holdRef) q.orWhere('order_ref', options.holdRef);
+          })
+          .groupBy('variant_id')
+          .select('variant_id', trx.raw('sum(quantity)::int as available')),
+      ];
+      const [rows = [], holds = []] = await (options.trx ? read(options.trx) : ctx.withTenant({ vendorId }, read));
       const out: Record<number, number> = Object.fromEntries(variantIds.map((id) => [id, 0]));
-      for (const r of rows as { variant_id: number; available: number }[]) out[Number(r.variant_id)] = r.available;
+      for (const r of [...rows, ...holds] as { variant_id: number; available: number }[]) {
+        out[Number(r.variant_id)] = (out[Number(r.variant_id)] ?? 0) + r.available;
+      }
       return out;
     },
   };

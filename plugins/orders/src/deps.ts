@@ -22,7 +22,7 @@ interface Reservations {
   reserve(
     vendorId: number,
     lines: { variantId: number; quantity: number }[],
-    options: { orderRef: string; platformId?: number; trx?: Knex },
+    options: { orderRef: string; platformId?: number; trx?: Knex; fromHold?: string },
   ): Promise<unknown>;
   release(vendorId: number, orderRef: string, options?: { trx?: Knex }): Promise<unknown>;
   commit(vendorId: number, orderRef: string, options?: { trx?: Knex; actor?: string }): Promise<unknown>;

@@ -22,6 +22,11 @@ export interface PlaceContext {
   customerId?: number;
   idempotencyKey?: string;
   actor: string;
+  /**
+   * The shopper's stock hold (inventory, e.g. `checkout:<session id>`): the order's reservation takes it over in its
+   * own transaction, so the held units are this order's and are never reserved twice. Expired or gone: reserved now.
+   */
+  holdRef?: string;
 }
 
 /** Merges repeated variants into one line each, keeping the first position. */
@@ -95,7 +100,7 @@ async function placeClaimed(ctx: PluginContext, pc: PlaceContext, input: PlaceIn
     await inventory(ctx).reserve(
       vendorId,
       priced.map((l) => ({ variantId: l.variantId, quantity: l.quantity })),
-      { orderRef: ref, platformId, trx },
+      { orderRef: ref, platformId, trx, fromHold: pc.holdRef },
     );
     const payment = await payments(ctx).authorize(
       vendorId,

@@ -28,6 +28,9 @@ export const de: Partial<Record<keyof typeof en, string>> = {
   'checkout.edit': 'Ändern',
   'checkout.cartChanged': 'Ihr Warenkorb hat sich geändert',
   'checkout.emptyCart': 'Ihr Warenkorb ist leer.',
+  'checkout.outOfStock': 'Nicht genug auf Lager',
+  'checkout.outOfStockHint':
+    'Ändern Sie die Mengen in Ihrem Warenkorb oder entfernen Sie den Artikel, um fortzufahren.',
   'checkout.toCart': 'Zurück zum Warenkorb',
   'checkout.confirmation': 'Vielen Dank für Ihre Bestellung',
   'checkout.track': 'Bestellung verfolgen',

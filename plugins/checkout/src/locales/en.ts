@@ -42,6 +42,8 @@ export const en = {
   'checkout.cartChanged': 'Your cart changed',
   'checkout.reviewAgain': 'Please check the order below again before you place it.',
   'checkout.emptyCart': 'Your cart is empty.',
+  'checkout.outOfStock': 'Not enough stock',
+  'checkout.outOfStockHint': 'Change the quantities in your cart, or remove the item, to continue.',
   'checkout.toCart': 'Back to the cart',
   'checkout.confirmation': 'Thank you for your order',
   'checkout.confirmationText':

@@ -28,6 +28,8 @@ export const fr: Partial<Record<keyof typeof en, string>> = {
   'checkout.edit': 'Modifier',
   'checkout.cartChanged': 'Votre panier a changé',
   'checkout.emptyCart': 'Votre panier est vide.',
+  'checkout.outOfStock': 'Stock insuffisant',
+  'checkout.outOfStockHint': "Modifiez les quantités de votre panier, ou retirez l'article, pour continuer.",
   'checkout.toCart': 'Retour au panier',
   'checkout.confirmation': 'Merci pour votre commande',
   'checkout.track': 'Suivre votre commande',
