@@ -126,11 +126,20 @@ export function createCheckout(ctx: PluginContext) {
     return { session, cart };
   }
 
-  async function change(s: Shopper, patch: SessionPatch) {
-    const { session } = await begin(s);
+  /** A step: checks what it is given against the current checkout (`check`), then changes the session. */
+  async function change(
+    s: Shopper,
+    patch: SessionPatch,
+    check?: (current: { session: CheckoutSession; cart: Cart }) => Promise<void>,
+  ) {
+    const { session, cart } = await begin(s);
+    await check?.({ session, cart });
     // Any change voids the review: the shopper reviews again before placing.
-    await tx(s.vendorId, (trx) => updateSession(trx, s.vendorId, session.id, { ...patch, reviewed_hash: null }));
-    return begin(s);
+    const changed = await tx(s.vendorId, (trx) =>
+      updateSession(trx, s.vendorId, session.id, { ...patch, reviewed_hash: null }),
+    );
+    // The cart is the one just read: a step changes the session only.
+    return { session: changed ?? session, cart };
   }
 
   /** The vendor's active methods in the cart's currency, each with its cost for this cart. */
@@ -229,11 +238,13 @@ export function createCheckout(ctx: PluginContext) {
     place,
     setContact: (s: Shopper, contact: Contact) => change(s, { contact }),
     setAddress: (s: Shopper, address: AddressInput) => change(s, { shipping_address: address }),
-    async setShipping(s: Shopper, methodId: number) {
-      const { cart } = await begin(s);
-      const offered = await methodsFor(s.vendorId, cart);
-      if (!offered.some((m) => m.method.id === methodId)) throw CheckoutErrors.ShippingMethodUnknown({ id: methodId });
-      return change(s, { shipping_method_id: methodId });
+    setShipping(s: Shopper, methodId: number) {
+      return change(s, { shipping_method_id: methodId }, async ({ cart }) => {
+        const offered = await methodsFor(s.vendorId, cart);
+        if (!offered.some((m) => m.method.id === methodId)) {
+          throw CheckoutErrors.ShippingMethodUnknown({ id: methodId });
+        }
+      });
     },
     async setPayment(s: Shopper, provider: string) {
       if (

@@ -92,10 +92,17 @@ export type SessionPatch = Partial<{
   order_number: number;
 }>;
 
-export async function updateSession(trx: Knex, vendorId: number, id: string, patch: SessionPatch): Promise<void> {
+/** Changes a session; answers it as changed (undefined when it is not the vendor's). */
+export async function updateSession(
+  trx: Knex,
+  vendorId: number,
+  id: string,
+  patch: SessionPatch,
+): Promise<CheckoutSession | undefined> {
   const values: Record<string, unknown> = { ...patch, updated_at: trx.fn.now() };
   for (const k of ['contact', 'shipping_address'] as const) if (patch[k]) values[k] = JSON.stringify(patch[k]);
-  await trx(SESSIONS).where({ vendor_id: vendorId, id }).update(values);
+  const [row] = await trx(SESSIONS).where({ vendor_id: vendorId, id }).update(values).returning('*');
+  return row ? toSession(row as SessionRow) : undefined;
 }
 
 /** The cookie that holds the shopper's checkout session of one shop (the vendor in the name, as the cart's). */
