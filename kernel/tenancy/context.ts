@@ -14,7 +14,15 @@ const HTML_AREAS: ReadonlySet<Area> = new Set(['admin', 'vendor', 'shop', 'site'
  * routers see; `setContext`, run by the kernel's request-context middleware, then puts the result on the context.
  */
 export class TenantResolver {
-  private readonly resolutions = new WeakMap<Request, Resolution>();
+  /**
+   * The last request resolved by `getPath`, and its resolution. Hono calls `getPath`, then runs the middleware up to
+   * `setContext` without yielding, so this is the same request; a mismatch resolves again. A WeakMap keyed by
+   * request cost about 0.6 µs a request in ephemeron bookkeeping of the garbage collector.
+   */
+  private last: { req: Request | undefined; resolution: Resolution | undefined } = {
+    req: undefined,
+    resolution: undefined,
+  };
 
   constructor(
     private readonly platforms: PlatformRegistry,
@@ -24,12 +32,17 @@ export class TenantResolver {
 
   readonly getPath = (req: Request): string => {
     const resolution = this.resolve(req);
-    this.resolutions.set(req, resolution);
+    this.last.req = req;
+    this.last.resolution = resolution;
     return resolution.path;
   };
 
   readonly setContext = (c: Context): void => {
-    const r = this.resolutions.get(c.req.raw) ?? this.resolve(c.req.raw);
+    const { req, resolution } = this.last;
+    // Let go of the request at once: the slot must not keep it alive.
+    this.last.req = undefined;
+    this.last.resolution = undefined;
+    const r = req === c.req.raw && resolution ? resolution : this.resolve(c.req.raw);
     const { platform, vendor, area } = r;
     if (area === 'system') {
       // Health and metrics answer on every host, before start-up has loaded the platforms.
