@@ -63,7 +63,12 @@ export interface ShopListQuery {
 }
 /** `catalog.shop` */
 export interface CatalogShop {
-  products(vendorId: number, query: ShopListQuery): Promise<{ items: ShopProduct[]; total: number }>;
+  /** `options.language`: the shopper's, whose word stems the search also matches. */
+  products(
+    vendorId: number,
+    query: ShopListQuery,
+    options?: { language?: string; platformId?: number },
+  ): Promise<{ items: ShopProduct[]; total: number }>;
   product(vendorId: number, slug: string): Promise<ShopProduct | undefined>;
   categories(vendorId: number): Promise<ShopCategory[]>;
   version(vendorId: number): Promise<{ lastModified: Date | undefined; tag: string }>;

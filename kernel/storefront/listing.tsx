@@ -156,7 +156,10 @@ export async function SearchPage(r: ShopRequest, deps: StorefrontDeps, frame: Sh
   const query = listQuery(r.c, undefined);
   const t = kernelT(r.c);
   const { Heading } = pieces(r.resolved);
-  const result = query.q && r.catalog ? await r.catalog.products(r.vendor.id, query) : { items: [], total: 0 };
+  const result =
+    query.q && r.catalog
+      ? await r.catalog.products(r.vendor.id, query, { language: r.language, platformId: r.audience.platformId })
+      : { items: [], total: 0 };
   const pages = Math.max(1, Math.ceil(result.total / query.pageSize));
   const seo: Seo = {
     title: `${query.q ? t('shop.search.titleFor', { q: query.q }) : t('shop.search')} · ${r.vendor.name}`,

@@ -87,7 +87,11 @@ export function productRoutes(router: PluginRouter, ctx: PluginContext): void {
   router.openapi(routes.list, async (c) => {
     const vendorId = vendorIdOf(c);
     const query = c.req.valid('query');
-    const page = await searchProducts(ctx, { vendorId, platformId: c.get('platform')?.id, shop: false }, query);
+    const page = await searchProducts(
+      ctx,
+      { vendorId, platformId: c.get('platform')?.id, language: c.get('language'), shop: false },
+      query,
+    );
     return c.json({ ...page, page: query.page, pageSize: query.pageSize }, 200);
   });
 

@@ -163,18 +163,32 @@ export function duplicate(field: 'slug' | 'sku', value: string) {
 }
 
 /**
- * Recomputes the search document of one product, or of every product of the vendor (after a bulk import): title (A),
- * brand and SKUs (B), description (C), 'simple' configuration.
+ * The text search configurations of the languages shops sell in here, for stemming (`chemises` finds "Chemise",
+ * `Hemden` finds "Hemd"). A catalogue often mixes them (a Luxembourg shop writes titles in French, German or
+ * English), so each document carries the stems of all three; Luxembourgish has no configuration and searches with
+ * German's. See `searchConfigOf`.
  */
+export const STEMMED_CONFIGS = ['english', 'french', 'german'] as const;
+
+/**
+ * The search document of the products `p`, as SQL: title (A), brand and SKUs (B), description (C), each as written
+ * ('simple': exact words and prefixes, SKUs) and stemmed in every configuration of `STEMMED_CONFIGS`.
+ */
+export const SEARCH_DOCUMENT_SQL = `
+  setweight(to_tsvector('simple', p.title), 'A') ||
+  setweight(to_tsvector('simple', coalesce(p.brand, '') || ' ' || coalesce(
+    (select string_agg(v.sku, ' ') from ${T.variants} v where v.vendor_id = p.vendor_id and v.product_id = p.id),
+    '')), 'B') ||
+  setweight(to_tsvector('simple', p.description_md), 'C')
+  ${STEMMED_CONFIGS.map(
+    (c) => `|| setweight(to_tsvector('${c}', p.title), 'A') || setweight(to_tsvector('${c}', p.description_md), 'C')`,
+  ).join('\n  ')}`;
+
+/** Recomputes the search document of one product, or of every product of the vendor (after a bulk import). */
 export async function refreshSearch(trx: Knex, vendorId: number, productId?: number): Promise<void> {
   await trx.raw(
     `insert into ${T.search} (vendor_id, doc_id, document)
-     select p.vendor_id, p.id,
-       setweight(to_tsvector('simple', p.title), 'A') ||
-       setweight(to_tsvector('simple', coalesce(p.brand, '') || ' ' || coalesce(
-         (select string_agg(v.sku, ' ') from ${T.variants} v where v.vendor_id = p.vendor_id and v.product_id = p.id),
-         '')), 'B') ||
-       setweight(to_tsvector('simple', p.description_md), 'C')
+     select p.vendor_id, p.id, ${SEARCH_DOCUMENT_SQL}
      from ${T.products} p
      where p.vendor_id = ? and (?::bigint is null or p.id = ?)
      on conflict (vendor_id, doc_id) do update set document = excluded.document`,

@@ -1,6 +1,6 @@
 import { type Knex, tenantSearch } from '@orion/sdk';
 import { categoryWithDescendants } from './categories.js';
-import { hydrate, PRODUCT_COLUMNS, type ProductRow, T } from './rows.js';
+import { hydrate, PRODUCT_COLUMNS, type ProductRow, type STEMMED_CONFIGS, T } from './rows.js';
 import type { ListQuery, Product } from './schemas.js';
 
 /**
@@ -22,7 +22,19 @@ export function toTsQuery(q: string | undefined): string | undefined {
 export interface ListScope {
   vendorId: number;
   shop: boolean;
+  /** The reader's language (`en`, `fr`, `de`, `lb`): its words are also matched by their stems. */
+  language?: string;
 }
+
+const CONFIG_OF: Record<string, (typeof STEMMED_CONFIGS)[number]> = {
+  en: 'english',
+  fr: 'french',
+  de: 'german',
+  lb: 'german',
+};
+
+/** The stemming configuration for a reader's language (English when unknown). */
+export const searchConfigOf = (language: string | undefined) => CONFIG_OF[language ?? ''] ?? 'english';
 
 /**
  * The filtered, sorted query of a vendor's products (ids only, not paged): full-text search (ranked title A, brand
@@ -41,7 +53,13 @@ export async function filteredQuery(trx: Knex, scope: ListScope, query: Omit<Lis
   if (tsquery) {
     // The matches (ids and rank, from the search index's GIN index) once, used twice: their ids pick the products
     // by key, and the join brings the rank. With the join alone the planner hashed every product of the vendor.
-    const matches = tenantSearch(trx, T.search, vendorId, trx.raw("to_tsquery('simple', ?)", [tsquery]));
+    // Every word as a prefix of a written word, or else every word's stem in the reader's language.
+    const words = trx.raw("to_tsquery('simple', ?) || plainto_tsquery(?::regconfig, ?)", [
+      tsquery,
+      searchConfigOf(scope.language),
+      query.q ?? '',
+    ]);
+    const matches = tenantSearch(trx, T.search, vendorId, words);
     q.with('s', trx.raw('select doc_id, rank from ?', [matches]))
       .join('s', 's.doc_id', 'p.id')
       .whereRaw('p.id = any(array(select doc_id from s))');

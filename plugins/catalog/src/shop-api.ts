@@ -42,7 +42,11 @@ export function shopRoutes(router: PluginRouter, ctx: PluginContext): void {
   router.openapi(routes.list, async (c) => {
     const vendorId = vendorIdOf(c);
     const query = c.req.valid('query');
-    const page = await searchProducts(ctx, { vendorId, platformId: c.get('platform')?.id, shop: true }, query);
+    const page = await searchProducts(
+      ctx,
+      { vendorId, platformId: c.get('platform')?.id, language: c.get('language'), shop: true },
+      query,
+    );
     return c.json({ ...page, page: query.page, pageSize: query.pageSize }, 200);
   });
   router.openapi(routes.get, async (c) => {

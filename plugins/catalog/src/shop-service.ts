@@ -13,7 +13,15 @@ export type ShopListQuery = Omit<ListQuery, 'status'>;
  * depend on catalog). Only active, undeleted products of the one vendor are ever returned.
  */
 export interface CatalogShopService {
-  products(vendorId: number, query: ShopListQuery): Promise<{ items: Product[]; total: number }>;
+  /**
+   * `options.language`: the shopper's, whose word stems the search also matches; `options.platformId`: the
+   * request's platform (the in-stock filter applies only where inventory is enabled).
+   */
+  products(
+    vendorId: number,
+    query: ShopListQuery,
+    options?: { language?: string; platformId?: number },
+  ): Promise<{ items: Product[]; total: number }>;
   product(vendorId: number, slug: string): Promise<Product | undefined>;
   categories(vendorId: number): Promise<Category[]>;
   /** What changes whenever the vendor's catalog does (products, variants, categories): for ETag/Last-Modified. */
@@ -24,7 +32,8 @@ export interface CatalogShopService {
 
 export function createShopService(ctx: PluginContext): CatalogShopService {
   return {
-    products: (vendorId, query) => searchProducts(ctx, { vendorId, shop: true }, { ...query }),
+    products: (vendorId, query, options = {}) =>
+      searchProducts(ctx, { vendorId, shop: true, ...options }, { ...query }),
     product: (vendorId, slug) => ctx.withTenant({ vendorId }, (trx) => findActiveBySlug(trx, vendorId, slug)),
     categories: (vendorId) => ctx.withTenant({ vendorId }, (trx) => listCategories(trx, vendorId)),
     version: (vendorId) =>

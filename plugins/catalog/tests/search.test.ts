@@ -8,7 +8,7 @@ import {
   type TestKernel,
   type TestVendor,
 } from '@orion/sdk/testing';
-import { call, createProduct, simpleProduct, VENDOR_API } from './helpers.js';
+import { call, createProduct, shopApi, simpleProduct, VENDOR_API } from './helpers.js';
 
 describe('catalog: search, filters, sort and pages', () => {
   let kernel: TestKernel;
@@ -112,5 +112,35 @@ describe('catalog: search, filters, sort and pages', () => {
         ['Shirts', clothing],
       ],
     );
+  });
+});
+
+describe('catalog: search matches other forms of a word in the reader language', () => {
+  let kernel: TestKernel;
+  let shop: TestVendor;
+  const found = async (q: string, language: string) => {
+    const res = await call(kernel, 'GET', `${shopApi(shop.code)}/products?q=${encodeURIComponent(q)}`, {
+      'accept-language': language,
+    });
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    return (res.body.items as { title: string }[]).map((p) => p.title).sort();
+  };
+
+  before(async () => {
+    kernel = await startTestKernel({ plugins: { roots: [], extraDirs: [pluginPackageDir(import.meta.url)] } });
+    await enablePlugins(kernel, ['catalog']);
+    shop = await createTestVendor(kernel, { languages: ['en', 'fr', 'de'] });
+    for (const title of ['Chemise bleue', 'Blaues Hemd', 'Running shoe']) {
+      await createProduct(kernel, shop.headers, simpleProduct(title, 2500));
+    }
+  });
+  after(() => kernel.stop());
+
+  it('finds French, German and English titles by their stems, and still by prefixes', async () => {
+    assert.deepEqual(await found('chemises bleues', 'fr'), ['Chemise bleue']);
+    assert.deepEqual(await found('Hemden', 'de'), ['Blaues Hemd']);
+    assert.deepEqual(await found('runs shoes', 'en'), ['Running shoe']);
+    assert.deepEqual(await found('chem bl', 'de'), ['Chemise bleue'], 'prefixes of the words as written');
+    assert.deepEqual(await found('bleus', 'en'), [], 'no stem in common and no prefix: nothing');
   });
 });

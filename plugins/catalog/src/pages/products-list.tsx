@@ -94,7 +94,11 @@ export function productListPages(router: PluginRouter, ctx: PluginContext): void
     const vendorId = vendorOf(c);
     const query = listQuery(c);
     const [page, categories] = [
-      await searchProducts(ctx, { vendorId, platformId: c.get('platform')?.id, shop: false }, query),
+      await searchProducts(
+        ctx,
+        { vendorId, platformId: c.get('platform')?.id, language: c.get('language'), shop: false },
+        query,
+      ),
       await ctx.withTenant({ vendorId }, (trx) => listCategories(trx, vendorId)),
     ];
     const base = root(c);
