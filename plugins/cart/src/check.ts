@@ -1,4 +1,6 @@
 import { type Knex, Money, type PluginContext } from '@orion/sdk';
+import { translator } from '@orion/sdk/ui';
+import { messages as cartMessages } from './locales/index.js';
 import type { CartRow, LineRow } from './store.js';
 
 /** What the cart needs from the catalog's `catalog.variants` service (described here, not imported). */
@@ -78,9 +80,6 @@ export interface CartView {
   expiresAt: string | null;
 }
 
-const fmt = (m: Money) => Money.format(m, 'en-GB');
-const label = (l: { title: string }) => `"${l.title}"`;
-
 /**
  * Re-prices and re-checks the lines against the catalog (and inventory, when there) and describes every change.
  * With `trx` (scoped to the cart's vendor) the catalog and inventory read in it: one transaction instead of three.
@@ -90,7 +89,9 @@ export async function describeCart(
   cart: CartRow | undefined,
   lines: LineRow[],
   trx?: Knex,
+  language = 'en',
 ): Promise<CartView> {
+  const { t, fmt } = translator(language, cartMessages);
   const vendorId = cart?.vendor_id ?? 0;
   const ids = lines.map((l) => l.variant_id);
   const variants = new Map((await catalogVariants(ctx).find(vendorId, ids, trx ? { trx } : {})).map((v) => [v.id, v]));
@@ -105,16 +106,17 @@ export async function describeCart(
     const forSale = !!v && v.productStatus === 'active';
     const current = forSale ? Money.of(v.price.amountMinor, v.price.currency) : null;
     const inStock = stock ? (stock[l.variant_id] ?? 0) : null;
-    const messages: string[] = [];
-    if (!forSale) messages.push(`${label(l)} is no longer available; remove it to continue.`);
+    const notes: string[] = [];
+    const title = l.title;
+    if (!forSale) notes.push(t('cart.msg.gone', { title }));
     else if (current && !Money.equals(current, unitPrice)) {
-      messages.push(`The price of ${label(l)} changed from ${fmt(unitPrice)} to ${fmt(current)}.`);
+      notes.push(t('cart.msg.priceChanged', { title, from: fmt.money(unitPrice), to: fmt.money(current) }));
     }
     if (forSale && inStock !== null && inStock < l.quantity) {
-      messages.push(
+      notes.push(
         inStock > 0
-          ? `Only ${inStock} of ${label(l)} left in stock; you have ${l.quantity} in your cart.`
-          : `${label(l)} is out of stock.`,
+          ? t('cart.msg.onlyLeft', { available: inStock, title, quantity: l.quantity })
+          : t('cart.msg.outOfStock', { title }),
       );
     }
     return {
@@ -128,7 +130,7 @@ export async function describeCart(
       currentUnitPrice: current,
       available: forSale && (inStock === null || inStock >= l.quantity),
       inStock,
-      messages,
+      messages: notes,
     };
   });
   const currency = cart?.currency ?? views[0]?.unitPrice.currency ?? null;

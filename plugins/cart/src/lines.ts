@@ -5,12 +5,18 @@ import type { Shopper } from './session.js';
 import { type CartRow, findCart, listLines, T, upsertLine } from './store.js';
 
 /** The cart as the shopper sees it: lines re-priced and re-checked, with a message for every change. */
-export async function viewCart(ctx: PluginContext, vendorId: number, cart: CartRow | undefined): Promise<CartView> {
-  if (!cart) return describeCart(ctx, undefined, []);
+/** The cart with its lines, re-priced and re-checked; its messages in `language` (the shopper's). */
+export async function viewCart(
+  ctx: PluginContext,
+  vendorId: number,
+  cart: CartRow | undefined,
+  language = 'en',
+): Promise<CartView> {
+  if (!cart) return describeCart(ctx, undefined, [], undefined, language);
   return ctx.withTenant({ vendorId }, async (trx) => {
     const lines = await listLines(trx, vendorId, cart.id);
     const fresh = await findCart(trx, vendorId, { id: cart.id });
-    return describeCart(ctx, fresh ?? cart, lines, trx);
+    return describeCart(ctx, fresh ?? cart, lines, trx, language);
   });
 }
 
@@ -109,8 +115,13 @@ export async function removeLine(ctx: PluginContext, vendorId: number, cart: Car
  * The check before checkout: describes every change (price, availability, stock), then takes today's prices as the
  * lines' new snapshots, so the same change is reported once. Returns the description made before the update.
  */
-export async function checkCart(ctx: PluginContext, vendorId: number, cart: CartRow | undefined): Promise<CartView> {
-  const view = await viewCart(ctx, vendorId, cart);
+export async function checkCart(
+  ctx: PluginContext,
+  vendorId: number,
+  cart: CartRow | undefined,
+  language = 'en',
+): Promise<CartView> {
+  const view = await viewCart(ctx, vendorId, cart, language);
   const repriced = view.lines.filter(
     (l) => l.currentUnitPrice && l.currentUnitPrice.amountMinor !== l.unitPrice.amountMinor,
   );

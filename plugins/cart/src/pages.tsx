@@ -1,5 +1,15 @@
 import { OrionError, type PluginContext, type PluginRouter, z } from '@orion/sdk';
-import { Alert, CSRF_FIELD, csrfToken, type Flash, isHtmxRequest, readForm, setFlash, translator } from '@orion/sdk/ui';
+import {
+  Alert,
+  CSRF_FIELD,
+  csrfToken,
+  type Flash,
+  isHtmxRequest,
+  languageOf,
+  readForm,
+  setFlash,
+  translator,
+} from '@orion/sdk/ui';
 import type { Context } from 'hono';
 import type { CartView } from './check.js';
 import { addLine, removeLine, setQuantity, viewCart } from './lines.js';
@@ -151,7 +161,7 @@ export function cartPages(router: PluginRouter, ctx: PluginContext): void {
   const shopper = (c: Context) => shopperOf(ctx, c.get('vendor'), c.get('platform')!, c.get('principal'));
   const render = async (c: Context) => {
     const s = await shopper(c);
-    const cart = await viewCart(ctx, s.vendorId, await currentCart(c, ctx, s, false));
+    const cart = await viewCart(ctx, s.vendorId, await currentCart(c, ctx, s, false), languageOf(c));
     const { t, fmt } = translator(c, messages);
     return c.render(<CartPage c={c} cart={cart} t={t} fmt={fmt} />, { title: t('cart.title') });
   };

@@ -1,4 +1,5 @@
 import { createRoute, jsonBody, jsonResponse, MoneySchema, type PluginContext, type PluginRouter, z } from '@orion/sdk';
+import { languageOf } from '@orion/sdk/ui';
 import { addLine, checkCart, removeLine, setQuantity, viewCart } from './lines.js';
 import { currentCart, shopperOf } from './session.js';
 
@@ -78,29 +79,32 @@ const routes = {
 export function shopRoutes(router: PluginRouter, ctx: PluginContext): void {
   router.openapi(routes.get, async (c) => {
     const shopper = await shopperOf(ctx, c.get('vendor'), c.get('platform'), c.get('principal'));
-    return c.json(await viewCart(ctx, shopper.vendorId, await currentCart(c, ctx, shopper, false)), 200);
+    return c.json(await viewCart(ctx, shopper.vendorId, await currentCart(c, ctx, shopper, false), languageOf(c)), 200);
   });
   router.openapi(routes.add, async (c) => {
     const shopper = await shopperOf(ctx, c.get('vendor'), c.get('platform'), c.get('principal'));
     const { variantId, quantity } = c.req.valid('json');
     const cart = (await currentCart(c, ctx, shopper, true))!;
     await addLine(ctx, shopper, cart, variantId, quantity);
-    return c.json(await viewCart(ctx, shopper.vendorId, cart), 201);
+    return c.json(await viewCart(ctx, shopper.vendorId, cart, languageOf(c)), 201);
   });
   router.openapi(routes.update, async (c) => {
     const shopper = await shopperOf(ctx, c.get('vendor'), c.get('platform'), c.get('principal'));
     const cart = await currentCart(c, ctx, shopper, false);
     await setQuantity(ctx, shopper, cart, c.req.valid('param').lineId, c.req.valid('json').quantity);
-    return c.json(await viewCart(ctx, shopper.vendorId, cart), 200);
+    return c.json(await viewCart(ctx, shopper.vendorId, cart, languageOf(c)), 200);
   });
   router.openapi(routes.remove, async (c) => {
     const shopper = await shopperOf(ctx, c.get('vendor'), c.get('platform'), c.get('principal'));
     const cart = await currentCart(c, ctx, shopper, false);
     await removeLine(ctx, shopper.vendorId, cart, c.req.valid('param').lineId);
-    return c.json(await viewCart(ctx, shopper.vendorId, cart), 200);
+    return c.json(await viewCart(ctx, shopper.vendorId, cart, languageOf(c)), 200);
   });
   router.openapi(routes.check, async (c) => {
     const shopper = await shopperOf(ctx, c.get('vendor'), c.get('platform'), c.get('principal'));
-    return c.json(await checkCart(ctx, shopper.vendorId, await currentCart(c, ctx, shopper, false)), 200);
+    return c.json(
+      await checkCart(ctx, shopper.vendorId, await currentCart(c, ctx, shopper, false), languageOf(c)),
+      200,
+    );
   });
 }

@@ -131,3 +131,31 @@ describe('cart: a guest fills, changes and empties a cart', () => {
     }
   });
 });
+
+describe("cart: messages in the shopper's language", () => {
+  let kernel: TestKernel;
+  let shop: TestVendor;
+
+  before(async () => {
+    kernel = await startCartKernel(import.meta.url);
+    await enablePlugins(kernel, ['catalog', 'cart']);
+    shop = await createTestVendor(kernel, { languages: ['en', 'fr', 'de'] });
+  });
+  after(() => kernel.stop());
+
+  it('reports a price change in French and German, with the amounts as the language writes them', async () => {
+    const api = cartApi(shop.code);
+    const scarf = await createVariant(kernel, shop.headers, 'Écharpe', 2000);
+    const first = await call(kernel, 'POST', `${api}/lines`, {}, { variantId: scarf });
+    await call(kernel, 'PATCH', `/api/v1/vendor/catalog/variants/${scarf}`, shop.headers, {
+      price: { amountMinor: 2450, currency: 'EUR' },
+    });
+    const read = async (language: string) =>
+      cartOf(await call(kernel, 'GET', api, { cookie: first.cookie!, 'accept-language': language })).messages;
+    const [fr] = await read('fr');
+    assert.match(fr ?? '', /^Le prix de « Écharpe » est passé de 20,00\s€ à 24,50\s€\.$/);
+    const [de] = await read('de');
+    assert.match(de ?? '', /^Der Preis von „Écharpe“ hat sich von 20,00\s€ auf 24,50\s€ geändert\.$/);
+    assert.deepEqual(await read('en'), ['The price of "Écharpe" changed from €20.00 to €24.50.']);
+  });
+});

@@ -36,7 +36,8 @@ interface Carts {
     c: CartRequest,
     shopper: { vendorId: number; platformId: number; customerId?: number },
   ): Promise<Cart | undefined>;
-  check(vendorId: number, cartId: number): Promise<Cart | undefined>;
+  /** `options.language`: the shopper's, for the cart's messages. */
+  check(vendorId: number, cartId: number, options?: { language?: string }): Promise<Cart | undefined>;
   add(
     c: CartRequest,
     shopper: { vendorId: number; platformId: number; customerId?: number },

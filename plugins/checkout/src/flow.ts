@@ -38,6 +38,8 @@ export interface Shopper {
   /** The signed-in customer's email, to prefill the contact step. */
   email?: string;
   actor: string;
+  /** The shopper's language (the shop's pages and messages). */
+  language?: string;
   /** Absolute URL of the shop's order tracking page, for the confirmation mail. */
   trackUrl: string;
 }
@@ -153,7 +155,7 @@ export function createCheckout(ctx: PluginContext) {
     const { session } = await begin(s);
     requireSteps(session, 'review');
     // Re-price and re-check; a price change is reported now and accepted, so the shopper reviews today's prices.
-    const cart = await carts(ctx).check(s.vendorId, session.cartId);
+    const cart = await carts(ctx).check(s.vendorId, session.cartId, { language: s.language });
     if (!cart) throw CheckoutErrors.CartEmpty({});
     const method = await tx(s.vendorId, (trx) => findMethod(trx, s.vendorId, session.shippingMethodId!));
     const subtotal = cart.subtotal ?? Money.zero(method.amount.currency);
@@ -186,7 +188,7 @@ export function createCheckout(ctx: PluginContext) {
     const { session } = await begin(s);
     requireSteps(session, 'review');
     if (!session.reviewedHash) throw CheckoutErrors.StepMissing({ step: 'review' });
-    const cart = await carts(ctx).check(s.vendorId, session.cartId);
+    const cart = await carts(ctx).check(s.vendorId, session.cartId, { language: s.language });
     if (!cart) throw CheckoutErrors.CartEmpty({});
     const method = await tx(s.vendorId, (trx) => findMethod(trx, s.vendorId, session.shippingMethodId!));
     const shipping = shippingCost(method, cart.subtotal ?? Money.zero(method.amount.currency));

@@ -17,7 +17,7 @@ const stockMessages = (cart: Cart) => cart.lines.filter((l) => !l.available).fla
  */
 export async function holdCart(
   ctx: PluginContext,
-  s: { vendorId: number; platformId: number },
+  s: { vendorId: number; platformId: number; language?: string },
   cart: Cart & { id: number },
   minutes: number,
 ): Promise<void> {
@@ -38,7 +38,7 @@ export async function holdCart(
   await holds(ctx).releaseHold(s.vendorId, holdRef);
   // Taken by someone else since the cart was checked: the cart, checked again without the hold, names the lines.
   if (!messages.length) {
-    const again = await carts(ctx).check(s.vendorId, cart.id);
+    const again = await carts(ctx).check(s.vendorId, cart.id, { language: s.language });
     messages = again ? stockMessages(again) : [];
   }
   throw CheckoutErrors.OutOfStock({ messages: messages.length ? messages : ['Some items are no longer in stock.'] });

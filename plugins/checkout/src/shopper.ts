@@ -17,6 +17,7 @@ export function shopperOf(c: Context): Shopper {
     customerId: customer?.customerId,
     email: customer?.email,
     actor: customer ? `customer:${customer.customerId}` : 'guest',
+    language: c.get('language') ?? 'en',
     trackUrl: `${origin}${tenant?.shopBase ?? `/vendors/${vendor.code}/shop`}/checkout/track`,
   };
 }

@@ -21,4 +21,8 @@ export const de: Partial<Record<keyof typeof en, string>> = {
   'cart.removed': 'Der Artikel wurde aus Ihrem Warenkorb entfernt.',
   'cart.invalidQuantity': 'Geben Sie eine Menge von 1 bis 999 ein.',
   'cart.attention': 'Bitte prüfen Sie Ihren Warenkorb',
+  'cart.msg.gone': '„{title}“ ist nicht mehr erhältlich; entfernen Sie den Artikel, um fortzufahren.',
+  'cart.msg.priceChanged': 'Der Preis von „{title}“ hat sich von {from} auf {to} geändert.',
+  'cart.msg.onlyLeft': 'Nur noch {available} × „{title}“ auf Lager; in Ihrem Warenkorb sind {quantity}.',
+  'cart.msg.outOfStock': '„{title}“ ist nicht mehr auf Lager.',
 };

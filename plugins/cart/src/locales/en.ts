@@ -19,4 +19,8 @@ export const en = {
   'cart.removed': 'The item was removed from your cart.',
   'cart.invalidQuantity': 'Enter a quantity from 1 to 999.',
   'cart.attention': 'Please check your cart',
+  'cart.msg.gone': '"{title}" is no longer available; remove it to continue.',
+  'cart.msg.priceChanged': 'The price of "{title}" changed from {from} to {to}.',
+  'cart.msg.onlyLeft': 'Only {available} of "{title}" left in stock; you have {quantity} in your cart.',
+  'cart.msg.outOfStock': '"{title}" is out of stock.',
 } as const;

@@ -21,4 +21,8 @@ export const fr: Partial<Record<keyof typeof en, string>> = {
   'cart.removed': "L'article a été retiré de votre panier.",
   'cart.invalidQuantity': 'Saisissez une quantité de 1 à 999.',
   'cart.attention': 'Veuillez vérifier votre panier',
+  'cart.msg.gone': "« {title} » n'est plus disponible ; retirez-le pour continuer.",
+  'cart.msg.priceChanged': 'Le prix de « {title} » est passé de {from} à {to}.',
+  'cart.msg.onlyLeft': 'Plus que {available} « {title} » en stock ; votre panier en contient {quantity}.',
+  'cart.msg.outOfStock': '« {title} » est en rupture de stock.',
 };
