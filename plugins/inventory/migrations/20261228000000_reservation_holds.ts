@@ -1,7 +1,7 @@
 import type { Knex } from '@orion/sdk';
 
 /**
- * Holds: a reservation with an `expires_at` is a time-limited hold (a shopper's checkout, keyed `checkout:<id>`),
+ * Holds: a reservation with an `expires_at` is a time-limited hold (a shopper's checkout, keyed by cart: `cart:<id>`),
  * null for an order's reservation. Expired open holds are released by the sweep, or by the next reservation that
  * touches their stock; the partial index finds them.
  */

@@ -29,7 +29,7 @@ export interface ReservationOptions {
 }
 
 export interface HoldOptions {
-  /** The hold's reference, e.g. `checkout:<session id>`; taking a hold again under it replaces the previous one. */
+  /** The hold's reference, e.g. `cart:<cart id>`; taking a hold again under it replaces the previous one. */
   holdRef: string;
   /** How long the hold lasts; then it is released (by the sweep, or by the next reservation on the same stock). */
   minutes: number;

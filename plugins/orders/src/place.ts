@@ -23,7 +23,7 @@ export interface PlaceContext {
   idempotencyKey?: string;
   actor: string;
   /**
-   * The shopper's stock hold (inventory, e.g. `checkout:<session id>`): the order's reservation takes it over in its
+   * The shopper's stock hold (inventory, e.g. `cart:<cart id>`): the order's reservation takes it over in its
    * own transaction, so the held units are this order's and are never reserved twice. Expired or gone: reserved now.
    */
   holdRef?: string;
