@@ -31,6 +31,20 @@ interface InventoryAvailability {
  */
 export const cartHoldRef = (cartId: number) => `cart:${cartId}`;
 
+/**
+ * Releases the stock holds of deleted carts, each in inventory's own transaction: call it after the transaction that
+ * deleted them (the embedded database has one connection, so the two must not nest). A failure is logged: the hold
+ * then ends at its own time-out.
+ */
+export async function releaseHolds(ctx: PluginContext, carts: { vendorId: number; id: number }[]): Promise<void> {
+  const stock = carts.length ? inventory(ctx, null) : undefined;
+  for (const cart of stock ? carts : []) {
+    await stock
+      ?.releaseHold(cart.vendorId, cartHoldRef(cart.id))
+      .catch((err: unknown) => ctx.logger.warn({ err, cartId: cart.id }, 'cart: could not release a stock hold'));
+  }
+}
+
 export const catalogVariants = (ctx: PluginContext) => ctx.service<CatalogVariants>('catalog.variants');
 
 /**

@@ -1,4 +1,5 @@
 import type { Knex, PlatformRef, PluginContext, Principal } from '@orion/sdk';
+import { releaseHolds } from './check.js';
 import {
   cookieName,
   hashToken,
@@ -10,7 +11,16 @@ import {
   writeCookie,
 } from './cookie.js';
 import { CartErrors } from './errors.js';
-import { type CartRow, deleteExpired, expiryFrom, findCart, insertCart, mergeCarts, T } from './store.js';
+import {
+  type CartRow,
+  deleteExpired,
+  expiryFrom,
+  findCart,
+  type GoneCart,
+  insertCart,
+  mergeCarts,
+  T,
+} from './store.js';
 
 /** The little of a Hono context the cart's cookie helpers read and write. */
 export interface CartRequest {
@@ -72,6 +82,8 @@ export async function currentCart(
   const ttlSeconds = settings.guestCartTtlHours * 3600;
   let setToken: string | undefined;
   let clearCookie = false;
+  /** Carts deleted here (expired): their stock holds go once this transaction is over. */
+  let gone: GoneCart[] = [];
 
   const cart = await ctx.withTenant({ vendorId }, async (trx: Knex) => {
     let guest = token
@@ -79,6 +91,7 @@ export async function currentCart(
       : undefined;
     if (guest?.expires_at && new Date(guest.expires_at) < new Date()) {
       await trx(T.carts).where({ vendor_id: vendorId, id: guest.id }).del();
+      gone.push({ vendorId, id: guest.id });
       guest = undefined;
     }
     if (customerId !== undefined) {
@@ -102,7 +115,7 @@ export async function currentCart(
       return { ...guest, expires_at };
     }
     if (!create) return undefined;
-    await deleteExpired(trx, vendorId);
+    gone = [...gone, ...(await deleteExpired(trx, vendorId))];
     setToken = newToken();
     return insertCart(trx, {
       vendor_id: vendorId,
@@ -111,6 +124,7 @@ export async function currentCart(
       expires_at: expiryFrom(settings.guestCartTtlHours),
     });
   });
+  await releaseHolds(ctx, gone);
   if (clearCookie) writeCookie(c, name, '', 0);
   else if (setToken) writeCookie(c, name, signValue(secret, setToken), ttlSeconds);
   return cart;

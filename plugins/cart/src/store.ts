@@ -111,9 +111,16 @@ export async function mergeCarts(trx: Knex, vendorId: number, from: CartRow, int
     .update({ status: 'merged', token_hash: null, expires_at: null, updated_at: trx.fn.now() });
 }
 
-/** Deletes open guest carts whose time ran out, of one vendor or (bypass) of all; returns how many. */
-export function deleteExpired(trx: Knex, vendorId?: number): Promise<number> {
+/** A deleted cart: its stock hold, if checkout took one, is to be released (`releaseHolds`). */
+export interface GoneCart {
+  vendorId: number;
+  id: number;
+}
+
+/** Deletes open guest carts whose time ran out, of one vendor or (bypass) of all; returns them. */
+export async function deleteExpired(trx: Knex, vendorId?: number): Promise<GoneCart[]> {
   const q = trx(T.carts).whereNull('customer_id').where('status', 'open').where('expires_at', '<', new Date());
   if (vendorId !== undefined) q.where({ vendor_id: vendorId });
-  return q.del();
+  const rows = (await q.del().returning(['vendor_id', 'id'])) as { vendor_id: number | string; id: number | string }[];
+  return rows.map((r) => ({ vendorId: Number(r.vendor_id), id: Number(r.id) }));
 }
