@@ -181,8 +181,8 @@ async function upsert(s: Scope, customerId: number, values: Record<string, unkno
     .merge({ ...values, updated_at: s.trx.fn.now() });
 }
 
-async function writeProfile(s: Scope, customerId: number, patch: ProfilePatch) {
-  const current = await loadProfile(s, customerId);
+/** Writes the profile fields of `patch` over `current` (the profile as just read in this transaction). */
+async function writeProfile(s: Scope, customerId: number, patch: ProfilePatch, current: VendorProfile) {
   const values: Record<string, unknown> = {};
   if ('company' in patch) values.company = patch.company || null;
   if ('birthDate' in patch) values.birth_date = patch.birthDate;
@@ -203,7 +203,7 @@ async function writeProfile(s: Scope, customerId: number, patch: ProfilePatch) {
 /** Changes the profile fields and consent (the shopper's own page and API), audited. */
 export async function updateProfile(s: Scope, customerId: number, patch: ProfilePatch) {
   const before = await loadProfile(s, customerId);
-  const after = await writeProfile(s, customerId, patch);
+  const after = await writeProfile(s, customerId, patch, before);
   await recordDiff(s, customerId, before, after);
   return after;
 }
@@ -224,7 +224,7 @@ export async function updateCustomer(s: Scope, customerId: number, patch: Vendor
     const updated = await s.customers.update(s.vendorId, customerId, account, { trx: s.trx });
     if (!updated) throw ProfileErrors.NotFound({ what: 'customer', id: customerId });
   }
-  const after = await writeProfile(s, customerId, profile);
+  const after = await writeProfile(s, customerId, profile, before);
   await recordDiff(s, customerId, before, after);
   return after;
 }
