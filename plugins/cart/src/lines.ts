@@ -1,11 +1,13 @@
 import type { PluginContext } from '@orion/sdk';
-import { type CartView, cartHoldRef, catalogVariants, describeCart, inventory } from './check.js';
+import { type CartView, cartHoldRef, catalogVariants, describeCart, inventory, releaseHolds } from './check.js';
 import { CartErrors } from './errors.js';
 import type { Shopper } from './session.js';
 import { type CartRow, findCart, listLines, T, upsertLine } from './store.js';
 
-/** The cart as the shopper sees it: lines re-priced and re-checked, with a message for every change. */
-/** The cart with its lines, re-priced and re-checked; its messages in `language` (the shopper's). */
+/**
+ * The cart as the shopper sees it: lines re-priced and re-checked, with a message for every change, in `language`
+ * (the shopper's).
+ */
 export async function viewCart(
   ctx: PluginContext,
   vendorId: number,
@@ -108,7 +110,7 @@ export async function removeLine(ctx: PluginContext, vendorId: number, cart: Car
   const left = await ctx.withTenant({ vendorId }, (trx) =>
     trx(T.lines).where({ vendor_id: vendorId, cart_id: cart!.id }).first('id'),
   );
-  if (!left) await inventory(ctx, null)?.releaseHold(vendorId, cartHoldRef(cart!.id));
+  if (!left) await releaseHolds(ctx, [{ vendorId, id: cart!.id }]);
 }
 
 /**

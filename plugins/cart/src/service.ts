@@ -1,10 +1,11 @@
 import type { PluginContext } from '@orion/sdk';
 import { languageOf } from '@orion/sdk/ui';
 import type { Context } from 'hono';
-import { type CartView, cartHoldRef, releaseHolds } from './check.js';
+import { type CartView, cartHoldRef } from './check.js';
 import { addLine, checkCart, viewCart } from './lines.js';
 import { type CartRequest, cartSettings, currentCart } from './session.js';
-import { deleteExpired, findCart, T } from './store.js';
+import { findCart, T } from './store.js';
+import { purgeExpired } from './sweep.js';
 
 export type { CartLineView, CartView } from './check.js';
 
@@ -94,12 +95,6 @@ export function createCartService(ctx: PluginContext): CartService {
       return cart ? checkCart(ctx, vendorId, cart, options.language) : undefined;
     },
     holdRef: cartHoldRef,
-    async purgeExpired(vendorId) {
-      const gone = await (vendorId === undefined
-        ? ctx.withTenant({ bypass: true, reason: 'cart: delete expired guest carts' }, (trx) => deleteExpired(trx))
-        : ctx.withTenant({ vendorId }, (trx) => deleteExpired(trx, vendorId)));
-      await releaseHolds(ctx, gone);
-      return gone.length;
-    },
+    purgeExpired: (vendorId) => purgeExpired(ctx, vendorId),
   };
 }
