@@ -1,5 +1,8 @@
 import type { Knex } from 'knex';
 
+/** One object for "nothing stored", so that `ctx.settings` validates it once per plugin, not on every call. */
+const NO_SETTINGS: Record<string, unknown> = Object.freeze({});
+
 /**
  * Which plugins are installed (and at which version) and which are enabled on which platform, at one moment.
  * Immutable: a change builds a new snapshot and swaps it in, and each request keeps the one it started with, so it
@@ -17,7 +20,7 @@ export class PluginSnapshot {
 
   /** A plugin's stored settings on a platform (none stored: an empty object). */
   settingsOf(platformId: number, pluginId: string): Record<string, unknown> {
-    return this.settings.get(platformId)?.get(pluginId) ?? {};
+    return this.settings.get(platformId)?.get(pluginId) ?? NO_SETTINGS;
   }
 
   isEnabled(platformId: number, pluginId: string): boolean {
